@@ -1,0 +1,40 @@
+// What the app can say about its own storage: whether keys can be protected, whether writes are allowed,
+// and whether the vault had to be recovered at start-up (and where the damaged file was put).
+import { z } from 'zod';
+
+export const ENCRYPTION_STATES = ['available', 'weak', 'unavailable'] as const;
+export const EncryptionStateSchema = z.enum(ENCRYPTION_STATES);
+export type EncryptionState = z.infer<typeof EncryptionStateSchema>;
+
+export const VaultRecoverySchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  /** missing: the vault file vanished while its backup was still there (for example a crash mid-recovery). */
+  reason: z.enum(['unparseable', 'invalid', 'missing']),
+  /** Where the damaged file now is, byte for byte as it was found; null when there was no file. */
+  quarantinedPath: z.string().nullable(),
+  restoredFrom: z.enum(['backup', 'empty']),
+  /** The number of profiles that came back. */
+  restoredProfiles: z.number().int().nonnegative(),
+});
+export type VaultRecovery = z.infer<typeof VaultRecoverySchema>;
+
+export const StorageStatusSchema = z.object({
+  encryption: EncryptionStateSchema,
+  /** The OS mechanism in use: keychain, dpapi, gnome_libsecret, kwallet*, basic_text, unknown … */
+  backend: z.string(),
+  /** False while secure storage is unavailable: every change is refused, reading still works. */
+  writable: z.boolean(),
+  /** Whether a new API key can be saved right now. */
+  canStoreKeys: z.boolean(),
+  weakStorageAllowedAt: z.iso.datetime({ offset: true }).nullable(),
+  vaultPath: z.string(),
+  recovery: VaultRecoverySchema.nullable(),
+  unreadableKeyCount: z.number().int().nonnegative(),
+});
+export type StorageStatus = z.infer<typeof StorageStatusSchema>;
+
+export const AllowWeakEncryptionInputSchema = z.strictObject({
+  /** The learner ticked "I understand my keys are only weakly protected on this computer". */
+  acknowledged: z.literal(true, { error: 'Confirm that you understand the risk before allowing weak storage.' }),
+});
+export type AllowWeakEncryptionInput = z.infer<typeof AllowWeakEncryptionInputSchema>;

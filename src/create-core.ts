@@ -1,0 +1,56 @@
+// The one way to build the core from its ports. The app's composition root (src-main/main.ts) passes real
+// adapters; test/support/create-test-core.ts passes fakes. Opening the vault (and recovering it) happens here.
+import { SecretRegistry } from './diagnostics/secret-registry.js';
+import type { Clock } from './ports/clock.port.js';
+import type { IdGenerator } from './ports/id-generator.port.js';
+import type { Logger } from './ports/logger.port.js';
+import type { ProfileStore } from './ports/profile-store.port.js';
+import type { SecretCipher } from './ports/secret-cipher.port.js';
+import { ChangeFeed } from './profiles/change-feed.js';
+import { ProfileService } from './profiles/profile.service.js';
+import { StorageService } from './storage/storage.service.js';
+import { randomIds, systemClock } from './system/system-clock.js';
+import { Vault } from './vault/vault.js';
+
+export interface CoreDeps {
+  readonly cipher: SecretCipher;
+  readonly store: ProfileStore;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Shared with the log writer so it can scrub every secret the vault handles. */
+  readonly secrets?: SecretRegistry;
+}
+
+export interface Core {
+  readonly profiles: ProfileService;
+  readonly storage: StorageService;
+  readonly changes: ChangeFeed;
+  readonly secrets: SecretRegistry;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  /** Waits for queued writes to finish; call before quitting. */
+  close(): Promise<void>;
+}
+
+export async function createCore(deps: CoreDeps): Promise<Core> {
+  const clock = deps.clock ?? systemClock;
+  const ids = deps.ids ?? randomIds;
+  const secrets = deps.secrets ?? new SecretRegistry();
+  const { logger, cipher, store } = deps;
+  const vault = await Vault.open({ store, cipher, clock, logger, secrets });
+  const changes = new ChangeFeed(clock, logger);
+  const profiles = new ProfileService({ vault, cipher, clock, ids, logger, secrets, changes });
+  const storage = new StorageService({ vault, cipher, clock, logger, changes });
+  return {
+    profiles,
+    storage,
+    changes,
+    secrets,
+    clock,
+    ids,
+    logger,
+    close: () => vault.drain(),
+  };
+}

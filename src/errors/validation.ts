@@ -1,0 +1,37 @@
+// Turns zod's issues into one learner-facing message per form field, and parses untrusted input at the
+// core's edge so a malformed call always ends as VALIDATION_FAILED naming the field, never as a crash.
+import type { z } from 'zod';
+import type { FieldError } from '../../shared/errors/app-error-data.contract.js';
+import { AppError } from './app-error.js';
+
+/** Wrapper objects whose names the learner never sees: `patch.name` is the form's `name` field. */
+const WRAPPERS = new Set(['patch']);
+
+function fieldName(path: readonly PropertyKey[]): string {
+  const parts = path.map(String).filter((part, index) => !(index === 0 && WRAPPERS.has(part)));
+  return parts.length === 0 ? 'input' : parts.join('.');
+}
+
+export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
+  const byField = new Map<string, string>();
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const field = fieldName([...issue.path, key]);
+        if (!byField.has(field)) byField.set(field, `"${key}" is not a field this form knows; remove it.`);
+      }
+      continue;
+    }
+    const field = fieldName(issue.path);
+    if (!byField.has(field)) {
+      byField.set(field, field === 'input' ? 'The request was not in the expected form.' : issue.message);
+    }
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError('VALIDATION_FAILED', { fieldErrors: fieldErrorsFromZod(result.error) });
+  return result.data;
+}

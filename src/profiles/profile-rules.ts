@@ -1,0 +1,117 @@
+// Pure rules for turning a request into the next stored profile: merging a patch, kind-specific
+// requirements, unique names and remote consent. No I/O, so every rule is testable on its own.
+import { endpointHost, isLoopbackHost } from '../../shared/endpoint.js';
+import {
+  DEFAULT_TIMEOUT_MS,
+  kindRuleIssues,
+  type ProfilePatch,
+  type RemoteConsent,
+  type StoredProfile,
+} from '../../shared/profile.contract.js';
+import type { z } from 'zod';
+import type { ProfileCreateInputSchema } from '../../shared/profile.contract.js';
+import { AppError } from '../errors/app-error.js';
+import { normalizeProfileName, type VaultDocument } from '../vault/vault-document.js';
+
+type CreateInput = z.output<typeof ProfileCreateInputSchema>;
+
+export function assertNameFree(document: VaultDocument, name: string, exceptId?: string): void {
+  const wanted = normalizeProfileName(name);
+  const clash = document.profiles.find((p) => p.id !== exceptId && normalizeProfileName(p.name) === wanted);
+  if (clash) {
+    throw new AppError('PROFILE_NAME_TAKEN', {
+      params: { name: clash.name },
+      fieldErrors: [{ field: 'name', message: `You already have a profile called "${clash.name}".` }],
+    });
+  }
+}
+
+export function findProfile(document: VaultDocument, id: string): StoredProfile {
+  const profile = document.profiles.find((p) => p.id === id);
+  if (!profile) throw new AppError('PROFILE_NOT_FOUND', { params: { id } });
+  return profile;
+}
+
+/**
+ * Consent needed to reach `baseUrl`: none for loopback, the existing record if it was given for this very
+ * host, a fresh record if the learner consents now; otherwise CONSENT_REQUIRED naming the host.
+ */
+export function resolveConsent(
+  baseUrl: string,
+  existing: RemoteConsent | null,
+  consentGivenNow: boolean | undefined,
+  now: Date,
+): RemoteConsent | null {
+  const host = endpointHost(baseUrl) ?? baseUrl;
+  if (isLoopbackHost(host)) return existing;
+  if (consentGivenNow === true) return { at: now.toISOString(), host };
+  if (existing !== null && existing.host === host) return existing;
+  throw new AppError('CONSENT_REQUIRED', {
+    params: { host },
+    fieldErrors: [{ field: 'remoteConsent', message: `Confirm that prompts may be sent to ${host}.` }],
+  });
+}
+
+export function createdProfile(input: CreateInput, id: string, now: Date): StoredProfile {
+  const at = now.toISOString();
+  return {
+    id,
+    name: input.name,
+    kind: input.kind,
+    ...(input.preset !== undefined && { preset: input.preset }),
+    baseUrl: input.baseUrl,
+    model: input.model,
+    ...(input.azureDeployment !== undefined && { azureDeployment: input.azureDeployment }),
+    ...(input.azureApiVersion !== undefined && { azureApiVersion: input.azureApiVersion }),
+    timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    revision: 1,
+    createdAt: at,
+    updatedAt: at,
+    remoteConsent: resolveConsent(input.baseUrl, null, input.remoteConsent, now),
+    lastTest: null,
+  };
+}
+
+/** `undefined` keeps, `null` removes, a value replaces; fields that do not fit the resulting kind are dropped. */
+function merged<T>(patched: T | null | undefined, current: T | undefined): T | undefined {
+  if (patched === null) return undefined;
+  return patched === undefined ? current : patched;
+}
+
+/** The profile a patch would produce, before consent; throws VALIDATION_FAILED if kind rules break. */
+export function patchedProfile(current: StoredProfile, patch: ProfilePatch, hasKeyAfter: boolean): StoredProfile {
+  const kind = patch.kind ?? current.kind;
+  const keepsPreset = kind === 'openai-compatible' || patch.preset !== undefined;
+  const keepsAzure = kind === 'azure-openai';
+  const next: StoredProfile = {
+    ...current,
+    name: patch.name ?? current.name,
+    kind,
+    baseUrl: patch.baseUrl ?? current.baseUrl,
+    model: patch.model ?? current.model,
+    timeoutMs: patch.timeoutMs ?? current.timeoutMs,
+  };
+  const preset = keepsPreset ? merged(patch.preset, current.preset) : undefined;
+  const azureDeployment = keepsAzure || patch.azureDeployment ? merged(patch.azureDeployment, current.azureDeployment) : undefined;
+  const azureApiVersion = keepsAzure || patch.azureApiVersion ? merged(patch.azureApiVersion, current.azureApiVersion) : undefined;
+  delete next.preset;
+  delete next.azureDeployment;
+  delete next.azureApiVersion;
+  if (preset !== undefined) next.preset = preset;
+  if (azureDeployment !== undefined) next.azureDeployment = azureDeployment;
+  if (azureApiVersion !== undefined) next.azureApiVersion = azureApiVersion;
+
+  const issues = kindRuleIssues({ kind, preset, azureDeployment, azureApiVersion, hasApiKey: hasKeyAfter });
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { fieldErrors: issues });
+  return next;
+}
+
+const CONTENT_FIELDS = ['name', 'kind', 'preset', 'baseUrl', 'model', 'azureDeployment', 'azureApiVersion', 'timeoutMs'] as const;
+
+export function sameContent(a: StoredProfile, b: StoredProfile): boolean {
+  return CONTENT_FIELDS.every((field) => a[field] === b[field]) && sameConsent(a.remoteConsent, b.remoteConsent);
+}
+
+function sameConsent(a: RemoteConsent | null, b: RemoteConsent | null): boolean {
+  return a === b || (a !== null && b !== null && a.at === b.at && a.host === b.host);
+}

@@ -1,0 +1,32 @@
+// StoredProfile + vault state → the view the renderer may see. The only place a view is built, so the
+// "no key, only a hint" rule has one implementation to test.
+import { endpointHost, isLoopbackHost } from '../../shared/endpoint.js';
+import { consentCovers, type ProfileView, type StoredProfile } from '../../shared/profile.contract.js';
+import type { KeyState } from '../vault/vault.js';
+
+export function toProfileView(profile: StoredProfile, activeProfileId: string | null, key: KeyState): ProfileView {
+  const host = endpointHost(profile.baseUrl) ?? '';
+  const local = isLoopbackHost(host);
+  return {
+    id: profile.id,
+    name: profile.name,
+    kind: profile.kind,
+    preset: profile.preset ?? null,
+    baseUrl: profile.baseUrl,
+    model: profile.model,
+    azureDeployment: profile.azureDeployment ?? null,
+    azureApiVersion: profile.azureApiVersion ?? null,
+    timeoutMs: profile.timeoutMs,
+    revision: profile.revision,
+    createdAt: profile.createdAt,
+    updatedAt: profile.updatedAt,
+    isActive: profile.id === activeProfileId,
+    location: local ? 'local' : 'remote',
+    host,
+    remoteConsentAt: !local && consentCovers(profile.remoteConsent, profile.baseUrl) ? (profile.remoteConsent?.at ?? null) : null,
+    hasApiKey: key.status !== 'none',
+    apiKeyHint: key.hint,
+    keyStatus: key.status,
+    lastTest: profile.lastTest,
+  };
+}

@@ -1,0 +1,223 @@
+// The profile use cases: list, get, create, update, delete, activate. Each change is validated, checked
+// against secure-storage availability and remote consent, then committed through the vault's one queue;
+// only after the bytes are on disk is it logged and announced to every window.
+import {
+  ProfileActivateInputSchema,
+  ProfileCreateInputSchema,
+  ProfileDeleteInputSchema,
+  ProfileGetInputSchema,
+  ProfileUpdateInputSchema,
+  type ProfileList,
+  type ProfileView,
+  type StoredProfile,
+} from '../../shared/profile.contract.js';
+import { isRemoteEndpoint } from '../../shared/endpoint.js';
+import { AppError } from '../errors/app-error.js';
+import { parseInput } from '../errors/validation.js';
+import type { SecretRegistry } from '../diagnostics/secret-registry.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { IdGenerator } from '../ports/id-generator.port.js';
+import type { Logger } from '../ports/logger.port.js';
+import type { SecretCipher } from '../ports/secret-cipher.port.js';
+import { encodeCiphertext, type Vault } from '../vault/vault.js';
+import type { VaultDocument } from '../vault/vault-document.js';
+import type { ChangeFeed } from './change-feed.js';
+import { toProfileView } from './profile-view.js';
+import { assertNameFree, createdProfile, findProfile, patchedProfile, resolveConsent, sameContent } from './profile-rules.js';
+
+export interface ProfileServiceDeps {
+  readonly vault: Vault;
+  readonly cipher: SecretCipher;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly secrets: SecretRegistry;
+  readonly changes: ChangeFeed;
+}
+
+export interface DeleteResult {
+  readonly id: string;
+  readonly activeProfileId: string | null;
+}
+
+export class ProfileService {
+  private cachedList: { version: number; list: ProfileList } | null = null;
+
+  constructor(private readonly deps: ProfileServiceDeps) {}
+
+  list(): ProfileList {
+    const { vault } = this.deps;
+    if (this.cachedList?.version !== vault.version) {
+      const doc = vault.document;
+      const profiles = doc.profiles.map((p) => toProfileView(p, doc.activeProfileId, vault.keyState(p.id)));
+      this.cachedList = { version: vault.version, list: { profiles, activeProfileId: doc.activeProfileId } };
+    }
+    return this.cachedList.list;
+  }
+
+  get(input: unknown): ProfileView {
+    const { id } = parseInput(ProfileGetInputSchema, input);
+    return this.view(findProfile(this.deps.vault.document, id));
+  }
+
+  async create(input: unknown): Promise<ProfileView> {
+    this.rememberSecret(input);
+    const parsed = parseInput(ProfileCreateInputSchema, input);
+    const { apiKey } = parsed;
+    await this.assertWritable(apiKey !== undefined);
+    const ciphertext = apiKey === undefined ? undefined : await this.encrypt(apiKey);
+    const id = this.deps.ids.profileId();
+    const profile = await this.deps.vault.commit((doc) => {
+      assertNameFree(doc, parsed.name);
+      const created = createdProfile(parsed, id, this.deps.clock.now());
+      return {
+        document: {
+          ...doc,
+          profiles: [...doc.profiles, created],
+          keys: ciphertext === undefined ? doc.keys : { ...doc.keys, [id]: ciphertext },
+        },
+        keyChanges: apiKey === undefined ? undefined : new Map([[id, apiKey]]),
+        result: created,
+      };
+    });
+    this.announce('profile.created', profile, { kind: profile.kind, location: location(profile), hasApiKey: apiKey !== undefined });
+    return this.view(profile);
+  }
+
+  async update(input: unknown): Promise<ProfileView> {
+    this.rememberSecret((input as { patch?: unknown } | null)?.patch);
+    const { id, expectedRevision, patch, remoteConsent } = parseInput(ProfileUpdateInputSchema, input);
+    const { apiKey } = patch;
+    await this.assertWritable(typeof apiKey === 'string');
+    const ciphertext = typeof apiKey === 'string' ? await this.encrypt(apiKey) : undefined;
+    const outcome = await this.deps.vault.commit((doc) => {
+      const current = findProfile(doc, id);
+      if (current.revision !== expectedRevision) {
+        throw new AppError('PROFILE_REVISION_CONFLICT', { params: { expectedRevision, currentRevision: current.revision } });
+      }
+      const hasKeyAfter = apiKey === undefined ? id in doc.keys : apiKey !== null;
+      const draft = patchedProfile(current, patch, hasKeyAfter);
+      if (patch.name !== undefined) assertNameFree(doc, draft.name, id);
+      const now = this.deps.clock.now();
+      draft.remoteConsent = resolveConsent(draft.baseUrl, current.remoteConsent, remoteConsent, now);
+      if (sameContent(current, draft) && apiKey === undefined) return { document: null, result: { profile: current, changed: false } };
+      const next: StoredProfile = { ...draft, revision: current.revision + 1, updatedAt: now.toISOString() };
+      return {
+        document: { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)), keys: keysAfter(doc, id, ciphertext, apiKey) },
+        keyChanges: apiKey === undefined ? undefined : new Map([[id, apiKey]]),
+        result: { profile: next, changed: true },
+      };
+    });
+    if (outcome.changed) {
+      this.announce('profile.updated', outcome.profile, {
+        revision: outcome.profile.revision,
+        fields: Object.keys(patch).filter((field) => field !== 'apiKey'),
+        apiKey: apiKey === undefined ? 'kept' : apiKey === null ? 'removed' : 'replaced',
+      });
+    }
+    return this.view(outcome.profile);
+  }
+
+  async delete(input: unknown): Promise<DeleteResult> {
+    const { id, expectedRevision } = parseInput(ProfileDeleteInputSchema, input);
+    await this.assertWritable(false);
+    const result = await this.deps.vault.commit((doc) => {
+      const current = findProfile(doc, id);
+      if (expectedRevision !== undefined && current.revision !== expectedRevision) {
+        throw new AppError('PROFILE_REVISION_CONFLICT', { params: { expectedRevision, currentRevision: current.revision } });
+      }
+      const keys = { ...doc.keys };
+      delete keys[id];
+      const activeProfileId = doc.activeProfileId === id ? null : doc.activeProfileId;
+      return {
+        document: { ...doc, profiles: doc.profiles.filter((p) => p.id !== id), activeProfileId, keys },
+        keyChanges: new Map([[id, null]]),
+        result: { id, activeProfileId, wasActive: doc.activeProfileId === id },
+      };
+    });
+    this.deps.logger.log('info', 'profile.deleted', { profileId: id, wasActive: result.wasActive });
+    this.deps.changes.publish('profile.deleted', id, result.activeProfileId);
+    return { id: result.id, activeProfileId: result.activeProfileId };
+  }
+
+  async activate(input: unknown): Promise<ProfileView> {
+    const { id, remoteConsent } = parseInput(ProfileActivateInputSchema, input);
+    await this.assertWritable(false);
+    const outcome = await this.deps.vault.commit((doc) => {
+      const current = findProfile(doc, id);
+      const consent = resolveConsent(current.baseUrl, current.remoteConsent, remoteConsent, this.deps.clock.now());
+      const profile = consent === current.remoteConsent ? current : { ...current, remoteConsent: consent };
+      if (doc.activeProfileId === id && profile === current) return { document: null, result: { profile, changed: false } };
+      return {
+        document: { ...doc, activeProfileId: id, profiles: doc.profiles.map((p) => (p.id === id ? profile : p)) },
+        result: { profile, changed: true },
+      };
+    });
+    if (outcome.changed) this.announce('profile.activated', outcome.profile, { location: location(outcome.profile) });
+    return this.view(outcome.profile);
+  }
+
+  /** The decrypted key for a provider call; typed errors when there is none that can be used. */
+  apiKeyFor(profileId: string): string | null {
+    const { vault } = this.deps;
+    const state = vault.keyState(profileId);
+    if (state.status === 'none') return null;
+    if (state.status === 'locked') throw new AppError('VAULT_ENCRYPTION_UNAVAILABLE');
+    const key = vault.plaintextKey(profileId);
+    if (state.status === 'unreadable' || key === null) throw new AppError('VAULT_KEY_UNREADABLE', { params: { id: profileId } });
+    return key;
+  }
+
+  storedProfile(profileId: string): StoredProfile {
+    return findProfile(this.deps.vault.document, profileId);
+  }
+
+  private view(profile: StoredProfile): ProfileView {
+    const { vault } = this.deps;
+    return toProfileView(profile, vault.document.activeProfileId, vault.keyState(profile.id));
+  }
+
+  private announce(type: 'profile.created' | 'profile.updated' | 'profile.activated', profile: StoredProfile, fields: Record<string, unknown>): void {
+    const activeProfileId = this.deps.vault.document.activeProfileId;
+    this.deps.logger.log('info', type, { profileId: profile.id, ...fields });
+    this.deps.changes.publish(type, profile.id, activeProfileId);
+  }
+
+  /** Refuses a change while secure storage is down, and a new key while only weak storage is on offer. */
+  private async assertWritable(storesKey: boolean): Promise<void> {
+    const { state, backend } = await this.deps.cipher.availability();
+    if (state === 'unavailable') throw new AppError('VAULT_ENCRYPTION_UNAVAILABLE', { params: { backend } });
+    if (storesKey && state === 'weak' && this.deps.vault.document.weakStorageAllowed === null) {
+      throw new AppError('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED', {
+        params: { backend },
+        fieldErrors: [{ field: 'apiKey', message: 'This computer can only weakly protect API keys; see the storage banner.' }],
+      });
+    }
+  }
+
+  private async encrypt(plaintext: string): Promise<string> {
+    try {
+      return encodeCiphertext(await this.deps.cipher.encrypt(plaintext));
+    } catch (error) {
+      throw new AppError('VAULT_ENCRYPTION_FAILED', { cause: error });
+    }
+  }
+
+  /** Registers a key for log scrubbing before anything else can fail and log it. */
+  private rememberSecret(input: unknown): void {
+    const apiKey = (input as { apiKey?: unknown } | null | undefined)?.apiKey;
+    if (typeof apiKey === 'string' && apiKey.length <= 4096) this.deps.secrets.add(apiKey);
+  }
+}
+
+function keysAfter(doc: VaultDocument, id: string, ciphertext: string | undefined, apiKey: string | null | undefined): VaultDocument['keys'] {
+  if (apiKey === undefined) return doc.keys;
+  const keys = { ...doc.keys };
+  if (apiKey === null) delete keys[id];
+  else if (ciphertext !== undefined) keys[id] = ciphertext;
+  return keys;
+}
+
+function location(profile: StoredProfile): 'local' | 'remote' {
+  return isRemoteEndpoint(profile.baseUrl) ? 'remote' : 'local';
+}

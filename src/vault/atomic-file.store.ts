@@ -1,0 +1,192 @@
+// The vault file on disk: temp file + fsync + rename so a write is all-or-nothing, mode 0600, the replaced
+// version kept as the backup (hard link, so it costs no copy), quarantine by link-then-unlink so a damaged
+// file is never overwritten. File operations go through FsPort so tests can inject ENOSPC/EACCES/EIO.
+import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import path from 'node:path';
+import type { ProfileStore, StoredFile } from '../ports/profile-store.port.js';
+
+export interface FileHandlePort {
+  writeFile(data: Uint8Array): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface FsPort {
+  open(file: string, flags: string, mode?: number): Promise<FileHandlePort>;
+  readFile(file: string): Promise<Uint8Array>;
+  rename(from: string, to: string): Promise<void>;
+  link(existing: string, created: string): Promise<void>;
+  copyFile(from: string, to: string, mode?: number): Promise<void>;
+  unlink(file: string): Promise<void>;
+  readdir(dir: string): Promise<string[]>;
+  mkdir(dir: string, options: { recursive: true; mode: number }): Promise<unknown>;
+}
+
+export const nodeFsPort: FsPort = {
+  open: (file, flags, mode) => nodeFs.open(file, flags, mode),
+  readFile: (file) => nodeFs.readFile(file),
+  rename: (from, to) => nodeFs.rename(from, to),
+  link: (existing, created) => nodeFs.link(existing, created),
+  copyFile: (from, to, mode) => nodeFs.copyFile(from, to, mode),
+  unlink: (file) => nodeFs.unlink(file),
+  readdir: (dir) => nodeFs.readdir(dir),
+  mkdir: (dir, options) => nodeFs.mkdir(dir, options),
+};
+
+export interface AtomicFileStoreOptions {
+  /** Directory that holds the vault (the app's user data directory). */
+  readonly dir: string;
+  readonly baseName?: string;
+  readonly fs?: FsPort;
+  /** Told about problems that do not fail the operation (the backup not refreshed, a directory fsync). */
+  readonly onWarning?: (event: StoreWarning, error: unknown) => void;
+}
+
+export type StoreWarning = 'backup-not-refreshed' | 'directory-sync-failed' | 'temp-file-not-removed';
+
+const FILE_MODE = 0o600;
+const DIR_MODE = 0o700;
+
+function errnoCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+}
+
+export class AtomicFileStore implements ProfileStore {
+  readonly location: string;
+  private readonly backupPath: string;
+  private readonly dir: string;
+  private readonly baseName: string;
+  private readonly fs: FsPort;
+  private readonly onWarning: (event: StoreWarning, error: unknown) => void;
+  private dirReady = false;
+
+  constructor(options: AtomicFileStoreOptions) {
+    this.dir = path.resolve(options.dir);
+    this.baseName = options.baseName ?? 'llm-profiles';
+    this.location = path.join(this.dir, `${this.baseName}.json`);
+    this.backupPath = path.join(this.dir, `${this.baseName}.backup.json`);
+    this.fs = options.fs ?? nodeFsPort;
+    this.onWarning = options.onWarning ?? (() => undefined);
+  }
+
+  private pathOf(file: StoredFile): string {
+    return file === 'vault' ? this.location : this.backupPath;
+  }
+
+  private tempPathFor(target: string): string {
+    return `${target}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  }
+
+  private isTempName(name: string): boolean {
+    const prefixes = [`${this.baseName}.json.`, `${this.baseName}.backup.json.`];
+    return name.endsWith('.tmp') && prefixes.some((prefix) => name.startsWith(prefix));
+  }
+
+  async removeStaleTemporaryFiles(): Promise<void> {
+    let names: string[];
+    try {
+      names = await this.fs.readdir(this.dir);
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return;
+      throw error;
+    }
+    await Promise.all(
+      names.filter((name) => this.isTempName(name)).map((name) => this.unlinkQuietly(path.join(this.dir, name))),
+    );
+  }
+
+  async read(file: StoredFile): Promise<Uint8Array | null> {
+    try {
+      return await this.fs.readFile(this.pathOf(file));
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    await this.ensureDir();
+    const temp = this.tempPathFor(this.location);
+    try {
+      const handle = await this.fs.open(temp, 'wx', FILE_MODE);
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await this.keepCurrentAsBackup();
+      await this.fs.rename(temp, this.location);
+    } catch (error) {
+      await this.unlinkQuietly(temp);
+      throw error;
+    }
+    await this.syncDir();
+  }
+
+  async quarantine(file: StoredFile): Promise<string> {
+    const source = this.pathOf(file);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const target = path.join(this.dir, `${this.baseName}${file === 'backup' ? '.backup' : ''}.corrupt-${stamp}-${randomBytes(3).toString('hex')}.json`);
+    // link and COPYFILE_EXCL both refuse to replace an existing file: nothing is ever overwritten.
+    try {
+      await this.fs.link(source, target);
+    } catch (error) {
+      if (errnoCode(error) === 'EEXIST') throw error;
+      await this.fs.copyFile(source, target, fsConstants.COPYFILE_EXCL);
+    }
+    await this.fs.unlink(source);
+    await this.syncDir();
+    return target;
+  }
+
+  private async keepCurrentAsBackup(): Promise<void> {
+    const temp = this.tempPathFor(this.backupPath);
+    try {
+      try {
+        await this.fs.link(this.location, temp);
+      } catch (error) {
+        const code = errnoCode(error);
+        if (code === 'ENOENT') return; // first write: nothing to keep yet
+        if (code === 'EEXIST') throw error;
+        await this.fs.copyFile(this.location, temp, fsConstants.COPYFILE_EXCL);
+      }
+      await this.fs.rename(temp, this.backupPath);
+    } catch (error) {
+      await this.unlinkQuietly(temp);
+      this.onWarning('backup-not-refreshed', error);
+    }
+  }
+
+  private async ensureDir(): Promise<void> {
+    if (this.dirReady) return;
+    await this.fs.mkdir(this.dir, { recursive: true, mode: DIR_MODE });
+    this.dirReady = true;
+  }
+
+  /** Makes the rename itself durable across power loss; not possible (nor needed) on Windows. */
+  private async syncDir(): Promise<void> {
+    if (process.platform === 'win32') return;
+    try {
+      const handle = await this.fs.open(this.dir, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      // The data is already renamed into place; a failed directory fsync only weakens power-loss durability.
+      this.onWarning('directory-sync-failed', error);
+    }
+  }
+
+  private async unlinkQuietly(file: string): Promise<void> {
+    try {
+      await this.fs.unlink(file);
+    } catch (error) {
+      if (errnoCode(error) !== 'ENOENT') this.onWarning('temp-file-not-removed', error);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+// The vault in memory: the last document that was durably written, the decrypted state of each key, and
+// the single queue every change goes through. A change becomes visible only after its bytes are on disk;
+// if the write fails, memory is untouched and the caller gets a typed storage error.
+import type { KeyStatus } from '../../shared/profile.contract.js';
+import type { VaultRecovery } from '../../shared/storage.contract.js';
+import type { SecretRegistry } from '../diagnostics/secret-registry.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { Logger } from '../ports/logger.port.js';
+import type { ProfileStore } from '../ports/profile-store.port.js';
+import type { SecretCipher } from '../ports/secret-cipher.port.js';
+import { SerialQueue } from './serial-queue.js';
+import { storageError } from './storage-errors.js';
+import { emptyVaultDocument, parseVaultDocument, serializeVaultDocument, type VaultDocument } from './vault-document.js';
+
+export interface KeyState {
+  readonly status: KeyStatus;
+  /** Last four characters, only for keys long enough that four do not give much away. */
+  readonly hint: string | null;
+}
+
+interface KeyEntry extends KeyState {
+  readonly plaintext: string | null;
+}
+
+export interface VaultDeps {
+  readonly store: ProfileStore;
+  readonly cipher: SecretCipher;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly secrets: SecretRegistry;
+}
+
+/** What a mutation wants written. `document: null` means "nothing to write" (a no-op). */
+export interface Mutation<T> {
+  readonly document: VaultDocument | null;
+  /** Keys whose plaintext changed: a string for a new key, null for a removed one. */
+  readonly keyChanges?: ReadonlyMap<string, string | null>;
+  readonly result: T;
+}
+
+const NO_KEY: KeyEntry = { status: 'none', hint: null, plaintext: null };
+const HINT_MIN_KEY_LENGTH = 8;
+
+export function keyHint(plaintext: string): string | null {
+  return plaintext.length >= HINT_MIN_KEY_LENGTH ? plaintext.slice(-4) : null;
+}
+
+export function encodeCiphertext(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64');
+}
+
+export class Vault {
+  private doc: VaultDocument;
+  private docVersion = 0;
+  private readonly keys = new Map<string, KeyEntry>();
+  private readonly queue = new SerialQueue();
+
+  private constructor(
+    private readonly deps: VaultDeps,
+    document: VaultDocument,
+    readonly recovery: VaultRecovery | null,
+  ) {
+    this.doc = document;
+  }
+
+  static async open(deps: VaultDeps): Promise<Vault> {
+    const { document, recovery } = await loadOrRecover(deps);
+    const vault = new Vault(deps, document, recovery);
+    await vault.decryptKeys(Object.keys(document.keys));
+    return vault;
+  }
+
+  get document(): VaultDocument {
+    return this.doc;
+  }
+
+  /** Increases with every committed write; lets readers cache what they derive from the document. */
+  get version(): number {
+    return this.docVersion;
+  }
+
+  get location(): string {
+    return this.deps.store.location;
+  }
+
+  keyState(profileId: string): KeyState {
+    const entry = this.keys.get(profileId) ?? NO_KEY;
+    return { status: entry.status, hint: entry.hint };
+  }
+
+  /** The decrypted key, for the provider call that needs it. Never leaves the main process. */
+  plaintextKey(profileId: string): string | null {
+    return this.keys.get(profileId)?.plaintext ?? null;
+  }
+
+  countKeys(status: KeyStatus): number {
+    let count = 0;
+    for (const entry of this.keys.values()) if (entry.status === status) count += 1;
+    return count;
+  }
+
+  commit<T>(mutate: (current: VaultDocument) => Mutation<T>): Promise<T> {
+    return this.queue.run(async () => {
+      const mutation = mutate(this.doc);
+      if (mutation.document === null) return mutation.result;
+      const bytes = serializeVaultDocument(mutation.document);
+      try {
+        await this.deps.store.write(bytes);
+      } catch (error) {
+        throw storageError(error, this.deps.store.location);
+      }
+      this.doc = mutation.document;
+      this.docVersion += 1;
+      this.applyKeyChanges(mutation.document, mutation.keyChanges);
+      return mutation.result;
+    });
+  }
+
+  /** Retries keys that could not be decrypted because secure storage was unavailable at start-up. */
+  async unlockKeys(): Promise<void> {
+    const locked = [...this.keys].filter(([, entry]) => entry.status === 'locked').map(([id]) => id);
+    if (locked.length > 0) await this.decryptKeys(locked);
+  }
+
+  drain(): Promise<void> {
+    return this.queue.drain();
+  }
+
+  private applyKeyChanges(document: VaultDocument, changes: ReadonlyMap<string, string | null> | undefined): void {
+    for (const [id, plaintext] of changes ?? []) {
+      if (plaintext === null) this.keys.delete(id);
+      else this.keys.set(id, { status: 'stored', hint: keyHint(plaintext), plaintext });
+    }
+    for (const id of this.keys.keys()) if (!(id in document.keys)) this.keys.delete(id);
+  }
+
+  private async decryptKeys(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const { state } = await this.deps.cipher.availability();
+    if (state === 'unavailable') {
+      for (const id of ids) this.keys.set(id, { status: 'locked', hint: null, plaintext: null });
+      return;
+    }
+    await Promise.all(
+      ids.map(async (id) => {
+        const encoded = this.doc.keys[id];
+        if (encoded === undefined) return;
+        try {
+          const { plaintext } = await this.deps.cipher.decrypt(Buffer.from(encoded, 'base64'));
+          this.deps.secrets.add(plaintext);
+          this.keys.set(id, { status: 'stored', hint: keyHint(plaintext), plaintext });
+        } catch (error) {
+          this.keys.set(id, { status: 'unreadable', hint: null, plaintext: null });
+          this.deps.logger.log('warn', 'vault.key_unreadable', { profileId: id, error: errorName(error) });
+        }
+      }),
+    );
+  }
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+async function loadOrRecover(deps: VaultDeps): Promise<{ document: VaultDocument; recovery: VaultRecovery | null }> {
+  const { store } = deps;
+  await store.removeStaleTemporaryFiles();
+  const bytes = await store.read('vault');
+  if (bytes === null) {
+    // A vault never disappears in normal use (writes rename over it); a lone backup means recovery was cut short.
+    const backup = await store.read('backup');
+    return backup === null ? { document: emptyVaultDocument(), recovery: null } : restore(deps, 'missing', null, backup);
+  }
+  const parsed = parseVaultDocument(bytes);
+  if (parsed.ok) return { document: parsed.document, recovery: null };
+  const quarantinedPath = await store.quarantine('vault');
+  return restore(deps, parsed.reason, quarantinedPath, await store.read('backup'));
+}
+
+async function restore(
+  deps: VaultDeps,
+  reason: VaultRecovery['reason'],
+  quarantinedPath: string | null,
+  backup: Uint8Array | null,
+): Promise<{ document: VaultDocument; recovery: VaultRecovery }> {
+  const { store, logger, clock } = deps;
+  let document = emptyVaultDocument();
+  let restoredFrom: VaultRecovery['restoredFrom'] = 'empty';
+  if (backup !== null) {
+    const parsedBackup = parseVaultDocument(backup);
+    if (parsedBackup.ok) {
+      document = parsedBackup.document;
+      restoredFrom = 'backup';
+      try {
+        await store.write(serializeVaultDocument(document));
+      } catch (error) {
+        // Served from memory this session; the backup file is still there for the next start.
+        logger.log('error', 'vault.restore_write_failed', { errno: (error as { code?: string }).code ?? 'unknown' });
+      }
+    } else {
+      const backupQuarantined = await store.quarantine('backup');
+      logger.log('warn', 'vault.backup_unusable', { reason: parsedBackup.reason, quarantinedPath: backupQuarantined });
+    }
+  }
+  const recovery: VaultRecovery = {
+    at: clock.now().toISOString(),
+    reason,
+    quarantinedPath,
+    restoredFrom,
+    restoredProfiles: document.profiles.length,
+  };
+  logger.log('warn', 'vault.recovered', { ...recovery });
+  return { document, recovery };
+}

@@ -1,0 +1,75 @@
+// The test composition root: the real core and the real vault file store on a temp dir, with a fake
+// cipher, clock, ids and an in-memory logger. Reopening builds a fresh core on the same directory.
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { EncryptionState } from '../../shared/storage.contract.js';
+import { createCore, type Core } from '../../src/create-core.js';
+import { AtomicFileStore, type FsPort } from '../../src/vault/atomic-file.store.js';
+import { FakeClock, SequentialIds } from './fake-clock.js';
+import { FakeSecretCipher } from './fake-secret-cipher.js';
+import { MemoryLogger } from './memory-logger.js';
+
+export interface TestCoreOptions {
+  readonly dir?: string;
+  readonly availability?: EncryptionState;
+  readonly cipher?: FakeSecretCipher;
+  readonly fs?: FsPort;
+  readonly clock?: FakeClock;
+  readonly logger?: MemoryLogger;
+}
+
+export interface TestCore {
+  readonly core: Core;
+  readonly cipher: FakeSecretCipher;
+  readonly store: AtomicFileStore;
+  readonly clock: FakeClock;
+  readonly logger: MemoryLogger;
+  readonly dir: string;
+  readonly vaultPath: string;
+  readVaultBytes(): Promise<Buffer | null>;
+  listDir(): Promise<string[]>;
+  reopen(options?: Omit<TestCoreOptions, 'dir'>): Promise<TestCore>;
+  dispose(): Promise<void>;
+}
+
+export async function makeTempDir(prefix = 'llm-profiles-'): Promise<string> {
+  return mkdtemp(path.join(tmpdir(), prefix));
+}
+
+export async function createTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
+  const dir = options.dir ?? (await makeTempDir());
+  const cipher = options.cipher ?? new FakeSecretCipher({ state: options.availability ?? 'available' });
+  if (options.cipher && options.availability) cipher.setAvailability(options.availability);
+  const clock = options.clock ?? new FakeClock();
+  const logger = options.logger ?? new MemoryLogger();
+  const store = new AtomicFileStore({ dir, ...(options.fs && { fs: options.fs }) });
+  const core = await createCore({ cipher, store, logger, clock, ids: new SequentialIds() });
+  const testCore: TestCore = {
+    core,
+    cipher,
+    store,
+    clock,
+    logger,
+    dir,
+    vaultPath: store.location,
+    readVaultBytes: async () => {
+      try {
+        return await readFile(store.location);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    listDir: async () => (await readdir(dir)).sort(),
+    reopen: async (more = {}) => {
+      await core.close();
+      return createTestCore({ cipher, clock, ...more, dir });
+    },
+    dispose: async () => {
+      await core.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return testCore;
+}

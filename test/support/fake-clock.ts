@@ -1,0 +1,40 @@
+// A clock that only moves when told to, and ids that count up: stable timestamps and ids in assertions.
+import type { Clock } from '../../src/ports/clock.port.js';
+import type { IdGenerator } from '../../src/ports/id-generator.port.js';
+
+export class FakeClock implements Clock {
+  private ms: number;
+  private mono = 0;
+
+  constructor(start = '2026-01-15T10:00:00.000Z') {
+    this.ms = Date.parse(start);
+  }
+
+  now(): Date {
+    return new Date(this.ms);
+  }
+
+  monotonicMs(): number {
+    return this.mono;
+  }
+
+  advance(ms: number): void {
+    this.ms += ms;
+    this.mono += ms;
+  }
+}
+
+export class SequentialIds implements IdGenerator {
+  private profiles = 0;
+  private correlations = 0;
+
+  profileId(): string {
+    this.profiles += 1;
+    return `profile-${String(this.profiles).padStart(4, '0')}`;
+  }
+
+  correlationId(): string {
+    this.correlations += 1;
+    return `corr-${String(this.correlations).padStart(6, '0')}`;
+  }
+}

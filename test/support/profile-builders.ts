@@ -1,0 +1,22 @@
+// Valid inputs to start from; tests change one thing at a time.
+import type { ProfileCreateInput } from '../../shared/profile.contract.js';
+
+let counter = 0;
+
+export function localProfileInput(overrides: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
+  counter += 1;
+  return { name: `Local ${counter}`, kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2', ...overrides };
+}
+
+export function remoteProfileInput(overrides: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
+  counter += 1;
+  return {
+    name: `Remote ${counter}`,
+    kind: 'openai',
+    baseUrl: 'https://api.openai.com/v1',
+    model: 'gpt-4o-mini',
+    apiKey: `sk-test-${counter}-abcdefghijklmnop`,
+    remoteConsent: true,
+    ...overrides,
+  };
+}
