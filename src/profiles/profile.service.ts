@@ -95,16 +95,18 @@ export class ProfileService {
       if (current.revision !== expectedRevision) {
         throw new AppError('PROFILE_REVISION_CONFLICT', { params: { expectedRevision, currentRevision: current.revision } });
       }
-      const hasKeyAfter = apiKey === undefined ? id in doc.keys : apiKey !== null;
+      // Removing a key that is not there changes nothing.
+      const keyChange = apiKey === null && !(id in doc.keys) ? undefined : apiKey;
+      const hasKeyAfter = keyChange === undefined ? id in doc.keys : keyChange !== null;
       const draft = patchedProfile(current, patch, hasKeyAfter);
       if (patch.name !== undefined) assertNameFree(doc, draft.name, id);
       const now = this.deps.clock.now();
       draft.remoteConsent = resolveConsent(draft.baseUrl, current.remoteConsent, remoteConsent, now);
-      if (sameContent(current, draft) && apiKey === undefined) return { document: null, result: { profile: current, changed: false } };
+      if (sameContent(current, draft) && keyChange === undefined) return { document: null, result: { profile: current, changed: false } };
       const next: StoredProfile = { ...draft, revision: current.revision + 1, updatedAt: now.toISOString() };
       return {
-        document: { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)), keys: keysAfter(doc, id, ciphertext, apiKey) },
-        keyChanges: apiKey === undefined ? undefined : new Map([[id, apiKey]]),
+        document: { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)), keys: keysAfter(doc, id, ciphertext, keyChange) },
+        keyChanges: keyChange === undefined ? undefined : new Map([[id, keyChange]]),
         result: { profile: next, changed: true },
       };
     });
