@@ -10,6 +10,8 @@ import { ChangeFeed } from './profiles/change-feed.js';
 import { ProfileService } from './profiles/profile.service.js';
 import { StorageService } from './storage/storage.service.js';
 import { randomIds, systemClock } from './system/system-clock.js';
+import { appRouter, type AppRouter } from './trpc/app.router.js';
+import { createContextInner, type TrpcContext } from './trpc/context.js';
 import { Vault } from './vault/vault.js';
 
 export interface CoreDeps {
@@ -30,6 +32,10 @@ export interface Core {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly logger: Logger;
+  /** The procedures the renderer calls over IPC. */
+  readonly router: AppRouter;
+  /** The tRPC context for one call. */
+  createContext(correlationId: string): TrpcContext;
   /** Waits for queued writes to finish; call before quitting. */
   close(): Promise<void>;
 }
@@ -43,7 +49,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const changes = new ChangeFeed(clock, logger);
   const profiles = new ProfileService({ vault, cipher, clock, ids, logger, secrets, changes });
   const storage = new StorageService({ vault, cipher, clock, logger, changes });
-  return {
+  const core: Core = {
     profiles,
     storage,
     changes,
@@ -51,6 +57,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     clock,
     ids,
     logger,
+    router: appRouter,
+    createContext: (correlationId) => createContextInner(core, correlationId),
     close: () => vault.drain(),
   };
+  return core;
 }

@@ -79,6 +79,11 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
     remediation: 'Use the app window itself. If you see this inside the app, restart it.',
     retryable: false,
   },
+  IPC_MALFORMED_REQUEST: {
+    message: 'The app window sent a request this version of the app does not understand.',
+    remediation: 'Restart the app. If it keeps happening, report it with the reference below.',
+    retryable: false,
+  },
   INTERNAL: {
     message: 'Something went wrong inside the app.',
     remediation: 'Try again. If it keeps happening, report it with the reference below.',

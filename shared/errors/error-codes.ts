@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'VAULT_WRITE_FAILED',
   // transport
   'IPC_FORBIDDEN_SENDER',
+  'IPC_MALFORMED_REQUEST',
   // anything unexpected
   'INTERNAL',
 ] as const;

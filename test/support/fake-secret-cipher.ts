@@ -11,6 +11,8 @@ export class FakeSecretCipher implements SecretCipher {
   private state: EncryptionState;
   encryptCalls = 0;
   decryptCalls = 0;
+  /** Makes the next encrypt throw although storage reports available (a keyring that fails mid-call). */
+  failNextEncrypt = false;
 
   constructor(options: { state?: EncryptionState; key?: Buffer } = {}) {
     this.state = options.state ?? 'available';
@@ -28,6 +30,10 @@ export class FakeSecretCipher implements SecretCipher {
   async encrypt(plaintext: string): Promise<Uint8Array> {
     this.encryptCalls += 1;
     if (this.state === 'unavailable') throw new Error('Encryption is not available');
+    if (this.failNextEncrypt) {
+      this.failNextEncrypt = false;
+      throw new Error('The keyring refused the operation');
+    }
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);

@@ -1,0 +1,31 @@
+// Who may call the API: only the app's own windows, only their top-level frame, only while that frame shows
+// the app's own origin. Pure (facts in, verdict out) so every refusal rule is unit-tested without Electron.
+import type { SenderVerdict } from './trpc-ipc-server.js';
+
+export interface SenderFacts {
+  /** The webContents belongs to a window this app created. */
+  readonly knownWebContents: boolean;
+  /** The message came from the main frame, not an iframe. */
+  readonly isTopFrame: boolean;
+  /** URL of the frame that sent the message; null when Electron no longer has the frame. */
+  readonly frameUrl: string | null;
+}
+
+/** scheme://host[:port] for any scheme; WHATWG gives custom schemes an opaque "null" origin, so build it. */
+export function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.host === '' ? null : `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return null;
+  }
+}
+
+export function judgeSender(facts: SenderFacts, allowedOrigins: readonly string[]): SenderVerdict {
+  if (!facts.knownWebContents) return { trusted: false, reason: 'unknown-webcontents' };
+  if (!facts.isTopFrame) return { trusted: false, reason: 'subframe' };
+  if (facts.frameUrl === null) return { trusted: false, reason: 'no-frame' };
+  const origin = originOf(facts.frameUrl);
+  if (origin === null || !allowedOrigins.includes(origin)) return { trusted: false, reason: 'foreign-origin' };
+  return { trusted: true };
+}

@@ -1,0 +1,114 @@
+// The renderer end of tRPC over IPC: a tRPC link that speaks electron-trpc's wire protocol through the
+// preload bridge. Wire ids come from one counter per bridge (so several tRPC clients in one window never
+// collide), no AbortSignal crosses IPC (Chromium cannot clone it), and every operation carries a
+// correlation id that main echoes in errors and diagnostics.
+import { TRPCClientError, type TRPCLink } from '@trpc/client';
+import type { AnyRouter } from '@trpc/server';
+import { observable, type Observer } from '@trpc/server/observable';
+import type { ElectronTrpcBridge, IpcServerMessage } from '../../shared/ipc-protocol.js';
+
+interface Operation {
+  readonly type: 'query' | 'mutation' | 'subscription';
+  readonly path: string;
+  readonly input: unknown;
+}
+
+interface Pending {
+  readonly type: Operation['type'];
+  readonly observer: Observer<{ result: { type: 'data'; data: unknown; id?: string } | { type: 'started' } | { type: 'stopped' } }, TRPCClientError<AnyRouter>>;
+}
+
+/** One per bridge: the id counter and the table of calls waiting for an answer. */
+class IpcClient {
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly bridge: ElectronTrpcBridge) {
+    bridge.onMessage((message) => this.receive(message));
+  }
+
+  /** Returns the wire id, or null when the request could not be sent (the observer has been told). */
+  send(op: Operation, correlationId: string, pending: Pending): number | null {
+    const id = this.nextId++;
+    this.pending.set(id, pending);
+    try {
+      this.bridge.sendMessage({ method: 'request', operation: { id, type: op.type, path: op.path, input: op.input, context: { correlationId } } });
+    } catch (error) {
+      // e.g. an input that cannot be structured-cloned
+      this.pending.delete(id);
+      pending.observer.error(TRPCClientError.from(error instanceof Error ? error : new Error(String(error))) as TRPCClientError<AnyRouter>);
+      return null;
+    }
+    return id;
+  }
+
+  cancel(id: number): void {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    this.pending.delete(id);
+    if (pending.type === 'subscription') this.bridge.sendMessage({ method: 'subscription.stop', id });
+  }
+
+  private receive(message: IpcServerMessage): void {
+    if (typeof message?.id !== 'number') return;
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    if ('error' in message) {
+      this.pending.delete(message.id);
+      pending.observer.error(TRPCClientError.from({ error: message.error }) as TRPCClientError<AnyRouter>);
+      return;
+    }
+    const { result } = message;
+    if (result.type === 'stopped') {
+      this.pending.delete(message.id);
+      pending.observer.complete();
+      return;
+    }
+    pending.observer.next({ result });
+    if (pending.type !== 'subscription') {
+      this.pending.delete(message.id);
+      pending.observer.complete();
+    }
+  }
+}
+
+const clients = new WeakMap<ElectronTrpcBridge, IpcClient>();
+
+function clientFor(bridge: ElectronTrpcBridge): IpcClient {
+  let client = clients.get(bridge);
+  if (!client) {
+    client = new IpcClient(bridge);
+    clients.set(bridge, client);
+  }
+  return client;
+}
+
+export interface IpcLinkOptions {
+  /** Defaults to the preload's `window.electronTRPC`. */
+  readonly bridge?: ElectronTrpcBridge;
+  readonly newCorrelationId?: () => string;
+}
+
+declare global {
+  interface Window {
+    electronTRPC?: ElectronTrpcBridge;
+  }
+}
+
+export function ipcLink<TRouter extends AnyRouter>(options: IpcLinkOptions = {}): TRPCLink<TRouter> {
+  return () => {
+    const bridge = options.bridge ?? globalThis.window?.electronTRPC;
+    if (!bridge) throw new Error('window.electronTRPC is missing: the preload script did not run.');
+    const client = clientFor(bridge);
+    const newCorrelationId = options.newCorrelationId ?? (() => globalThis.crypto.randomUUID());
+    return ({ op }) =>
+      observable((observer) => {
+        const given = (op.context as { correlationId?: unknown }).correlationId;
+        const correlationId = typeof given === 'string' ? given : newCorrelationId();
+        const id = client.send(op, correlationId, { type: op.type, observer: observer as Pending['observer'] });
+        return () => {
+          if (id !== null) client.cancel(id);
+        };
+      });
+  };
+}

@@ -1,0 +1,11 @@
+// The whole API the renderer may call. The renderer imports only `type AppRouter` from here.
+import { router } from './init.js';
+import { profilesRouter } from './profiles.router.js';
+import { storageRouter } from './storage.router.js';
+
+export const appRouter = router({
+  profiles: profilesRouter,
+  storage: storageRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,22 @@
+// profiles.* procedures: thin adapters from tRPC to ProfileService. The changes subscription lets every
+// open window hear about a mutation made in any other.
+import type { ChangeEvent } from '../../shared/change.contract.js';
+import type {
+  ProfileActivateInput,
+  ProfileCreateInput,
+  ProfileDeleteInput,
+  ProfileGetInput,
+  ProfileUpdateInput,
+} from '../../shared/profile.contract.js';
+import { subscribeToFeed } from './feed-iterator.js';
+import { procedure, router, typedInput } from './init.js';
+
+export const profilesRouter = router({
+  list: procedure.query(({ ctx }) => ctx.core.profiles.list()),
+  get: procedure.input(typedInput<ProfileGetInput>()).query(({ ctx, input }) => ctx.core.profiles.get(input)),
+  create: procedure.input(typedInput<ProfileCreateInput>()).mutation(({ ctx, input }) => ctx.core.profiles.create(input)),
+  update: procedure.input(typedInput<ProfileUpdateInput>()).mutation(({ ctx, input }) => ctx.core.profiles.update(input)),
+  delete: procedure.input(typedInput<ProfileDeleteInput>()).mutation(({ ctx, input }) => ctx.core.profiles.delete(input)),
+  activate: procedure.input(typedInput<ProfileActivateInput>()).mutation(({ ctx, input }) => ctx.core.profiles.activate(input)),
+  changes: procedure.subscription(({ ctx, signal }): AsyncGenerator<ChangeEvent> => subscribeToFeed(ctx.core.changes, signal)),
+});

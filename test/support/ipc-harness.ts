@@ -1,0 +1,121 @@
+// The real renderer link and the real main-side IPC server joined by a worker_threads MessageChannel, so
+// every message is structured-cloned exactly as Electron IPC would. Each connect() is one renderer window.
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { createTRPCClient, type TRPCClient } from '@trpc/client';
+import type { ElectronTrpcBridge, IpcClientMessage, IpcServerMessage } from '../../shared/ipc-protocol.js';
+import { TrpcIpcServer, type IpcSender, type SenderVerdict } from '../../src-main/ipc/trpc-ipc-server.js';
+import { ipcLink } from '../../src-renderer/ipc/ipc-link.js';
+import type { AppRouter } from '../../src/trpc/app.router.js';
+import { systemClock } from '../../src/system/system-clock.js';
+import type { Logger } from '../../src/ports/logger.port.js';
+import { createTestCore, type TestCore, type TestCoreOptions } from './create-test-core.js';
+
+export interface RendererWindow {
+  readonly senderId: number;
+  readonly client: TRPCClient<AppRouter>;
+  readonly bridge: ElectronTrpcBridge;
+  /** Every message main sent to this window, in order. */
+  readonly received: IpcServerMessage[];
+  /** Sends a raw message as a (possibly misbehaving) renderer would. */
+  sendRaw(message: unknown): void;
+  /** Simulates the window being destroyed: main's sends now fail. */
+  destroy(): void;
+  close(): void;
+}
+
+export interface IpcHarness {
+  readonly t: TestCore;
+  readonly server: TrpcIpcServer<AppRouter>;
+  connect(options?: { verdict?: SenderVerdict }): RendererWindow;
+  /** Resolves once every message posted so far has been handled on both ends. */
+  settle(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface IpcHarnessOptions extends TestCoreOptions {
+  readonly createContextHook?: () => void;
+  readonly logger?: TestCoreOptions['logger'];
+  readonly serverLogger?: Logger;
+}
+
+export async function createIpcHarness(options: IpcHarnessOptions = {}): Promise<IpcHarness> {
+  const t = await createTestCore(options);
+  const server = new TrpcIpcServer<AppRouter>({
+    router: t.core.router,
+    createContext: ({ correlationId }) => {
+      options.createContextHook?.();
+      return t.core.createContext(correlationId);
+    },
+    logger: options.serverLogger ?? t.logger,
+    ids: t.core.ids,
+    clock: systemClock,
+  });
+  const ports: MessagePort[] = [];
+  const inFlight = new Set<Promise<void>>();
+  let nextSenderId = 1;
+
+  const connect = ({ verdict = { trusted: true } }: { verdict?: SenderVerdict } = {}): RendererWindow => {
+    const { port1: rendererPort, port2: mainPort } = new MessageChannel();
+    ports.push(rendererPort, mainPort);
+    const senderId = nextSenderId++;
+    let gone = false;
+    const received: IpcServerMessage[] = [];
+    const sender: IpcSender = {
+      id: senderId,
+      isGone: () => gone,
+      send: (message) => mainPort.postMessage(message),
+    };
+    mainPort.on('message', (message: unknown) => {
+      const handled = server.handle(sender, message, verdict);
+      inFlight.add(handled);
+      void handled.finally(() => inFlight.delete(handled));
+    });
+    const listeners: Array<(m: IpcServerMessage) => void> = [];
+    rendererPort.on('message', (message: IpcServerMessage) => {
+      received.push(message);
+      for (const l of listeners) l(message);
+    });
+    const bridge: ElectronTrpcBridge = {
+      sendMessage: (message: IpcClientMessage) => rendererPort.postMessage(message),
+      onMessage: (callback) => listeners.push(callback),
+    };
+    return {
+      senderId,
+      bridge,
+      received,
+      client: createTRPCClient<AppRouter>({ links: [ipcLink({ bridge })] }),
+      sendRaw: (message) => rendererPort.postMessage(message),
+      destroy: () => {
+        gone = true;
+        void server.releaseSender(senderId);
+      },
+      close: () => {
+        rendererPort.close();
+        mainPort.close();
+      },
+    };
+  };
+
+  const settle = async () => {
+    for (let round = 0; round < 50; round += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (inFlight.size === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        if (inFlight.size === 0) return;
+      }
+      await Promise.all([...inFlight]);
+    }
+  };
+
+  return {
+    t,
+    server,
+    connect,
+    settle,
+    dispose: async () => {
+      await server.stopAll();
+      for (const port of ports) port.close();
+      await t.dispose();
+    },
+  };
+}
