@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
+    globalSetup: ['test/support/global-log-scan.ts'],
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -9,6 +9,7 @@ import { AtomicFileStore, type FsPort } from '../../src/vault/atomic-file.store.
 import { FakeClock, SequentialIds } from './fake-clock.js';
 import { FakeSecretCipher } from './fake-secret-cipher.js';
 import { MemoryLogger } from './memory-logger.js';
+import { RecordingSecretRegistry, suiteJsonlLogger, TeeLogger } from './suite-diagnostics.js';
 
 export interface TestCoreOptions {
   readonly dir?: string;
@@ -44,7 +45,9 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
   const clock = options.clock ?? new FakeClock();
   const logger = options.logger ?? new MemoryLogger();
   const store = new AtomicFileStore({ dir, ...(options.fs && { fs: options.fs }) });
-  const core = await createCore({ cipher, store, logger, clock, ids: new SequentialIds() });
+  const secrets = new RecordingSecretRegistry();
+  const jsonl = suiteJsonlLogger(secrets);
+  const core = await createCore({ cipher, store, logger: jsonl ? new TeeLogger([logger, jsonl]) : logger, clock, ids: new SequentialIds(), secrets });
   const testCore: TestCore = {
     core,
     cipher,
@@ -64,10 +67,12 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     listDir: async () => (await readdir(dir)).sort(),
     reopen: async (more = {}) => {
       await core.close();
+      await jsonl?.close();
       return createTestCore({ cipher, clock, ...more, dir });
     },
     dispose: async () => {
       await core.close();
+      await jsonl?.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -46,7 +46,7 @@ export async function createIpcHarness(options: IpcHarnessOptions = {}): Promise
       options.createContextHook?.();
       return t.core.createContext(correlationId);
     },
-    logger: options.serverLogger ?? t.logger,
+    logger: options.serverLogger ?? t.core.logger,
     ids: t.core.ids,
     clock: systemClock,
   });
