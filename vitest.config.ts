@@ -16,5 +16,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default'],
+    // electron-store imports electron at load: inline it so it gets the stub too.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

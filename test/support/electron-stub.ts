@@ -1,5 +1,7 @@
-// A small stand-in for the `electron` module (aliased in vitest.config.ts): just enough behaviour for the
-// src-main adapters and shell to be unit-tested in plain Node. Each fake is switchable from the test.
+// A small stand-in for the `electron` module (aliased in vitest.config.ts) with just enough behaviour for the
+// src-main adapters and shell to be unit-tested in plain Node. Everything is recorded and switchable; call
+// resetElectronStub() between tests.
+import { EventEmitter } from 'node:events';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 type Backend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
@@ -41,4 +43,180 @@ export const safeStorage = {
   },
 };
 
-export default { safeStorage };
+class FakeApp extends EventEmitter {
+  userData = '';
+  hasLock = true;
+  readyNow = true;
+  quitCalls = 0;
+  exitCodes: number[] = [];
+  private readyResolvers: Array<() => void> = [];
+
+  requestSingleInstanceLock(): boolean {
+    return this.hasLock;
+  }
+  whenReady(): Promise<void> {
+    return this.readyNow ? Promise.resolve() : new Promise((resolve) => this.readyResolvers.push(resolve));
+  }
+  fireReady(): void {
+    for (const r of this.readyResolvers.splice(0)) r();
+  }
+  getPath(name: string): string {
+    if (name !== 'userData') throw new Error(`stub app.getPath(${name}) not supported`);
+    return this.userData;
+  }
+  getVersion(): string {
+    return '0.1.0-test';
+  }
+  quit(): void {
+    this.quitCalls += 1;
+    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    this.emit('will-quit', event);
+  }
+  exit(code = 0): void {
+    this.exitCodes.push(code);
+  }
+}
+
+let nextWebContentsId = 100;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
+  destroyed = false;
+  openHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
+  readonly mainFrame = { parent: null, url: '', isDestroyed: () => this.destroyed };
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+    this.openHandler = handler;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static instances: BrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedUrls: string[] = [];
+  minimized = false;
+  maximized = false;
+  shown = 0;
+  focused = 0;
+  restored = 0;
+  destroyed = false;
+  bounds = { x: 10, y: 20, width: 1100, height: 760 };
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    BrowserWindow.instances.push(this);
+  }
+  async loadURL(url: string): Promise<void> {
+    this.loadedUrls.push(url);
+    this.webContents.mainFrame.url = url;
+  }
+  show(): void {
+    this.shown += 1;
+  }
+  focus(): void {
+    this.focused += 1;
+  }
+  restore(): void {
+    this.restored += 1;
+    this.minimized = false;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    return this.bounds;
+  }
+}
+
+export const app = new FakeApp();
+
+export const protocol = {
+  privileged: [] as unknown[],
+  handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  registerSchemesAsPrivileged(schemes: unknown[]): void {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: Request) => Promise<Response>): void {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+export const ipcMain = new EventEmitter();
+
+export const session = {
+  defaultSession: {
+    permissionHandler: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+    setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void {
+      this.permissionHandler = handler;
+    },
+    webRequest: { onHeadersReceived: (..._args: unknown[]) => undefined },
+  },
+};
+
+export const shell = {
+  opened: [] as string[],
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+  },
+  async openPath(): Promise<string> {
+    return '';
+  },
+};
+
+export const dialog = {
+  errors: [] as Array<{ title: string; content: string }>,
+  showErrorBox(title: string, content: string): void {
+    this.errors.push({ title, content });
+  },
+};
+
+export const screen = {
+  getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+};
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown): void {
+    this.exposed.set(key, api);
+  },
+};
+
+export const ipcRenderer = Object.assign(new EventEmitter(), {
+  sent: [] as Array<[string, unknown]>,
+  send(channel: string, message: unknown): void {
+    this.sent.push([channel, message]);
+  },
+});
+
+export function resetElectronStub(userData = ''): void {
+  safeStorage.reset();
+  app.removeAllListeners();
+  Object.assign(app, { userData, hasLock: true, readyNow: true, quitCalls: 0, exitCodes: [] });
+  BrowserWindow.instances = [];
+  protocol.privileged = [];
+  protocol.handlers.clear();
+  ipcMain.removeAllListeners();
+  session.defaultSession.permissionHandler = null;
+  shell.opened = [];
+  dialog.errors = [];
+  contextBridge.exposed.clear();
+  ipcRenderer.removeAllListeners();
+  ipcRenderer.sent = [];
+}
+
+export default { app, BrowserWindow, protocol, ipcMain, session, shell, dialog, screen, safeStorage, contextBridge, ipcRenderer };

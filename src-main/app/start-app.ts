@@ -1,0 +1,161 @@
+// The composition root of the Electron main process. Order matters: the app:// scheme is registered before
+// `ready`; the single-instance lock is taken before anything touches the vault (a second launch only focuses
+// the first window); adapters are built after `ready` (safeStorage needs it); logs are flushed on quit.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type * as Electron from 'electron';
+import { describeError } from '../../shared/errors/error-catalog.js';
+import { createCore, type Core } from '../../src/create-core.js';
+import { createJsonlLogger, type JsonlLogger } from '../../src/diagnostics/jsonl-logger.js';
+import { SecretRegistry } from '../../src/diagnostics/secret-registry.js';
+import { randomIds } from '../../src/system/system-clock.js';
+import { AtomicFileStore } from '../../src/vault/atomic-file.store.js';
+import { storageError } from '../../src/vault/storage-errors.js';
+import { SafeStorageCipher } from '../adapters/safe-storage-cipher.adapter.js';
+import { WindowStateStore } from '../adapters/window-state.store.js';
+import { registerIpc, WindowRegistry } from '../ipc/register-ipc.js';
+import { TrpcIpcServer } from '../ipc/trpc-ipc-server.js';
+import { APP_ENTRY_URL, APP_ORIGIN, createAppProtocolHandler, registerAppScheme, APP_SCHEME } from '../protocol/app-protocol.js';
+import { createMainWindow, focusWindow } from '../window/main-window.js';
+import { contentSecurityPolicy } from '../window/window-security.js';
+
+type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'shell' | 'dialog' | 'screen'>;
+
+export interface StartOptions {
+  /** Where the built main bundle lives; the preload and renderer are found relative to it. */
+  readonly mainDir: string;
+  /** Set by electron-vite in development: the renderer dev server. */
+  readonly devServerUrl?: string | undefined;
+}
+
+export interface AppHandle {
+  /** Resolves when start-up finished (or was skipped because another instance owns the lock). */
+  readonly ready: Promise<{ started: boolean }>;
+}
+
+interface Running {
+  readonly core: Core;
+  readonly logger: JsonlLogger;
+  readonly server: TrpcIpcServer<Core['router']>;
+  readonly windows: WindowRegistry;
+  readonly windowState: WindowStateStore;
+  window: Electron.BrowserWindow | null;
+}
+
+export function startApp(electron: ElectronApi, options: StartOptions): AppHandle {
+  const { app } = electron;
+  registerAppScheme(electron.protocol);
+  if (!app.requestSingleInstanceLock()) {
+    // Another instance owns the vault: hand over to it and leave without touching anything.
+    app.quit();
+    return { ready: Promise.resolve({ started: false }) };
+  }
+  let running: Running | null = null;
+  app.on('second-instance', () => focusWindow(running?.window ?? null));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting || !running) return;
+    quitting = true;
+    event.preventDefault();
+    const current = running;
+    void shutDown(current).finally(() => app.exit(0));
+  });
+
+  const ready = app.whenReady().then(async () => {
+    running = await boot(electron, options);
+    app.on('activate', () => {
+      if (running && (running.window === null || running.window.isDestroyed())) running.window = openWindow(electron, options, running);
+    });
+    return { started: true };
+  });
+  ready.catch((error: unknown) => failStartup(electron, error));
+  return { ready };
+}
+
+async function boot(electron: ElectronApi, options: StartOptions): Promise<Running> {
+  const { app } = electron;
+  const userData = app.getPath('userData');
+  const secrets = new SecretRegistry();
+  const logger = createJsonlLogger({ dir: path.join(userData, 'logs'), secrets });
+  const store = new AtomicFileStore({
+    dir: userData,
+    onWarning: (event, error) => logger.log('warn', 'vault.store_warning', { event, errno: (error as { code?: string }).code ?? 'unknown' }),
+  });
+  const cipher = new SafeStorageCipher();
+  const core = await createCore({ cipher, store, logger, secrets, ids: randomIds });
+  const server = new TrpcIpcServer({
+    router: core.router,
+    createContext: ({ correlationId }) => core.createContext(correlationId),
+    logger,
+    ids: core.ids,
+    clock: core.clock,
+  });
+  const windows = new WindowRegistry((id) => void server.releaseSender(id));
+  const running: Running = { core, logger, server, windows, windowState: new WindowStateStore(userData), window: null };
+
+  const devOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : null;
+  const csp = contentSecurityPolicy(devOrigin);
+  electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(options.mainDir, '../renderer'), csp));
+  const defaultSession = electron.session.defaultSession;
+  defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
+    logger.log('warn', 'window.permission_denied', { permission });
+    callback(false);
+  });
+  if (devOrigin) {
+    defaultSession.webRequest.onHeadersReceived({ urls: [`${devOrigin}/*`] }, (details, callback) =>
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } }),
+    );
+  }
+  registerIpc({ ipcMain: electron.ipcMain, server, windows, allowedOrigins: allowedOrigins(options) });
+  running.window = openWindow(electron, options, running);
+
+  const status = await core.storage.status();
+  logger.log('info', 'app.started', { version: app.getVersion(), platform: process.platform, encryption: status.encryption, backend: status.backend, recovered: status.recovery !== null });
+  return running;
+}
+
+function openWindow(electron: ElectronApi, options: StartOptions, running: Running): Electron.BrowserWindow {
+  const { windowState } = running;
+  const saved = windowState.load(electron.screen.getAllDisplays().map((d) => d.workArea));
+  const window = createMainWindow({
+    BrowserWindow: electron.BrowserWindow,
+    shell: electron.shell,
+    preloadPath: path.join(options.mainDir, '../preload/preload.cjs'),
+    url: options.devServerUrl ?? APP_ENTRY_URL,
+    allowedOrigins: allowedOrigins(options),
+    bounds: saved?.bounds,
+    logger: running.logger,
+  });
+  if (saved?.maximized) window.maximize();
+  running.windows.add(window.webContents);
+  window.on('close', () => windowState.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
+  return window;
+}
+
+function allowedOrigins(options: StartOptions): string[] {
+  return options.devServerUrl ? [APP_ORIGIN, new URL(options.devServerUrl).origin] : [APP_ORIGIN];
+}
+
+async function shutDown(running: Running): Promise<void> {
+  running.logger.log('info', 'app.quitting', {});
+  await running.server.stopAll();
+  await running.core.close();
+  await running.logger.close();
+}
+
+/** Start-up failed before there was a window: say what happened and what to do, then quit. */
+function failStartup(electron: ElectronApi, error: unknown): void {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? storageError(error, electron.app.getPath('userData')) : null;
+  const words = describeError(code?.code ?? 'INTERNAL', code?.params);
+  const reference = randomIds.correlationId();
+  process.stderr.write(`startup failed (${reference}): ${error instanceof Error ? error.stack : String(error)}\n`);
+  electron.dialog.showErrorBox('LLM Profiles could not start', `${words.message}\n\n${words.remediation}\n\nReference: ${reference}`);
+  electron.app.exit(1);
+}
+
+export function mainDirOf(moduleUrl: string): string {
+  return path.dirname(fileURLToPath(moduleUrl));
+}

@@ -1,0 +1,185 @@
+// The main-process shell against the electron stub: single-instance behaviour, secure window options,
+// blocked navigation and new windows, the app:// handler (traversal refused), IPC sender checks, log
+// flushing on quit, and a start-up failure that explains itself.
+import * as electron from 'electron';
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IPC_CHANNEL } from '../../../shared/ipc-channel.js';
+import { startApp } from '../../../src-main/app/start-app.js';
+import { makeTempDir } from '../../support/create-test-core.js';
+import { BrowserWindow, app, dialog, ipcMain, protocol, resetElectronStub, session, shell } from '../../support/electron-stub.js';
+
+let userData: string;
+let outDir: string;
+
+beforeEach(async () => {
+  userData = await makeTempDir('llm-userdata-');
+  outDir = await makeTempDir('llm-out-');
+  await mkdir(path.join(outDir, 'main'));
+  await mkdir(path.join(outDir, 'renderer'));
+  await writeFile(path.join(outDir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
+  await writeFile(path.join(outDir, 'secret.txt'), 'outside the renderer');
+  resetElectronStub(userData);
+});
+afterEach(async () => {
+  resetElectronStub();
+  await rm(userData, { recursive: true, force: true });
+  await rm(outDir, { recursive: true, force: true });
+});
+
+const start = () => startApp(electron as never, { mainDir: path.join(outDir, 'main') });
+const theWindow = () => BrowserWindow.instances[0]!;
+
+function ipcEvent(window: BrowserWindow, frame: { parent: unknown; url: string } | null) {
+  const replies: unknown[] = [];
+  return {
+    replies,
+    event: { sender: window.webContents, senderFrame: frame && { ...frame, isDestroyed: () => false }, reply: (_channel: string, message: unknown) => replies.push(message) },
+  };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 5));
+  expect(condition()).toBe(true);
+}
+
+describe('main-process shell', () => {
+  it('a second instance focuses nothing of its own, quits, and never touches the vault', async () => {
+    app.hasLock = false;
+    const handle = start();
+    expect(await handle.ready).toEqual({ started: false });
+    expect(app.quitCalls).toBe(1);
+    expect(BrowserWindow.instances).toHaveLength(0);
+    expect(protocol.handlers.size).toBe(0);
+    expect(await readdir(userData)).toEqual([]);
+  });
+
+  it('the first instance focuses (and restores) its window when a second launch happens', async () => {
+    await start().ready;
+    const window = theWindow();
+    window.minimized = true;
+    app.emit('second-instance', {}, [], '');
+    expect(window.restored).toBe(1);
+    expect(window.focused).toBe(1);
+  });
+
+  it('registers app:// as a privileged scheme before ready and builds adapters only after', async () => {
+    app.readyNow = false;
+    const handle = start();
+    expect(protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(BrowserWindow.instances).toHaveLength(0);
+    expect(await readdir(userData)).toEqual([]);
+    app.fireReady();
+    await handle.ready;
+    expect(BrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('creates the window isolated, sandboxed, without Node, loading the app origin', async () => {
+    await start().ready;
+    const prefs = theWindow().options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs.preload).toBe(path.join(outDir, 'preload', 'preload.cjs'));
+    expect(theWindow().loadedUrls).toEqual(['app://app/index.html']);
+  });
+
+  it('blocks navigation away from the app and every new window; https links open in the browser', async () => {
+    await start().ready;
+    const contents = theWindow().webContents;
+    const navigate = (url: string) => {
+      let prevented = false;
+      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    };
+    expect(navigate('https://evil.example/')).toBe(true);
+    expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate('app://app/index.html#x')).toBe(false);
+    expect(contents.openHandler!({ url: 'https://ollama.com/download' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(shell.opened).toEqual(['https://ollama.com/download']);
+    let webviewPrevented = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) });
+    expect(webviewPrevented).toBe(true);
+    const decisions: boolean[] = [];
+    session.defaultSession.permissionHandler!(contents, 'media', (granted) => decisions.push(granted));
+    expect(decisions).toEqual([false]);
+  });
+
+  it('serves the renderer over app:// with a CSP, and refuses traversal', async () => {
+    await start().ready;
+    const handler = protocol.handlers.get('app')!;
+    const get = (url: string) => handler(new Request(url));
+    const index = await get('app://app/index.html');
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await get('app://app/')).status).toBe(200);
+    for (const url of ['app://app/..%2fsecret.txt', 'app://app/%2e%2e%2f%2e%2e%2fsecret.txt', 'app://evil/index.html']) {
+      const response = await get(url);
+      expect(response.status, url).toBe(403);
+      expect(await response.text()).not.toContain('outside the renderer');
+    }
+    expect((await get('app://app/..%5csecret.txt')).status).toBe(400);
+    expect((await get('app://app/%00index.html')).status).toBe(400);
+    expect((await get('app://app/missing.js')).status).toBe(404);
+    await symlink(path.join(outDir, 'secret.txt'), path.join(outDir, 'renderer', 'link.txt'));
+    expect((await get('app://app/link.txt')).status).toBe(403);
+    expect((await handler(new Request('app://app/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it('answers IPC from its own window and refuses subframes, foreign origins and unknown senders', async () => {
+    await start().ready;
+    const window = theWindow();
+    const call = { method: 'request', operation: { id: 1, type: 'query', path: 'profiles.list' } };
+    const ok = ipcEvent(window, { parent: null, url: 'app://app/index.html' });
+    ipcMain.emit(IPC_CHANNEL, ok.event, call);
+    await until(() => ok.replies.length === 1);
+    expect(ok.replies[0]).toEqual({ id: 1, result: { type: 'data', data: { profiles: [], activeProfileId: null } } });
+
+    const refusals = [
+      ipcEvent(window, { parent: {}, url: 'app://app/index.html' }),
+      ipcEvent(window, { parent: null, url: 'https://evil.example/' }),
+      ipcEvent(window, null),
+    ];
+    const stranger = new BrowserWindow({});
+    refusals.push(ipcEvent(stranger, { parent: null, url: 'app://app/index.html' }));
+    for (const r of refusals) ipcMain.emit(IPC_CHANNEL, r.event, call);
+    await until(() => refusals.every((r) => r.replies.length === 1 || r.event.senderFrame === null));
+    for (const r of refusals.filter((x) => x.event.senderFrame !== null)) {
+      expect(r.replies[0]).toMatchObject({ id: 1, error: { data: { code: 'IPC_FORBIDDEN_SENDER' } } });
+    }
+  });
+
+  it('flushes diagnostics on quit, then exits', async () => {
+    await start().ready;
+    app.quit();
+    await until(() => app.exitCodes.length === 1);
+    expect(app.exitCodes).toEqual([0]);
+    const logs = (await readdir(path.join(userData, 'logs'))).filter((f) => f.endsWith('.jsonl'));
+    const text = (await Promise.all(logs.map((f) => readFile(path.join(userData, 'logs', f), 'utf8')))).join('');
+    expect(text).toContain('"event":"app.started"');
+    expect(text).toContain('"event":"app.quitting"');
+  });
+
+  it('explains a start-up failure with message, remediation and a reference, then exits', async () => {
+    await mkdir(path.join(userData, 'llm-profiles.json')); // a directory where the vault file should be
+    const handle = start();
+    await expect(handle.ready).rejects.toBeDefined();
+    await until(() => dialog.errors.length === 1);
+    expect(dialog.errors[0]!.content).toMatch(/could not be written|not allowed|went wrong/);
+    expect(dialog.errors[0]!.content).toMatch(/Reference: [0-9a-f-]{36}/);
+    expect(app.exitCodes).toEqual([1]);
+  });
+
+  it('remembers the window bounds with electron-store', async () => {
+    await start().ready;
+    const first = theWindow();
+    first.bounds = { x: 50, y: 60, width: 900, height: 700 };
+    first.emit('close');
+    resetElectronStub(userData);
+    await start().ready;
+    expect(theWindow().options).toMatchObject({ x: 50, y: 60, width: 900, height: 700 });
+  });
+});
