@@ -259,6 +259,8 @@ export const ProfileViewSchema = z.strictObject({
   apiKeyHint: z.string().max(4).nullable(),
   keyStatus: z.enum(KEY_STATUSES),
   lastTest: LastTestSummarySchema.nullable(),
+  /** The exact URL a chat or connection test is sent to. */
+  resolvedEndpoint: z.string().nullable(),
 });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 

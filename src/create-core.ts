@@ -13,6 +13,11 @@ import { randomIds, systemClock } from './system/system-clock.js';
 import { appRouter, type AppRouter } from './trpc/app.router.js';
 import { createContextInner, type TrpcContext } from './trpc/context.js';
 import { Vault } from './vault/vault.js';
+import { DiscoveryService, type DiscoveryOptions } from './discovery/discovery.service.js';
+import { ConnectionTestService } from './providers/connection-test.service.js';
+import { fetchNetwork } from './providers/fetch-network.adapter.js';
+import { ModelListingService } from './providers/model-listing.service.js';
+import type { Network } from './providers/network.port.js';
 
 export interface CoreDeps {
   readonly cipher: SecretCipher;
@@ -22,11 +27,20 @@ export interface CoreDeps {
   readonly ids?: IdGenerator;
   /** Shared with the log writer so it can scrub every secret the vault handles. */
   readonly secrets?: SecretRegistry;
+  /** How provider servers are reached; the real fetch unless a test wraps it. */
+  readonly network?: Network;
+  /** Defaults for discovery (tests point it at their own ports). */
+  readonly discovery?: DiscoveryOptions;
+  /** Response cap for the connection test (tests lower it). */
+  readonly maxTestResponseBytes?: number;
 }
 
 export interface Core {
   readonly profiles: ProfileService;
   readonly storage: StorageService;
+  readonly connectionTest: ConnectionTestService;
+  readonly models: ModelListingService;
+  readonly discovery: DiscoveryService;
   readonly changes: ChangeFeed;
   readonly secrets: SecretRegistry;
   readonly clock: Clock;
@@ -49,9 +63,23 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const changes = new ChangeFeed(clock, logger);
   const profiles = new ProfileService({ vault, cipher, clock, ids, logger, secrets, changes });
   const storage = new StorageService({ vault, cipher, clock, logger, changes });
+  const network = deps.network ?? fetchNetwork;
+  const connectionTest = new ConnectionTestService({
+    profiles,
+    network,
+    clock,
+    secrets,
+    logger,
+    ...(deps.maxTestResponseBytes !== undefined && { maxResponseBytes: deps.maxTestResponseBytes }),
+  });
+  const models = new ModelListingService({ profiles, network, secrets, logger });
+  const discovery = new DiscoveryService({ network, clock, logger, profiles, ...(deps.discovery && { defaults: deps.discovery }) });
   const core: Core = {
     profiles,
     storage,
+    connectionTest,
+    models,
+    discovery,
     changes,
     secrets,
     clock,

@@ -74,6 +74,94 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
     remediation: 'Try again. If it keeps happening, check the disk for errors. Nothing was lost.',
     retryable: true,
   },
+  PROVIDER_CONNECTION_REFUSED: {
+    message: 'Nothing is answering at {host}.',
+    remediation: '{startHint} Then run the test again.',
+    retryable: true,
+  },
+  PROVIDER_CONNECTION_FAILED: {
+    message: 'The connection to {host} broke off.',
+    remediation: 'Check your network connection and that the server is still running, then test again.',
+    retryable: true,
+  },
+  PROVIDER_DNS_FAILED: {
+    message: 'The address {host} could not be found.',
+    remediation: 'Check the spelling of the server address and your internet connection.',
+    retryable: true,
+  },
+  PROVIDER_TLS_FAILED: {
+    message: 'The secure connection to {host} could not be trusted ({tlsCode}).',
+    remediation:
+      "The server's certificate is self-signed, expired or issued for another name. Check the address; use http:// only for servers on your own computer.",
+    retryable: false,
+  },
+  PROVIDER_TIMEOUT: {
+    message: 'The server did not finish answering within {seconds} seconds.',
+    remediation:
+      'A large model may still be loading into memory: wait a moment and test again, or raise the time limit in the profile (up to 30 seconds).',
+    retryable: true,
+  },
+  PROVIDER_AUTH_FAILED: {
+    message: '{provider} did not accept the API key.',
+    remediation: 'Check that you copied the whole key and that it is still active, then save it again with "Replace key".',
+    retryable: false,
+  },
+  PROVIDER_MODEL_NOT_FOUND: {
+    message: 'The server does not have a model called "{model}".',
+    remediation: '{modelHint}',
+    retryable: false,
+  },
+  PROVIDER_ENDPOINT_NOT_FOUND: {
+    message: 'The server answered "not found" for {url}.',
+    remediation: '{pathHint}',
+    retryable: false,
+  },
+  PROVIDER_RATE_LIMITED: {
+    message: '{provider} is limiting how many requests you can send.',
+    remediation: 'Wait {retryAfter} and try again.',
+    retryable: true,
+  },
+  PROVIDER_QUOTA_EXCEEDED: {
+    message: 'Your {provider} account has no credit or quota left.',
+    remediation: "Check your plan and billing on the provider's website, then try again.",
+    retryable: false,
+  },
+  PROVIDER_OVERLOADED: {
+    message: '{provider} is overloaded right now.',
+    remediation: 'This is temporary and not caused by your settings. Try again in a minute.',
+    retryable: true,
+  },
+  PROVIDER_SERVER_ERROR: {
+    message: '{provider} had an internal problem (HTTP {status}).',
+    remediation: "Try again later. For a server on your computer, look at the server's own window or log for the cause.",
+    retryable: true,
+  },
+  PROVIDER_BAD_REQUEST: {
+    message: '{provider} refused the request (HTTP {status}): {detail}',
+    remediation: 'Check the model name and the other settings of the profile.',
+    retryable: false,
+  },
+  PROVIDER_MALFORMED_RESPONSE: {
+    message: "The server's answer was not in the format {provider} uses.",
+    remediation:
+      'Check that the provider type matches the server, for example "Ollama" for Ollama\'s own address or "OpenAI-compatible" for a /v1 address.',
+    retryable: false,
+  },
+  PROVIDER_STREAM_ERROR: {
+    message: '{provider} stopped with an error while answering: {detail}',
+    remediation: 'Try again. If it keeps happening, try another model.',
+    retryable: true,
+  },
+  PROVIDER_RESPONSE_TOO_LARGE: {
+    message: 'The server sent more than {limit} for a short answer, so the app stopped reading.',
+    remediation: 'Check that the address points at a model API, not at a file or a web page.',
+    retryable: false,
+  },
+  PROVIDER_REDIRECT_BLOCKED: {
+    message: 'The server tried to send the request on to {location}.',
+    remediation: 'To keep your API key safe the app does not follow redirects. Put the final address in the profile instead.',
+    retryable: false,
+  },
   IPC_FORBIDDEN_SENDER: {
     message: 'This request did not come from the app window, so it was refused.',
     remediation: 'Use the app window itself. If you see this inside the app, restart it.',

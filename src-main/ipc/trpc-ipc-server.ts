@@ -17,7 +17,7 @@ import { AppError } from '../../src/errors/app-error.js';
 import type { Clock } from '../../src/ports/clock.port.js';
 import type { IdGenerator } from '../../src/ports/id-generator.port.js';
 import type { Logger } from '../../src/ports/logger.port.js';
-import { toAppError } from '../../src/trpc/error-data.js';
+import { toAppError } from '../../src/errors/app-error-data.js';
 
 /** One renderer frame as the server sees it. */
 export interface IpcSender {

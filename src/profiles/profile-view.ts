@@ -1,6 +1,7 @@
 // StoredProfile + vault state → the view the renderer may see. The only place a view is built, so the
 // "no key, only a hint" rule has one implementation to test.
 import { endpointHost, isLoopbackHost } from '../../shared/endpoint.js';
+import { tryResolveEndpoints } from '../../shared/endpoint-resolution.js';
 import { consentCovers, type ProfileView, type StoredProfile } from '../../shared/profile.contract.js';
 import type { KeyState } from '../vault/vault.js';
 
@@ -28,5 +29,6 @@ export function toProfileView(profile: StoredProfile, activeProfileId: string | 
     apiKeyHint: key.hint,
     keyStatus: key.status,
     lastTest: profile.lastTest,
+    resolvedEndpoint: tryResolveEndpoints(profile)?.chat ?? null,
   };
 }

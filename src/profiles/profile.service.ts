@@ -7,6 +7,7 @@ import {
   ProfileDeleteInputSchema,
   ProfileGetInputSchema,
   ProfileUpdateInputSchema,
+  type LastTestSummary,
   type ProfileList,
   type ProfileView,
   type StoredProfile,
@@ -168,6 +169,25 @@ export class ProfileService {
     const key = vault.plaintextKey(profileId);
     if (state.status === 'unreadable' || key === null) throw new AppError('VAULT_KEY_UNREADABLE', { params: { id: profileId } });
     return key;
+  }
+
+  /**
+   * Keeps the last connection-test summary on the profile. Not a learner edit, so the revision stays and an
+   * open edit form does not conflict. Returns false (and logs why) when the vault refuses the write.
+   */
+  async recordTestResult(profileId: string, summary: LastTestSummary): Promise<boolean> {
+    try {
+      await this.assertWritable(false);
+      const saved = await this.deps.vault.commit((doc) => {
+        if (!doc.profiles.some((p) => p.id === profileId)) return { document: null, result: false };
+        return { document: { ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? { ...p, lastTest: summary } : p)) }, result: true };
+      });
+      if (saved) this.deps.changes.publish('profile.tested', profileId, this.deps.vault.document.activeProfileId);
+      return saved;
+    } catch (error) {
+      this.deps.logger.log('warn', 'profile.test_result_not_saved', { profileId, errorCode: error instanceof AppError ? error.code : 'INTERNAL' });
+      return false;
+    }
   }
 
   storedProfile(profileId: string): StoredProfile {

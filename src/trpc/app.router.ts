@@ -1,4 +1,5 @@
 // The whole API the renderer may call. The renderer imports only `type AppRouter` from here.
+import { discoveryRouter } from './discovery.router.js';
 import { router } from './init.js';
 import { profilesRouter } from './profiles.router.js';
 import { storageRouter } from './storage.router.js';
@@ -6,6 +7,7 @@ import { storageRouter } from './storage.router.js';
 export const appRouter = router({
   profiles: profilesRouter,
   storage: storageRouter,
+  discovery: discoveryRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { AppErrorData } from '../../shared/errors/app-error-data.contract.js';
 import { AppError } from '../errors/app-error.js';
 import type { TrpcContext } from './context.js';
-import { toAppErrorData, TRPC_CODE_FOR } from './error-data.js';
+import { toAppErrorData } from '../errors/app-error-data.js';
+import { TRPC_CODE_FOR } from './trpc-codes.js';
 
 const t = initTRPC.context<TrpcContext>().create({
   isServer: true,

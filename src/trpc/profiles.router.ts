@@ -8,6 +8,8 @@ import type {
   ProfileGetInput,
   ProfileUpdateInput,
 } from '../../shared/profile.contract.js';
+import type { ProfileModelsInput } from '../../shared/models.contract.js';
+import type { ProfileTestInput, TestEvent } from '../../shared/provider-test.contract.js';
 import { subscribeToFeed } from './feed-iterator.js';
 import { procedure, router, typedInput } from './init.js';
 
@@ -18,5 +20,9 @@ export const profilesRouter = router({
   update: procedure.input(typedInput<ProfileUpdateInput>()).mutation(({ ctx, input }) => ctx.core.profiles.update(input)),
   delete: procedure.input(typedInput<ProfileDeleteInput>()).mutation(({ ctx, input }) => ctx.core.profiles.delete(input)),
   activate: procedure.input(typedInput<ProfileActivateInput>()).mutation(({ ctx, input }) => ctx.core.profiles.activate(input)),
+  /** Streams the connection test's phases, then its result. Stopping the subscription cancels the test. */
+  test: procedure.input(typedInput<ProfileTestInput>()).subscription(({ ctx, input, signal }): AsyncGenerator<TestEvent> => ctx.core.connectionTest.run(input, signal)),
+  /** A mutation, not a query: it may contact a server (and carry a draft key), so it runs only when asked. */
+  models: procedure.input(typedInput<ProfileModelsInput>()).mutation(({ ctx, input, signal }) => ctx.core.models.list(input, signal)),
   changes: procedure.subscription(({ ctx, signal }): AsyncGenerator<ChangeEvent> => subscribeToFeed(ctx.core.changes, signal)),
 });

@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { EncryptionState } from '../../shared/storage.contract.js';
 import { createCore, type Core } from '../../src/create-core.js';
 import { AtomicFileStore, type FsPort } from '../../src/vault/atomic-file.store.js';
+import type { DiscoveryOptions } from '../../src/discovery/discovery.service.js';
+import type { Network } from '../../src/providers/network.port.js';
 import { FakeClock, SequentialIds } from './fake-clock.js';
 import { FakeSecretCipher } from './fake-secret-cipher.js';
 import { MemoryLogger } from './memory-logger.js';
@@ -18,6 +20,9 @@ export interface TestCoreOptions {
   readonly fs?: FsPort;
   readonly clock?: FakeClock;
   readonly logger?: MemoryLogger;
+  readonly network?: Network;
+  readonly discovery?: DiscoveryOptions;
+  readonly maxTestResponseBytes?: number;
 }
 
 export interface TestCore {
@@ -47,7 +52,17 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
   const store = new AtomicFileStore({ dir, ...(options.fs && { fs: options.fs }) });
   const secrets = new RecordingSecretRegistry();
   const jsonl = suiteJsonlLogger(secrets);
-  const core = await createCore({ cipher, store, logger: jsonl ? new TeeLogger([logger, jsonl]) : logger, clock, ids: new SequentialIds(), secrets });
+  const core = await createCore({
+    cipher,
+    store,
+    logger: jsonl ? new TeeLogger([logger, jsonl]) : logger,
+    clock,
+    ids: new SequentialIds(),
+    secrets,
+    ...(options.network && { network: options.network }),
+    ...(options.discovery && { discovery: options.discovery }),
+    ...(options.maxTestResponseBytes !== undefined && { maxTestResponseBytes: options.maxTestResponseBytes }),
+  });
   const testCore: TestCore = {
     core,
     cipher,
@@ -68,7 +83,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     reopen: async (more = {}) => {
       await core.close();
       await jsonl?.close();
-      return createTestCore({ cipher, clock, ...more, dir });
+      return createTestCore({ cipher, clock, ...pick(options), ...more, dir });
     },
     dispose: async () => {
       await core.close();
@@ -77,4 +92,13 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     },
   };
   return testCore;
+}
+
+/** Options a reopened core keeps from the original (fakes of the environment, not of the vault). */
+function pick(options: TestCoreOptions): TestCoreOptions {
+  return {
+    ...(options.network && { network: options.network }),
+    ...(options.discovery && { discovery: options.discovery }),
+    ...(options.maxTestResponseBytes !== undefined && { maxTestResponseBytes: options.maxTestResponseBytes }),
+  };
 }

@@ -1,4 +1,6 @@
-// A clock that only moves when told to, and ids that count up: stable timestamps and ids in assertions.
+// A wall clock that only moves when told to (stable timestamps in assertions) over real monotonic time
+// (durations such as time to first token stay real), and ids that count up.
+import { performance } from 'node:perf_hooks';
 import type { Clock } from '../../src/ports/clock.port.js';
 import type { IdGenerator } from '../../src/ports/id-generator.port.js';
 
@@ -15,7 +17,7 @@ export class FakeClock implements Clock {
   }
 
   monotonicMs(): number {
-    return this.mono;
+    return performance.now() + this.mono;
   }
 
   advance(ms: number): void {

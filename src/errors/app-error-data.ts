@@ -5,30 +5,8 @@ import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { AppErrorData, FieldError } from '../../shared/errors/app-error-data.contract.js';
 import { describeError } from '../../shared/errors/error-catalog.js';
-import type { ErrorCode } from '../../shared/errors/error-codes.js';
-import { AppError } from '../errors/app-error.js';
-import { fieldErrorsFromZod } from '../errors/validation.js';
-
-type TrpcCode = TRPCError['code'];
-
-/** How each app error is classed at the tRPC level (clients and links use these for retry decisions). */
-export const TRPC_CODE_FOR: { readonly [C in ErrorCode]: TrpcCode } = {
-  VALIDATION_FAILED: 'BAD_REQUEST',
-  PROFILE_NOT_FOUND: 'NOT_FOUND',
-  PROFILE_NAME_TAKEN: 'CONFLICT',
-  PROFILE_REVISION_CONFLICT: 'CONFLICT',
-  CONSENT_REQUIRED: 'PRECONDITION_FAILED',
-  VAULT_ENCRYPTION_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  VAULT_WEAK_ENCRYPTION_NOT_ALLOWED: 'PRECONDITION_FAILED',
-  VAULT_ENCRYPTION_FAILED: 'INTERNAL_SERVER_ERROR',
-  VAULT_KEY_UNREADABLE: 'PRECONDITION_FAILED',
-  VAULT_DISK_FULL: 'INTERNAL_SERVER_ERROR',
-  VAULT_PERMISSION_DENIED: 'INTERNAL_SERVER_ERROR',
-  VAULT_WRITE_FAILED: 'INTERNAL_SERVER_ERROR',
-  IPC_FORBIDDEN_SENDER: 'FORBIDDEN',
-  IPC_MALFORMED_REQUEST: 'BAD_REQUEST',
-  INTERNAL: 'INTERNAL_SERVER_ERROR',
-};
+import { AppError } from './app-error.js';
+import { fieldErrorsFromZod } from './validation.js';
 
 interface StandardIssue {
   readonly message: string;

@@ -1,0 +1,36 @@
+// Listing a server's models for a saved profile, or for the unsaved values of a form (so the form can offer
+// a model picker before saving). A draft may borrow the saved key of an existing profile.
+import { z } from 'zod';
+import {
+  ApiKeySchema,
+  AzureApiVersionSchema,
+  AzureDeploymentSchema,
+  BaseUrlSchema,
+  ProfileIdSchema,
+  TimeoutMsSchema,
+} from './profile.contract.js';
+import { PresetSchema, ProviderKindSchema } from './provider.contract.js';
+
+export const ModelsDraftSchema = z.strictObject({
+  kind: ProviderKindSchema,
+  preset: PresetSchema.nullable().optional(),
+  baseUrl: BaseUrlSchema,
+  azureDeployment: AzureDeploymentSchema.nullable().optional(),
+  azureApiVersion: AzureApiVersionSchema.nullable().optional(),
+  apiKey: ApiKeySchema.optional(),
+  timeoutMs: TimeoutMsSchema.optional(),
+  remoteConsent: z.boolean().optional(),
+});
+export type ModelsDraft = z.infer<typeof ModelsDraftSchema>;
+
+export const ProfileModelsInputSchema = z
+  .strictObject({ id: ProfileIdSchema.optional(), draft: ModelsDraftSchema.optional() })
+  .refine((input) => input.id !== undefined || input.draft !== undefined, { message: 'Choose a profile or fill in the server details first.', path: ['id'] });
+export type ProfileModelsInput = z.input<typeof ProfileModelsInputSchema>;
+
+export const ModelListSchema = z.object({
+  models: z.array(z.object({ id: z.string(), label: z.string().optional() })),
+  /** The URL the list came from. */
+  endpoint: z.string(),
+});
+export type ModelList = z.infer<typeof ModelListSchema>;

@@ -1,0 +1,216 @@
+// discovery.scan: finds model servers on this computer. Only the literal loopback addresses, only the known
+// ports, no names resolved, no redirects followed, no credentials sent. A TCP check first (closed ports cost
+// nothing), then every probe of an open port in parallel with a short timeout, so even ports that accept and
+// never answer cannot stretch the scan past its bound. Streams progress; cancellable.
+import { setMaxListeners } from 'node:events';
+import { endpointHost } from '../../shared/endpoint.js';
+import type { DiscoveredServer, DiscoveryEvent } from '../../shared/discovery.contract.js';
+import { PRESETS, PROVIDERS, type Preset } from '../../shared/provider.contract.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { Logger } from '../ports/logger.port.js';
+import type { ProfileService } from '../profiles/profile.service.js';
+import type { Network } from '../providers/network.port.js';
+import { readAllCapped } from '../providers/response-body.js';
+import { identify, type Identification, type ProbeAnswer, type ProbeAnswers } from './identify.js';
+import { KNOWN_PORTS, PROBE_PATHS } from './known-ports.js';
+
+type LoopbackHost = '127.0.0.1' | '::1';
+
+export interface DiscoveryOptions {
+  readonly ports?: readonly number[];
+  readonly hosts?: readonly LoopbackHost[];
+  readonly connectTimeoutMs?: number;
+  readonly probeTimeoutMs?: number;
+}
+
+const PROBE_BODY_MAX = 256 * 1024;
+
+const LABELS: Readonly<Record<DiscoveredServer['server'], string>> = {
+  ollama: 'Ollama',
+  lmstudio: 'LM Studio',
+  llamacpp: 'llama.cpp server',
+  vllm: 'vLLM',
+  localai: 'LocalAI',
+  jan: 'Jan',
+  koboldcpp: 'KoboldCpp',
+  'textgen-webui': 'text-generation-webui',
+  'docker-model-runner': 'Docker Model Runner',
+  mlx: 'mlx_lm.server',
+  lemonade: 'Lemonade',
+  'openai-compatible': 'OpenAI-compatible server',
+};
+
+const PRESET_OF: Partial<Record<DiscoveredServer['server'], Preset>> = {
+  lmstudio: 'lmstudio',
+  llamacpp: 'llamacpp',
+  vllm: 'vllm',
+  localai: 'localai',
+  jan: 'jan',
+  koboldcpp: 'koboldcpp',
+  'textgen-webui': 'textgen-webui',
+  'docker-model-runner': 'docker-model-runner',
+};
+
+function hostInUrl(host: LoopbackHost): string {
+  return host === '::1' ? '[::1]' : host;
+}
+
+function suggestionFor(found: Identification, host: LoopbackHost, port: number): DiscoveredServer['suggestion'] {
+  const origin = `http://${hostInUrl(host)}:${port}`;
+  const model = found.models[0] ?? null;
+  if (found.server === 'ollama') return { kind: 'ollama', preset: null, baseUrl: origin, model, name: `${PROVIDERS.ollama.label} (${port})` };
+  const preset = PRESET_OF[found.server];
+  if (!preset) return null;
+  const path = new URL(PRESETS[preset].defaultBaseUrl).pathname;
+  return { kind: 'openai-compatible', preset, baseUrl: `${origin}${path}`, model, name: `${PRESETS[preset].label} (${port})` };
+}
+
+function isSameMachineHost(host: string): boolean {
+  return host === 'localhost' || host === '127.0.0.1' || host === '::1' || host.startsWith('127.');
+}
+
+export class DiscoveryService {
+  constructor(private readonly deps: { network: Network; clock: Clock; logger: Logger; profiles: ProfileService; defaults?: DiscoveryOptions }) {}
+
+  async *scan(cancel: AbortSignal | undefined, options: DiscoveryOptions = {}): AsyncGenerator<DiscoveryEvent> {
+    const opts = { ...this.deps.defaults, ...options };
+    const ports = opts.ports ?? KNOWN_PORTS;
+    const hosts = opts.hosts ?? (['127.0.0.1', '::1'] as const);
+    const targets = hosts.flatMap((host) => ports.map((port) => ({ host, port })));
+    const started = this.deps.clock.monotonicMs();
+    const signal = cancel ?? new AbortController().signal;
+    // Every probe listens on the scan's signal; dozens of listeners here are expected, not a leak.
+    setMaxListeners(Math.max(100, targets.length * 4), signal);
+    yield { type: 'started', targets };
+
+    const queue: DiscoveryEvent[] = [];
+    let wake: (() => void) | null = null;
+    const notify = () => {
+      wake?.();
+      wake = null;
+    };
+    signal.addEventListener('abort', notify, { once: true });
+    const push = (event: DiscoveryEvent) => {
+      queue.push(event);
+      notify();
+    };
+    const found: DiscoveredServer[] = [];
+    const all = Promise.all(
+      targets.map(async ({ host, port }) => {
+        const server = await this.probeTarget(host, port, signal, opts, push);
+        if (server) {
+          found.push(server);
+          push({ type: 'found', server });
+        }
+      }),
+    ).then(() => push({ type: 'done', servers: [], durationMs: 0, probed: targets.length }));
+
+    try {
+      for (;;) {
+        if (signal.aborted) return;
+        const event = queue.shift();
+        if (!event) {
+          await new Promise<void>((resolve) => (wake = resolve));
+          continue;
+        }
+        if (event.type !== 'done') {
+          yield event;
+          continue;
+        }
+        const servers = this.dedupe(found);
+        const durationMs = Math.round((this.deps.clock.monotonicMs() - started) * 100) / 100;
+        this.deps.logger.log('info', 'discovery.finished', { probed: targets.length, found: servers.map((s) => `${s.server}@${s.port}`), durationMs });
+        yield { type: 'done', servers, durationMs, probed: targets.length };
+        return;
+      }
+    } finally {
+      signal.removeEventListener('abort', notify);
+      await all.catch(() => undefined);
+    }
+  }
+
+  private async probeTarget(host: LoopbackHost, port: number, signal: AbortSignal, opts: DiscoveryOptions, push: (e: DiscoveryEvent) => void): Promise<DiscoveredServer | null> {
+    const open = await this.deps.network.canConnect(host, port, opts.connectTimeoutMs ?? 250, signal);
+    if (!open || signal.aborted) {
+      push({ type: 'probe', host, port, state: 'closed' });
+      return null;
+    }
+    push({ type: 'probe', host, port, state: 'open' });
+    const answers = await this.probeAll(`http://${hostInUrl(host)}:${port}`, signal, opts.probeTimeoutMs ?? 500);
+    const answered = Object.keys(answers).length > 0;
+    const identified = answered ? identify(answers) : null;
+    push({ type: 'probe', host, port, state: identified ? 'identified' : answered ? 'unidentified' : 'no-answer' });
+    if (!identified) return null;
+    return {
+      server: identified.server,
+      label: LABELS[identified.server],
+      host,
+      port,
+      version: identified.version,
+      requiresKey: identified.requiresKey,
+      models: identified.models.slice(0, 200),
+      evidence: identified.evidence,
+      suggestion: suggestionFor(identified, host, port),
+      savedProfileIds: this.savedProfilesAt(port),
+    };
+  }
+
+  private async probeAll(origin: string, scanSignal: AbortSignal, timeoutMs: number): Promise<ProbeAnswers> {
+    const signal = AbortSignal.any([scanSignal, AbortSignal.timeout(timeoutMs)]);
+    const answers: ProbeAnswers = {};
+    await Promise.all(
+      PROBE_PATHS.map(async (path) => {
+        const answer = await this.probe(`${origin}${path}`, signal);
+        if (answer) answers[path] = answer;
+      }),
+    );
+    return answers;
+  }
+
+  private async probe(url: string, signal: AbortSignal): Promise<ProbeAnswer | null> {
+    try {
+      const response = await this.deps.network.fetch(url, { method: 'GET', headers: { accept: 'application/json, text/plain;q=0.9, */*;q=0.1' }, signal });
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel().catch(() => undefined);
+        return { status: response.status, text: '', json: null };
+      }
+      const text = await readAllCapped(response, PROBE_BODY_MAX);
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // plain text (Ollama's root, Jan's 401)
+      }
+      return { status: response.status, text, json };
+    } catch {
+      return null; // refused, reset, timed out or too large: this probe says nothing
+    }
+  }
+
+  private savedProfilesAt(port: number): string[] {
+    return this.deps.profiles
+      .list()
+      .profiles.filter((p) => {
+        const host = endpointHost(p.baseUrl);
+        let profilePort: number;
+        try {
+          const url = new URL(p.baseUrl);
+          profilePort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+        } catch {
+          return false;
+        }
+        return host !== null && isSameMachineHost(host) && profilePort === port;
+      })
+      .map((p) => p.id);
+  }
+
+  /** A dual-stack server answers on 127.0.0.1 and ::1: report it once. */
+  private dedupe(found: DiscoveredServer[]): DiscoveredServer[] {
+    const byKey = new Map<string, DiscoveredServer>();
+    for (const server of [...found].sort((a, b) => (a.host === '127.0.0.1' ? -1 : 1) - (b.host === '127.0.0.1' ? -1 : 1))) {
+      const key = `${server.server}:${server.port}`;
+      if (!byKey.has(key)) byKey.set(key, server);
+    }
+    return [...byKey.values()].sort((a, b) => a.port - b.port);
+  }
+}

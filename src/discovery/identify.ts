@@ -1,0 +1,127 @@
+// Which server answered, from what its public endpoints said (PROVIDERS.md §6), most specific fingerprint
+// first so impostors are caught: Docker Model Runner and KoboldCpp emulate Ollama's /api/*, and llama.cpp,
+// LocalAI and mlx_lm all like port 8080. Pure: probe answers in, identification out.
+import type { DiscoverableServer } from '../../shared/discovery.contract.js';
+import type { ProbePath } from './known-ports.js';
+
+export interface ProbeAnswer {
+  readonly status: number;
+  readonly text: string;
+  readonly json: unknown;
+}
+
+export type ProbeAnswers = Partial<Record<ProbePath, ProbeAnswer>>;
+
+export interface Identification {
+  readonly server: DiscoverableServer;
+  readonly version: string | null;
+  readonly requiresKey: boolean;
+  readonly models: string[];
+  readonly evidence: string;
+}
+
+const rec = (v: unknown): Record<string, unknown> | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function ok(a: ProbeAnswer | undefined): a is ProbeAnswer {
+  return a !== undefined && a.status >= 200 && a.status < 300;
+}
+
+function refused(a: ProbeAnswer | undefined): boolean {
+  return a !== undefined && (a.status === 401 || a.status === 403);
+}
+
+/** ids from an OpenAI-style /v1/models list, plus the owned_by values seen ('' when the key is absent). */
+function openAiModels(a: ProbeAnswer | undefined): { ids: string[]; ownedBy: Set<string> } | null {
+  const data = rec(a?.json)?.data;
+  if (!ok(a) || !Array.isArray(data)) return null;
+  const entries = data.map(rec).filter((e): e is Record<string, unknown> => e !== null);
+  return {
+    ids: entries.map((e) => s(e.id)).filter((id): id is string => id !== null),
+    ownedBy: new Set(entries.map((e) => ('owned_by' in e ? String(e.owned_by) : ''))),
+  };
+}
+
+function ollamaTags(a: ProbeAnswer | undefined): string[] {
+  const list = rec(a?.json)?.models;
+  return ok(a) && Array.isArray(list) ? list.map((m) => s(rec(m)?.name) ?? s(rec(m)?.model)).filter((n): n is string => n !== null) : [];
+}
+
+function version(a: ProbeAnswer | undefined): string | null {
+  return ok(a) ? s(rec(a.json)?.version) : null;
+}
+
+const OWNED_BY: Readonly<Record<string, DiscoverableServer>> = {
+  llamacpp: 'llamacpp',
+  vllm: 'vllm',
+  docker: 'docker-model-runner',
+  koboldcpp: 'koboldcpp',
+  lemonade: 'lemonade',
+  organization_owner: 'lmstudio',
+  library: 'ollama',
+};
+
+export function identify(answers: ProbeAnswers): Identification | null {
+  const root = answers['/'];
+  const v1 = openAiModels(answers['/v1/models']);
+  const v1Ids = v1?.ids ?? [];
+  const keyNeeded = refused(answers['/v1/models']) || refused(answers['/api/tags']);
+  const id = (server: DiscoverableServer, evidence: string, extra: Partial<Identification> = {}): Identification => ({
+    server,
+    evidence,
+    version: null,
+    requiresKey: keyNeeded,
+    models: v1Ids,
+    ...extra,
+  });
+
+  if (ok(root) && root.text.trim() === 'Docker Model Runner is running') {
+    return id('docker-model-runner', 'GET / says "Docker Model Runner is running"', { version: version(answers['/version']), models: v1Ids.length ? v1Ids : ollamaTags(answers['/api/tags']) });
+  }
+  if (ok(answers['/api/extra/version']) && s(rec(answers['/api/extra/version'].json)?.result) === 'KoboldCpp') {
+    const info = rec(answers['/api/extra/version'].json);
+    return id('koboldcpp', 'GET /api/extra/version says result "KoboldCpp"', { version: s(info?.version), requiresKey: keyNeeded || info?.protected === true });
+  }
+  if (ok(answers['/.well-known/localai.json'])) {
+    return id('localai', 'GET /.well-known/localai.json answered', { version: version(answers['/.well-known/localai.json']) ?? version(answers['/version']) });
+  }
+  const props = rec(answers['/props']?.json);
+  if (ok(answers['/props']) && props && ('build_info' in props || 'default_generation_settings' in props)) {
+    return id('llamacpp', 'GET /props has build_info', { version: s(props.build_info) });
+  }
+  if (ok(answers['/openapi.json']) && s(rec(rec(answers['/openapi.json'].json)?.info)?.title) === 'Jan API Server Endpoints') {
+    return id('jan', 'GET /openapi.json is titled "Jan API Server Endpoints"', { version: s(rec(rec(answers['/openapi.json'].json)?.info)?.version), requiresKey: true });
+  }
+  const lmModels = rec(answers['/api/v1/models']?.json)?.models;
+  if (ok(answers['/api/v1/models']) && Array.isArray(lmModels) && lmModels.some((m) => rec(m) !== null && 'loaded_instances' in (rec(m) ?? {}))) {
+    const keys = lmModels.map((m) => s(rec(m)?.key)).filter((k): k is string => k !== null);
+    return id('lmstudio', 'GET /api/v1/models lists models with loaded_instances', { models: keys.length ? keys : v1Ids });
+  }
+  const lemonade = rec(answers['/v1/health']?.json);
+  if (ok(answers['/v1/health']) && lemonade && 'model_loaded' in lemonade) {
+    return id('lemonade', 'GET /v1/health reports model_loaded', { version: s(lemonade.version) });
+  }
+  const ooba = rec(answers['/v1/internal/model/info']?.json);
+  if (ok(answers['/v1/internal/model/info']) && ooba && 'model_name' in ooba) {
+    const loaded = s(ooba.model_name);
+    return id('textgen-webui', 'GET /v1/internal/model/info answered', { models: v1Ids.length ? v1Ids : loaded ? [loaded] : [] });
+  }
+  if (ok(root) && root.text.trim() === 'Ollama is running') {
+    return id('ollama', 'GET / says "Ollama is running"', { version: version(answers['/api/version']), models: ollamaTags(answers['/api/tags']) });
+  }
+  if (v1?.ownedBy.has('vllm') || (version(answers['/version']) !== null && v1 !== null && [...v1.ownedBy].every((o) => o === 'vllm'))) {
+    return id('vllm', 'GET /v1/models is owned_by "vllm"', { version: version(answers['/version']) });
+  }
+  if (ok(answers['/health']) && s(rec(answers['/health'].json)?.status) === 'ok' && !ok(answers['/props']) && v1 !== null && v1.ownedBy.has('')) {
+    return id('mlx', 'GET /health is ok, /props is missing and models have no owned_by');
+  }
+  if (v1) {
+    for (const owner of v1.ownedBy) {
+      const server = OWNED_BY[owner];
+      if (server) return id(server, `GET /v1/models is owned_by "${owner}"`);
+    }
+    return id('openai-compatible', 'GET /v1/models answered like OpenAI');
+  }
+  if (keyNeeded) return id('openai-compatible', 'GET /v1/models asks for an API key', { requiresKey: true });
+  return null;
+}

@@ -1,0 +1,117 @@
+// Streams one chat reply from any provider family, with the timestamps the connection test reports, all
+// measured from just before the request is written: headers (time to first byte), first parsed event, and
+// every text delta. Real chat uses the same generator, so a passing test means chat works. Every failure is a
+// typed AppError; leaving the loop early cancels the request.
+import type { SecretRegistry } from '../diagnostics/secret-registry.js';
+import { AppError } from '../errors/app-error.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { Network } from './network.port.js';
+import { Cancelled, httpError, malformed, networkError, streamError, type ErrorContext } from './provider-errors.js';
+import type { ProviderTarget } from './provider-target.js';
+import { readErrorBody, readTextCapped } from './response-body.js';
+import { NdjsonParser, SseParser } from './stream-parsers.js';
+import { wireFor } from './wire/index.js';
+import { MalformedPayload, type ChatRequest, type StreamItem } from './wire/wire.js';
+
+export interface StreamDeps {
+  readonly network: Network;
+  readonly clock: Clock;
+  readonly secrets: SecretRegistry;
+}
+
+export interface StreamOptions {
+  readonly signal: AbortSignal;
+  readonly maxResponseBytes: number;
+}
+
+export type ChatEvent =
+  | { readonly type: 'request'; readonly url: string }
+  | { readonly type: 'headers'; readonly atMs: number; readonly status: number }
+  | { readonly type: 'first-event'; readonly atMs: number }
+  | { readonly type: 'delta'; readonly atMs: number; readonly text: string; readonly reasoning: boolean }
+  | { readonly type: 'usage'; readonly outputTokens?: number | undefined; readonly inputTokens?: number | undefined }
+  | { readonly type: 'server-timing'; readonly tokensPerSecond?: number | undefined; readonly loadMs?: number | undefined; readonly promptMs?: number | undefined }
+  | { readonly type: 'done'; readonly atMs: number; readonly reason: string | null };
+
+export { Cancelled };
+
+export async function* streamChat(target: ProviderTarget, chat: ChatRequest, deps: StreamDeps, options: StreamOptions): AsyncGenerator<ChatEvent> {
+  const wire = wireFor(target.kind);
+  const request = wire.chatRequest(target, chat);
+  const ctx: ErrorContext = { target, url: request.url, wire, secrets: deps.secrets };
+  const { signal } = options;
+  yield { type: 'request', url: request.url };
+
+  const started = deps.clock.monotonicMs();
+  const since = () => deps.clock.monotonicMs() - started;
+  let response: Response;
+  try {
+    response = await deps.network.fetch(request.url, { method: 'POST', headers: request.headers, ...(request.body !== undefined && { body: request.body }), signal });
+  } catch (error) {
+    throw networkError(error, ctx, signal);
+  }
+  yield { type: 'headers', atMs: since(), status: response.status };
+  if (!response.ok) {
+    const body = response.status >= 300 && response.status < 400 ? null : await readErrorBody(response);
+    await response.body?.cancel().catch(() => undefined);
+    throw httpError(response.status, wire.errorInfo(body), response.headers, ctx);
+  }
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    await response.body?.cancel().catch(() => undefined);
+    throw malformed(ctx);
+  }
+
+  const parser = wire.format === 'sse' ? new SseParser() : new NdjsonParser();
+  let sawEvent = false;
+  let sawContent = false;
+  const translate = function* (items: StreamItem[]): Generator<ChatEvent> {
+    for (const item of items) {
+      switch (item.kind) {
+        case 'text':
+        case 'reasoning':
+          sawContent = true;
+          yield { type: 'delta', atMs: since(), text: item.text, reasoning: item.kind === 'reasoning' };
+          break;
+        case 'usage':
+          yield { type: 'usage', outputTokens: item.outputTokens, inputTokens: item.inputTokens };
+          break;
+        case 'server-timing':
+          yield { type: 'server-timing', tokensPerSecond: item.tokensPerSecond, loadMs: item.loadMs, promptMs: item.promptMs };
+          break;
+        case 'error':
+          throw streamError(item.info, ctx);
+        case 'done':
+          yield { type: 'done', atMs: since(), reason: item.reason };
+          break;
+      }
+    }
+  };
+
+  try {
+    for await (const text of readTextCapped(response, options.maxResponseBytes)) {
+      for (const event of parser.push(text)) {
+        if (!sawEvent) {
+          sawEvent = true;
+          yield { type: 'first-event', atMs: since() };
+        }
+        const items = wire.interpret(event);
+        for (const out of translate(items)) {
+          yield out;
+          if (out.type === 'done') return; // the server said it is finished: stop reading now
+        }
+      }
+    }
+    for (const event of parser.end()) {
+      for (const out of translate(wire.interpret(event))) {
+        yield out;
+        if (out.type === 'done') return;
+      }
+    }
+  } catch (error) {
+    if (error instanceof MalformedPayload) throw malformed(ctx, error);
+    if (error instanceof AppError) throw error;
+    throw networkError(error, ctx, signal);
+  }
+  if (!sawEvent && !sawContent) throw malformed(ctx);
+  yield { type: 'done', atMs: since(), reason: null };
+}

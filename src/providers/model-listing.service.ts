@@ -1,0 +1,27 @@
+// profiles.models: the models a server offers, for a saved profile or a form draft.
+import { ProfileModelsInputSchema, type ModelList } from '../../shared/models.contract.js';
+import { resolveEndpoints } from '../../shared/endpoint-resolution.js';
+import { PROFILE_LIMITS } from '../../shared/profile.contract.js';
+import type { SecretRegistry } from '../diagnostics/secret-registry.js';
+import { parseInput } from '../errors/validation.js';
+import type { Logger } from '../ports/logger.port.js';
+import type { ProfileService } from '../profiles/profile.service.js';
+import { listModels } from './model-list.js';
+import type { Network } from './network.port.js';
+import { targetForDraft, targetForProfile } from './provider-access.js';
+
+export class ModelListingService {
+  constructor(private readonly deps: { profiles: ProfileService; network: Network; secrets: SecretRegistry; logger: Logger }) {}
+
+  async list(input: unknown, cancel?: AbortSignal): Promise<ModelList> {
+    const draftKey = (input as { draft?: { apiKey?: unknown } } | null)?.draft?.apiKey;
+    if (typeof draftKey === 'string' && draftKey.length <= PROFILE_LIMITS.apiKeyMax) this.deps.secrets.add(draftKey);
+    const { id, draft } = parseInput(ProfileModelsInputSchema, input);
+    const target = draft ? targetForDraft(this.deps.profiles, draft, id) : targetForProfile(this.deps.profiles, id!).target;
+    const deadline = AbortSignal.timeout(Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs));
+    const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+    const models = await listModels(target, this.deps, signal);
+    this.deps.logger.log('info', 'profile.models_listed', { profileId: id ?? null, draft: draft !== undefined, count: models.length });
+    return { models, endpoint: resolveEndpoints({ ...target, model: target.model }).models };
+  }
+}

@@ -1,0 +1,17 @@
+// How the core reaches model servers. One fetch that never follows redirects (a custom key header would go
+// along to wherever the redirect points) and a bare TCP check for discovery. Tests wrap it to prove that
+// discovery touches only loopback.
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'HEAD';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly signal: AbortSignal;
+}
+
+export interface Network {
+  /** Like fetch, but a 3xx comes back as the response itself instead of being followed. */
+  fetch(url: string, request: HttpRequest): Promise<Response>;
+  /** Whether something accepts TCP connections at host:port (a literal IP) within the time limit. */
+  canConnect(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
+}

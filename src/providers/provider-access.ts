@@ -1,0 +1,50 @@
+// The gate in front of every provider call: the profile must exist, a remote host needs the learner's
+// stored consent for that very host, and the key must be readable. Produces the ProviderTarget to call.
+import { consentCovers, DEFAULT_TIMEOUT_MS, PROFILE_LIMITS, type StoredProfile } from '../../shared/profile.contract.js';
+import type { ModelsDraft } from '../../shared/models.contract.js';
+import { endpointHost, isRemoteEndpoint } from '../../shared/endpoint.js';
+import { AppError } from '../errors/app-error.js';
+import type { ProfileService } from '../profiles/profile.service.js';
+import type { ProviderTarget } from './provider-target.js';
+
+function assertConsent(baseUrl: string, consentGiven: boolean): void {
+  if (isRemoteEndpoint(baseUrl) && !consentGiven) {
+    const host = endpointHost(baseUrl) ?? baseUrl;
+    throw new AppError('CONSENT_REQUIRED', { params: { host }, fieldErrors: [{ field: 'remoteConsent', message: `Confirm that requests may be sent to ${host}.` }] });
+  }
+}
+
+export function targetForProfile(profiles: ProfileService, profileId: string): { profile: StoredProfile; target: ProviderTarget } {
+  const profile = profiles.storedProfile(profileId);
+  assertConsent(profile.baseUrl, consentCovers(profile.remoteConsent, profile.baseUrl));
+  return {
+    profile,
+    target: {
+      kind: profile.kind,
+      preset: profile.preset,
+      baseUrl: profile.baseUrl,
+      model: profile.model,
+      azureDeployment: profile.azureDeployment,
+      azureApiVersion: profile.azureApiVersion,
+      apiKey: profiles.apiKeyFor(profile.id),
+      timeoutMs: Math.min(profile.timeoutMs, PROFILE_LIMITS.timeoutMaxMs),
+    },
+  };
+}
+
+/** A form draft, optionally borrowing the saved key (and stored consent) of the profile being edited. */
+export function targetForDraft(profiles: ProfileService, draft: ModelsDraft, profileId: string | undefined): ProviderTarget {
+  const saved = profileId === undefined ? null : profiles.storedProfile(profileId);
+  const storedConsent = saved !== null && consentCovers(saved.remoteConsent, draft.baseUrl);
+  assertConsent(draft.baseUrl, draft.remoteConsent === true || storedConsent);
+  return {
+    kind: draft.kind,
+    preset: draft.preset ?? undefined,
+    baseUrl: draft.baseUrl,
+    model: '',
+    azureDeployment: draft.azureDeployment ?? undefined,
+    azureApiVersion: draft.azureApiVersion ?? undefined,
+    apiKey: draft.apiKey ?? (saved ? profiles.apiKeyFor(saved.id) : null),
+    timeoutMs: draft.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,26 @@
+// Everything needed to call one model server: where, which model, how to authenticate, how long to wait.
+// Built from a saved profile (with its decrypted key) or from a form draft; never sent to the renderer.
+import { OLLAMA_START_HINT, PRESETS, PROVIDERS, type Preset, type ProviderKind } from '../../shared/provider.contract.js';
+
+export interface ProviderTarget {
+  readonly kind: ProviderKind;
+  readonly preset?: Preset | null | undefined;
+  readonly baseUrl: string;
+  readonly model: string;
+  readonly azureDeployment?: string | null | undefined;
+  readonly azureApiVersion?: string | null | undefined;
+  readonly apiKey: string | null;
+  readonly timeoutMs: number;
+}
+
+export function providerLabel(target: Pick<ProviderTarget, 'kind' | 'preset'>): string {
+  return target.kind === 'openai-compatible' && target.preset ? PRESETS[target.preset].label : PROVIDERS[target.kind].label;
+}
+
+/** What to tell a learner when nothing answers at the address. */
+export function startHint(target: Pick<ProviderTarget, 'kind' | 'preset'>): string {
+  if (target.kind === 'ollama') return OLLAMA_START_HINT;
+  if (target.kind === 'openai-compatible' && target.preset) return `Start ${PRESETS[target.preset].label}: ${PRESETS[target.preset].startHint}`;
+  if (target.kind === 'openai-compatible') return 'Start the model server and check the address and port.';
+  return 'Check your internet connection and that the server address is right.';
+}

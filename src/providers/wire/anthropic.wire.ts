@@ -1,0 +1,83 @@
+// Anthropic's Messages API: x-api-key + anthropic-version headers, and a named-event stream in which text
+// arrives in content_block_delta events among message_start / ping / stop events.
+import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
+import type { ProviderTarget } from '../provider-target.js';
+import { asRecord, MalformedPayload, MODEL_MISSING, models, num, parseJson, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+
+const ANTHROPIC_VERSION = '2023-06-01';
+
+function headers(target: ProviderTarget): Record<string, string> {
+  return { 'anthropic-version': ANTHROPIC_VERSION, ...(target.apiKey && { 'x-api-key': target.apiKey }) };
+}
+
+function errorOf(body: unknown): ErrorInfo {
+  const error = asRecord(asRecord(body)?.error);
+  return { message: str(error?.message), code: str(error?.type), reason: null };
+}
+
+export const anthropicWire: Wire = {
+  format: 'sse',
+
+  chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
+    const system = chat.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
+    return {
+      url: resolveEndpoints(target).chat,
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers(target) },
+      body: JSON.stringify({
+        model: target.model,
+        max_tokens: chat.maxTokens,
+        temperature: chat.temperature,
+        stream: true,
+        ...(system && { system }),
+        messages: chat.messages.filter((m) => m.role !== 'system'),
+      }),
+    };
+  },
+
+  interpret({ event, data }): StreamItem[] {
+    const payload = asRecord(parseJson(data));
+    if (!payload) throw new MalformedPayload('not an object');
+    const type = event ?? str(payload.type);
+    switch (type) {
+      case 'message_start': {
+        const usage = asRecord(asRecord(payload.message)?.usage);
+        return usage ? [{ kind: 'usage', inputTokens: num(usage.input_tokens) }] : [];
+      }
+      case 'content_block_delta': {
+        const delta = asRecord(payload.delta);
+        const text = str(delta?.text);
+        if (delta?.type === 'text_delta' && text) return [{ kind: 'text', text }];
+        const thinking = str(delta?.thinking);
+        if (delta?.type === 'thinking_delta' && thinking) return [{ kind: 'reasoning', text: thinking }];
+        return [];
+      }
+      case 'message_delta': {
+        const usage = asRecord(payload.usage);
+        const output = num(usage?.output_tokens);
+        return output === undefined ? [] : [{ kind: 'usage', outputTokens: output }];
+      }
+      case 'message_stop':
+        return [{ kind: 'done', reason: null }];
+      case 'error':
+        return [{ kind: 'error', info: errorOf(payload) }];
+      default:
+        return []; // ping, content_block_start/stop, and event types added later
+    }
+  },
+
+  modelsRequest(target: ProviderTarget): WireRequest {
+    return { url: `${resolveEndpoints(target).models}?limit=1000`, headers: { accept: 'application/json', ...headers(target) } };
+  },
+
+  parseModels(body: unknown) {
+    const data = asRecord(body)?.data;
+    if (!Array.isArray(data)) throw new MalformedPayload('no data[]');
+    return models(data.map((m) => str(asRecord(m)?.id) ?? ''));
+  },
+
+  errorInfo: errorOf,
+
+  isModelNotFound(info: ErrorInfo): boolean {
+    return info.code === 'not_found_error' || MODEL_MISSING.test(info.message ?? '');
+  },
+};

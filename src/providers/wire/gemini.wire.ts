@@ -1,0 +1,79 @@
+// Google Gemini's streamGenerateContent with alt=sse: each event is a whole GenerateContentResponse whose
+// candidates carry the next text; the key goes in x-goog-api-key (never in the URL, where it would be logged).
+import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
+import type { ProviderTarget } from '../provider-target.js';
+import { asRecord, MalformedPayload, MODEL_MISSING, models, num, parseJson, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+
+function headers(target: ProviderTarget): Record<string, string> {
+  return target.apiKey ? { 'x-goog-api-key': target.apiKey } : {};
+}
+
+function errorOf(body: unknown): ErrorInfo {
+  const error = asRecord(asRecord(body)?.error);
+  const details = Array.isArray(error?.details) ? error.details : [];
+  const reason = details.map((d) => str(asRecord(d)?.reason)).find((r) => r !== null) ?? null;
+  return { message: str(error?.message), code: str(error?.status), reason };
+}
+
+export const geminiWire: Wire = {
+  format: 'sse',
+
+  chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
+    const system = chat.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
+    return {
+      url: resolveEndpoints(target).chat,
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers(target) },
+      body: JSON.stringify({
+        contents: chat.messages.filter((m) => m.role !== 'system').map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+        ...(system && { systemInstruction: { parts: [{ text: system }] } }),
+        generationConfig: { maxOutputTokens: chat.maxTokens, temperature: chat.temperature },
+      }),
+    };
+  },
+
+  interpret({ data }): StreamItem[] {
+    const payload = asRecord(parseJson(data));
+    if (!payload) throw new MalformedPayload('not an object');
+    if (payload.error !== undefined) return [{ kind: 'error', info: errorOf(payload) }];
+    const candidates = Array.isArray(payload.candidates) ? payload.candidates : [];
+    if (candidates.length === 0 && payload.usageMetadata === undefined && payload.promptFeedback === undefined) throw new MalformedPayload('no candidates');
+    const items: StreamItem[] = [];
+    const candidate = asRecord(candidates[0]);
+    const parts = asRecord(candidate?.content)?.parts;
+    for (const part of Array.isArray(parts) ? parts : []) {
+      const record = asRecord(part);
+      const text = str(record?.text);
+      if (text) items.push({ kind: record?.thought === true ? 'reasoning' : 'text', text });
+    }
+    const usage = asRecord(payload.usageMetadata);
+    const output = num(usage?.candidatesTokenCount);
+    if (output !== undefined) items.push({ kind: 'usage', outputTokens: output, inputTokens: num(usage?.promptTokenCount) });
+    const finish = str(candidate?.finishReason);
+    if (finish) items.push({ kind: 'done', reason: finish });
+    return items;
+  },
+
+  modelsRequest(target: ProviderTarget): WireRequest {
+    return { url: resolveEndpoints(target).models, headers: { accept: 'application/json', ...headers(target) } };
+  },
+
+  parseModels(body: unknown) {
+    const list = asRecord(body)?.models;
+    if (!Array.isArray(list)) throw new MalformedPayload('no models[]');
+    return models(
+      list
+        .map((m) => asRecord(m))
+        .filter((m) => {
+          const methods = m?.supportedGenerationMethods;
+          return !Array.isArray(methods) || methods.includes('generateContent') || methods.includes('streamGenerateContent');
+        })
+        .map((m) => (str(m?.name) ?? '').replace(/^models\//, '')),
+    );
+  },
+
+  errorInfo: errorOf,
+
+  isModelNotFound(info: ErrorInfo): boolean {
+    return info.code === 'NOT_FOUND' || MODEL_MISSING.test(info.message ?? '');
+  },
+};

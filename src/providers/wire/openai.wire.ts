@@ -1,0 +1,84 @@
+// The OpenAI Chat Completions wire format, spoken by OpenAI, Azure OpenAI and every OpenAI-compatible
+// server (LM Studio, llama.cpp, vLLM, LocalAI, Jan, KoboldCpp, text-generation-webui, Docker Model Runner).
+import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
+import type { ProviderTarget } from '../provider-target.js';
+import { asRecord, looseErrorInfo, MalformedPayload, MODEL_MISSING, models, num, parseJson, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+
+/** Servers whose request validation rejects unknown fields like stream_options, or that may not support it. */
+const NO_STREAM_OPTIONS = new Set(['koboldcpp', 'textgen-webui']);
+
+/** OpenAI reasoning models accept only max_completion_tokens and the default temperature. */
+const OPENAI_REASONING_MODEL = /^(o\d|gpt-5)/i;
+
+function authHeaders(target: ProviderTarget): Record<string, string> {
+  if (!target.apiKey) return {};
+  return target.kind === 'azure-openai' ? { 'api-key': target.apiKey } : { authorization: `Bearer ${target.apiKey}` };
+}
+
+function sendsStreamOptions(target: ProviderTarget): boolean {
+  if (target.kind === 'openai-compatible') return !target.preset || !NO_STREAM_OPTIONS.has(target.preset);
+  if (target.kind === 'azure-openai') {
+    const version = target.azureApiVersion ?? 'v1';
+    return version === 'v1' || version >= '2024-09-01';
+  }
+  return true;
+}
+
+export const openAiWire: Wire = {
+  format: 'sse',
+
+  chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
+    const reasoning = target.kind === 'openai' && OPENAI_REASONING_MODEL.test(target.model);
+    const model = target.kind === 'azure-openai' ? (target.azureDeployment ?? target.model) : target.model;
+    return {
+      url: resolveEndpoints(target).chat,
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...authHeaders(target) },
+      body: JSON.stringify({
+        model,
+        messages: chat.messages,
+        stream: true,
+        ...(target.kind === 'openai' ? { max_completion_tokens: chat.maxTokens } : { max_tokens: chat.maxTokens }),
+        ...(!reasoning && { temperature: chat.temperature }),
+        ...(sendsStreamOptions(target) && { stream_options: { include_usage: true } }),
+      }),
+    };
+  },
+
+  interpret({ data }): StreamItem[] {
+    if (data.trim() === '[DONE]') return [{ kind: 'done', reason: null }];
+    const chunk = asRecord(parseJson(data));
+    if (!chunk) throw new MalformedPayload('not a chat completion chunk');
+    if (chunk.error !== undefined && chunk.error !== null) return [{ kind: 'error', info: looseErrorInfo(chunk) }];
+    const items: StreamItem[] = [];
+    const choices = Array.isArray(chunk.choices) ? chunk.choices : null;
+    if (choices === null && chunk.usage === undefined) throw new MalformedPayload('not a chat completion chunk');
+    const delta = asRecord(asRecord(choices?.[0])?.delta);
+    const reasoning = str(delta?.reasoning_content) ?? str(delta?.reasoning);
+    if (reasoning) items.push({ kind: 'reasoning', text: reasoning });
+    const content = str(delta?.content);
+    if (content) items.push({ kind: 'text', text: content });
+    const usage = asRecord(chunk.usage);
+    if (usage) items.push({ kind: 'usage', outputTokens: num(usage.completion_tokens), inputTokens: num(usage.prompt_tokens) });
+    const timings = asRecord(chunk.timings); // llama.cpp
+    if (timings) items.push({ kind: 'server-timing', tokensPerSecond: num(timings.predicted_per_second), promptMs: num(timings.prompt_ms) });
+    return items;
+  },
+
+  modelsRequest(target: ProviderTarget): WireRequest {
+    return { url: resolveEndpoints(target).models, headers: { accept: 'application/json', ...authHeaders(target) } };
+  },
+
+  parseModels(body: unknown) {
+    const data = asRecord(body)?.data;
+    if (!Array.isArray(data)) throw new MalformedPayload('not a chat completion chunk');
+    return models(data.map((m) => str(asRecord(m)?.id) ?? ''));
+  },
+
+  errorInfo(body: unknown): ErrorInfo {
+    return looseErrorInfo(body);
+  },
+
+  isModelNotFound(info: ErrorInfo): boolean {
+    return info.code === 'model_not_found' || info.code === 'DeploymentNotFound' || MODEL_MISSING.test(info.message ?? '');
+  },
+};

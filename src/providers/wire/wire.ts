@@ -1,0 +1,97 @@
+// What differs between provider families, and nothing else: how to build the chat and model-list requests,
+// what one streamed event means, how models are listed, and what an error body says. The streaming, timing,
+// size caps and error classes are shared (chat-stream.ts, http-errors.ts).
+import type { ProviderTarget } from '../provider-target.js';
+
+export interface ChatMessage {
+  readonly role: 'system' | 'user' | 'assistant';
+  readonly content: string;
+}
+
+export interface ChatRequest {
+  readonly messages: readonly ChatMessage[];
+  readonly maxTokens: number;
+  readonly temperature: number;
+}
+
+export interface WireRequest {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+}
+
+/** What a provider's error body says, in the few fields classification needs. */
+export interface ErrorInfo {
+  readonly message: string | null;
+  /** Machine code or type: invalid_api_key, model_not_found, not_found_error, DeploymentNotFound, NOT_FOUND … */
+  readonly code: string | null;
+  /** Google's ErrorInfo reason, e.g. API_KEY_INVALID. */
+  readonly reason: string | null;
+}
+
+export type StreamItem =
+  | { readonly kind: 'text'; readonly text: string }
+  /** Reasoning/thinking output: the model has started producing, but it is not the answer text. */
+  | { readonly kind: 'reasoning'; readonly text: string }
+  | { readonly kind: 'usage'; readonly outputTokens?: number | undefined; readonly inputTokens?: number | undefined }
+  | { readonly kind: 'server-timing'; readonly tokensPerSecond?: number | undefined; readonly loadMs?: number | undefined; readonly promptMs?: number | undefined }
+  | { readonly kind: 'done'; readonly reason: string | null }
+  | { readonly kind: 'error'; readonly info: ErrorInfo };
+
+export interface ModelInfo {
+  readonly id: string;
+  readonly label?: string | undefined;
+}
+
+export interface Wire {
+  readonly format: 'sse' | 'ndjson';
+  chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest;
+  /** One SSE event or NDJSON line. Throws MalformedPayload when it is not what the family sends. */
+  interpret(event: { readonly event: string | null; readonly data: string }): StreamItem[];
+  modelsRequest(target: ProviderTarget): WireRequest;
+  parseModels(body: unknown): ModelInfo[];
+  errorInfo(body: unknown): ErrorInfo;
+  /** Whether a 404 means "no such model" (rather than "no such endpoint"). */
+  isModelNotFound(info: ErrorInfo): boolean;
+}
+
+export class MalformedPayload extends Error {
+  override readonly name = 'MalformedPayload';
+}
+
+export function parseJson(data: string): unknown {
+  try {
+    return JSON.parse(data);
+  } catch {
+    throw new MalformedPayload('not JSON');
+  }
+}
+
+export function asRecord(value: unknown): Record<string, unknown> | null {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+export function str(value: unknown): string | null {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+}
+
+export function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Plain-text bodies (Jan, mlx) and JSON bodies of the `{"error": "..."}` or `{"detail": "..."}` kind. */
+export function looseErrorInfo(body: unknown): ErrorInfo {
+  if (typeof body === 'string') return { message: body.trim().slice(0, 300) || null, code: null, reason: null };
+  const record = asRecord(body);
+  const error = record?.error;
+  if (typeof error === 'string') return { message: error, code: null, reason: null };
+  const nested = asRecord(error);
+  if (nested) return { message: str(nested.message), code: str(nested.code) ?? str(nested.type), reason: null };
+  return { message: str(record?.detail) ?? str(record?.message), code: str(record?.code) ?? str(record?.type), reason: null };
+}
+
+export const MODEL_MISSING = /model.*(not found|does not exist|not exist|no such|not available|no running session)|(unknown|invalid) model|model_not_found/i;
+
+export function models(ids: Iterable<string>): ModelInfo[] {
+  return [...new Set([...ids].filter((id) => id.length > 0))].map((id) => ({ id }));
+}
