@@ -1,17 +1,13 @@
-// The app shell: providers, then the profiles screen.
-import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+// The app shell: query + tRPC providers over the IPC link, live updates from other windows, the screen.
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { TRPCProvider, createClients, useTRPC } from './trpc.js';
+import { ProfilesScreen } from '../features/profiles/ProfilesScreen.js';
+import { TRPCProvider, createClients } from './trpc.js';
+import { useLiveUpdates } from './use-live-updates.js';
 
-function ProfilesPlaceholder() {
-  const trpc = useTRPC();
-  const list = useQuery(trpc.profiles.list.queryOptions());
-  return (
-    <main>
-      <h1>LLM Profiles</h1>
-      <p>{list.data ? `${list.data.profiles.length} profiles` : 'Loading…'}</p>
-    </main>
-  );
+function LiveScreen() {
+  useLiveUpdates();
+  return <ProfilesScreen />;
 }
 
 export function App() {
@@ -19,7 +15,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <ProfilesPlaceholder />
+        <LiveScreen />
       </TRPCProvider>
     </QueryClientProvider>
   );

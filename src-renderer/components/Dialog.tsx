@@ -1,0 +1,48 @@
+// A modal built on the native <dialog>: the browser traps focus, closes on Escape and restores focus to the
+// opener, which is what keyboard and screen-reader users expect. Labelled by its heading.
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+
+interface Props {
+  readonly title: string;
+  readonly open: boolean;
+  readonly onClose: () => void;
+  readonly children: ReactNode;
+  readonly wide?: boolean;
+  readonly describedBy?: string;
+}
+
+export function Dialog({ title, open, onClose, children, wide, describedBy }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog${wide ? ' dialog--wide' : ''}`}
+      aria-labelledby={titleId}
+      aria-describedby={describedBy}
+      onClose={onClose}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      {open ? (
+        <div className="dialog__body">
+          <div className="dialog__header">
+            <h2 id={titleId}>{title}</h2>
+            <button type="button" className="button button--ghost" onClick={onClose} aria-label={`Close: ${title}`}>
+              ×
+            </button>
+          </div>
+          {children}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

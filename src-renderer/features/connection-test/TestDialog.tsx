@@ -1,0 +1,136 @@
+// The connection test, live: each phase is ticked off as it happens (and announced), then the figures —
+// time to first token, tokens per second, total time — or the error with what to do. Focus moves to the
+// outcome when the test ends. Cancel stops it at once.
+import { useEffect, useRef } from 'react';
+import { TEST_PHASES, type TestPhase, type TestResult } from '../../../shared/provider-test.contract.js';
+import type { ProfileView } from '../../../shared/profile.contract.js';
+import { Dialog } from '../../components/Dialog.js';
+import { formatMs, formatRate } from '../../components/format.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { ErrorNotice } from '../errors/ErrorNotice.js';
+import { useConnectionTest, type TestState } from './use-connection-test.js';
+
+const PHASE_LABEL: Record<TestPhase, string> = {
+  connecting: 'Connecting to the server',
+  authenticated: 'Server accepted the request',
+  'model-found': 'Model is answering',
+  'first-token': 'First words received',
+  done: 'Answer complete',
+};
+
+function announcement(state: TestState): string {
+  if (state.status === 'cancelled') return 'Test cancelled.';
+  if (state.status === 'refused' && state.refusal) return `Test could not start. ${state.refusal.message}`;
+  if (state.result) {
+    const m = state.result.metrics;
+    return state.result.ok
+      ? `Test passed. First token after ${formatMs(m?.timeToFirstTokenMs)}, ${formatRate(m?.tokensPerSecond)}, total ${formatMs(m?.totalMs)}.`
+      : `Test failed. ${state.result.error?.message ?? ''}`;
+  }
+  const last = state.phases.at(-1);
+  return last ? `${PHASE_LABEL[last.phase]} (${formatMs(last.elapsedMs)}).` : state.status === 'running' ? 'Test started.' : '';
+}
+
+function Figures({ result }: { result: TestResult }) {
+  const m = result.metrics;
+  const rows: Array<[string, string, string?]> = [
+    ['Time to first token', formatMs(m?.timeToFirstTokenMs)],
+    ['Speed', formatRate(m?.tokensPerSecond), m?.tokensPerSecondSource === 'server' ? 'reported by the server' : m?.tokensPerSecondSource === 'measured' ? 'measured by the app' : undefined],
+    ['Total time', formatMs(m?.totalMs)],
+    ['Time to first byte', formatMs(m?.timeToFirstByteMs)],
+    ['Output tokens', m?.outputTokens == null ? '—' : String(m.outputTokens), m?.outputTokensSource === 'estimated' ? 'estimated' : undefined],
+  ];
+  if (m?.serverLoadMs != null) rows.push(['Model load (server)', formatMs(m.serverLoadMs)]);
+  return (
+    <dl className="figures" data-testid="test-figures">
+      {rows.map(([label, value, note]) => (
+        <div className="figures__row" key={label}>
+          <dt>{label}</dt>
+          <dd>
+            {value}
+            {note ? <span className="figures__note"> ({note})</span> : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose: () => void }) {
+  const { state, start, cancel } = useConnectionTest(profile.id);
+  const outcomeRef = useRef<HTMLHeadingElement>(null);
+  const started = useRef(false);
+  useEffect(() => {
+    if (!started.current) {
+      started.current = true;
+      start();
+    }
+  }, [start]);
+  const ended = state.status === 'finished' || state.status === 'refused' || state.status === 'cancelled';
+  useEffect(() => {
+    if (ended) outcomeRef.current?.focus();
+  }, [ended]);
+  const reached = new Map(state.phases.map((p) => [p.phase, p.elapsedMs]));
+  const result = state.result;
+
+  return (
+    <Dialog title={`Test ${profile.name}`} open onClose={() => { cancel(); onClose(); }}>
+      <p className="muted">
+        Sends a short prompt to <code>{result?.resolvedEndpoint || profile.resolvedEndpoint}</code> with model <strong>{profile.model}</strong>.
+      </p>
+      <ol className="phases" aria-label="Test progress">
+        {TEST_PHASES.map((phase) => {
+          const at = reached.get(phase);
+          const current = state.status === 'running' && at === undefined && [...reached.keys()].length === TEST_PHASES.indexOf(phase);
+          return (
+            <li key={phase} className={`phase${at !== undefined ? ' phase--done' : ''}${current ? ' phase--current' : ''}`}>
+              <span className="phase__mark" aria-hidden="true">{at !== undefined ? '✓' : current ? '…' : '○'}</span>
+              <span>{PHASE_LABEL[phase]}</span>
+              <span className="phase__time">{at !== undefined ? formatMs(at) : current ? 'waiting' : ''}</span>
+              <span className="visually-hidden">{at !== undefined ? 'done' : current ? 'in progress' : 'not reached'}</span>
+            </li>
+          );
+        })}
+      </ol>
+      <LiveRegion message={announcement(state)} />
+
+      {state.status === 'running' ? (
+        <div className="button-row">
+          <button type="button" className="button" onClick={cancel}>
+            Cancel test
+          </button>
+        </div>
+      ) : null}
+
+      {ended ? (
+        <section className="test-outcome" aria-labelledby="test-outcome-title">
+          <h3 id="test-outcome-title" tabIndex={-1} ref={outcomeRef}>
+            {state.status === 'cancelled' ? 'Test cancelled' : state.status === 'refused' ? 'The test could not start' : result?.ok ? 'Test passed' : 'Test failed'}
+          </h3>
+          {state.refusal ? <ErrorNotice error={state.refusal} /> : null}
+          {result?.ok ? (
+            <>
+              <Figures result={result} />
+              {result.preview ? (
+                <figure className="preview">
+                  <figcaption>The model said</figcaption>
+                  <blockquote>{result.preview}</blockquote>
+                </figure>
+              ) : null}
+            </>
+          ) : null}
+          {result && !result.ok && result.error ? <ErrorNotice error={result.error} /> : null}
+          {result && !result.saved ? <p className="muted">This result could not be saved on the profile (secure storage is unavailable).</p> : null}
+          <div className="button-row">
+            <button type="button" className="button button--primary" onClick={start}>
+              Test again
+            </button>
+            <button type="button" className="button" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,151 @@
+// "Find model servers on this computer": scans loopback only, shows progress, then each server found —
+// which one, its version, its models, whether it needs a key, whether a profile already uses it — with a
+// one-step "Add as profile" (or the prefilled form when a key is needed).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
+import type { DiscoveredServer } from '../../../shared/discovery.contract.js';
+import type { ProfileView } from '../../../shared/profile.contract.js';
+import { Dialog } from '../../components/Dialog.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { useTRPC } from '../../app/trpc.js';
+import { appErrorDataOf } from '../errors/error-data.js';
+import { ErrorNotice } from '../errors/ErrorNotice.js';
+import type { Suggestion } from '../profile-form/form-model.js';
+import { useDiscovery } from './use-discovery.js';
+
+interface Props {
+  readonly profiles: readonly ProfileView[];
+  readonly onClose: () => void;
+  readonly onOpenForm: (suggestion: Suggestion) => void;
+  readonly onAdded: (profile: ProfileView) => void;
+}
+
+function uniqueName(base: string, taken: readonly ProfileView[]): string {
+  const names = new Set(taken.map((p) => p.name.toLowerCase()));
+  if (!names.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i += 1) if (!names.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
+}
+
+function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: DiscoveredServer } & Omit<Props, 'onClose'>) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const create = useMutation(trpc.profiles.create.mutationOptions());
+  const [model, setModel] = useState(server.suggestion?.model ?? server.models[0] ?? '');
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const saved = profiles.filter((p) => server.savedProfileIds.includes(p.id));
+  const suggestion = server.suggestion;
+  const address = `${server.host === '::1' ? '[::1]' : server.host}:${server.port}`;
+  const modelSelectId = `model-${server.host}-${server.port}`;
+
+  const add = async () => {
+    if (!suggestion) return;
+    const prefilled: Suggestion = { ...suggestion, model: model || null, name: uniqueName(suggestion.name, profiles) };
+    if (server.requiresKey || !model) return onOpenForm(prefilled);
+    setError(null);
+    try {
+      const profile = await create.mutateAsync({ name: prefilled.name, kind: suggestion.kind, ...(suggestion.preset && { preset: suggestion.preset }), baseUrl: suggestion.baseUrl, model });
+      await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
+      onAdded(profile);
+    } catch (caught) {
+      setError(appErrorDataOf(caught));
+    }
+  };
+
+  return (
+    <li className="server-card" data-server={server.server}>
+      <h3>
+        {server.label} <span className="muted">on {address}</span>
+      </h3>
+      <p className="server-card__facts">
+        {server.version ? <>Version {server.version}. </> : null}
+        {server.requiresKey ? <>Needs an API key. </> : <>No key needed. </>}
+        {server.models.length} model{server.models.length === 1 ? '' : 's'} available.
+        <span className="visually-hidden"> Identified because {server.evidence}.</span>
+      </p>
+      {saved.length > 0 ? <p className="badge badge--info">Already saved as {saved.map((p) => p.name).join(', ')}</p> : null}
+      {suggestion ? (
+        <div className="server-card__actions">
+          {server.models.length > 0 ? (
+            <div className="field field--inline">
+              <label htmlFor={modelSelectId}>Model</label>
+              <select id={modelSelectId} value={model} onChange={(e) => setModel(e.target.value)}>
+                {server.models.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <button type="button" className="button button--primary" onClick={() => void add()} disabled={create.isPending}>
+            {server.requiresKey || !model ? `Set up ${server.label}…` : `Add ${server.label} as a profile`}
+          </button>
+        </div>
+      ) : (
+        <p className="muted">The app has no preset for {server.label} yet; add it by hand as an OpenAI-compatible server.</p>
+      )}
+      {error ? <ErrorNotice error={error} title="The profile was not added" /> : null}
+    </li>
+  );
+}
+
+export function DiscoveryDialog({ profiles, onClose, onOpenForm, onAdded }: Props) {
+  const { state, start, cancel } = useDiscovery();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const started = useRef(false);
+  useEffect(() => {
+    if (!started.current) {
+      started.current = true;
+      start();
+    }
+  }, [start]);
+  useEffect(() => {
+    if (state.status === 'done') headingRef.current?.focus();
+  }, [state.status]);
+  const progress =
+    state.status === 'scanning'
+      ? `Checked ${state.checked} of ${state.total} addresses${state.found.length ? `, found ${state.found.length}` : ''}.`
+      : state.status === 'done'
+        ? `Finished: ${state.found.length === 0 ? 'no model servers found' : `found ${state.found.length} model server${state.found.length === 1 ? '' : 's'}`}.`
+        : state.status === 'cancelled'
+          ? 'Search cancelled.'
+          : '';
+
+  return (
+    <Dialog title="Find model servers on this computer" open onClose={() => { cancel(); onClose(); }} wide>
+      <p className="muted">Looks only at this computer (127.0.0.1 and ::1) on the ports local model servers use. Nothing is sent anywhere else.</p>
+      <div className="progress-line">
+        <progress max={Math.max(state.total, 1)} value={state.checked} aria-label="Search progress" />
+        <span aria-hidden="true">{progress}</span>
+      </div>
+      <LiveRegion message={progress} />
+      {state.status === 'scanning' ? (
+        <button type="button" className="button" onClick={cancel}>
+          Stop searching
+        </button>
+      ) : (
+        <button type="button" className="button" onClick={start}>
+          Search again
+        </button>
+      )}
+      {state.error ? <ErrorNotice error={state.error} /> : null}
+      {state.status === 'done' || state.found.length > 0 ? (
+        <section aria-labelledby="found-title">
+          <h3 id="found-title" tabIndex={-1} ref={headingRef}>
+            {state.found.length === 0 ? 'No model servers found' : 'Model servers found'}
+          </h3>
+          {state.found.length === 0 && state.status === 'done' ? (
+            <p>Start Ollama, LM Studio or another local server, then search again. You can also add a profile by hand.</p>
+          ) : (
+            <ul className="server-list">
+              {state.found.map((server) => (
+                <ServerCard key={`${server.host}-${server.port}`} server={server} profiles={profiles} onOpenForm={onOpenForm} onAdded={onAdded} />
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
+    </Dialog>
+  );
+}

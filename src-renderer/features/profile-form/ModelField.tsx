@@ -1,0 +1,74 @@
+// The model: typed by hand, or picked from the list the server offers ("Load models" asks the server with
+// the form's current values, before anything is saved).
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
+import type { ProfileView } from '../../../shared/profile.contract.js';
+import { Field } from '../../components/Field.js';
+import { useTRPC } from '../../app/trpc.js';
+import { appErrorDataOf } from '../errors/error-data.js';
+import { ErrorNotice } from '../errors/ErrorNotice.js';
+import { hostOf, type FormValues } from './form-model.js';
+
+interface Props {
+  readonly values: FormValues;
+  readonly profile: ProfileView | null;
+  readonly error?: string | undefined;
+  readonly onChange: (patch: Partial<FormValues>) => void;
+}
+
+export function ModelField({ values, profile, error, onChange }: Props) {
+  const trpc = useTRPC();
+  const load = useMutation(trpc.profiles.models.mutationOptions());
+  const [loadError, setLoadError] = useState<AppErrorData | null>(null);
+  const models = load.data?.models ?? [];
+
+  const loadModels = async () => {
+    setLoadError(null);
+    try {
+      await load.mutateAsync({
+        ...(profile && { id: profile.id }),
+        draft: {
+          kind: values.kind,
+          preset: values.kind === 'openai-compatible' ? values.preset || null : null,
+          baseUrl: values.baseUrl.trim(),
+          ...(values.kind === 'azure-openai' && { azureDeployment: values.azureDeployment || null, azureApiVersion: values.azureApiVersion || null }),
+          ...(values.apiKey !== '' && { apiKey: values.apiKey }),
+          ...(hostOf(values).remote && values.remoteConsent && { remoteConsent: true }),
+        },
+      });
+    } catch (caught) {
+      setLoadError(appErrorDataOf(caught));
+    }
+  };
+
+  return (
+    <div className="model-field">
+      <div className="model-field__row">
+        <Field label="Model" hint="The model name exactly as the server knows it." error={error} fieldName="model">
+          <input type="text" value={values.model} spellCheck={false} autoComplete="off" onChange={(e) => onChange({ model: e.target.value })} />
+        </Field>
+        <button type="button" className="button model-field__load" onClick={() => void loadModels()} disabled={load.isPending}>
+          {load.isPending ? 'Loading models…' : 'Load models'}
+        </button>
+      </div>
+      {models.length > 0 ? (
+        <Field label={`Models on this server (${models.length})`} fieldName="modelPicker">
+          <select value={models.some((m) => m.id === values.model) ? values.model : ''} onChange={(e) => e.target.value && onChange({ model: e.target.value })}>
+            <option value="">Choose a model…</option>
+            {models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label ?? m.id}
+              </option>
+            ))}
+          </select>
+        </Field>
+      ) : load.isSuccess ? (
+        <p className="field__hint" role="status">
+          The server lists no models.
+        </p>
+      ) : null}
+      {loadError ? <ErrorNotice error={loadError} title="Could not load the models" /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+// Create or edit a profile. Presets fill the address, the exact endpoint that will be called is shown as you
+// type, the model list can be loaded before saving, each error appears next to its field and in a summary
+// that takes focus, and a remote host asks for consent in plain words.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
+import type { ProfileView } from '../../../shared/profile.contract.js';
+import { Dialog } from '../../components/Dialog.js';
+import { Field } from '../../components/Field.js';
+import { useTRPC } from '../../app/trpc.js';
+import { appErrorDataOf, fieldErrorMap } from '../errors/error-data.js';
+import { ErrorNotice } from '../errors/ErrorNotice.js';
+import { ApiKeyField } from './ApiKeyField.js';
+import { ConsentField } from './ConsentField.js';
+import { ErrorSummary } from './ErrorSummary.js';
+import {
+  createInput,
+  emptyValues,
+  hostOf,
+  keyExpected,
+  presetOptions,
+  providerOptions,
+  resolvedEndpoint,
+  updatePatch,
+  valuesFromProfile,
+  withProvider,
+  type FormValues,
+  type Suggestion,
+} from './form-model.js';
+import { ModelField } from './ModelField.js';
+
+const LABELS: Record<string, string> = {
+  kind: 'Provider',
+  preset: 'Server',
+  name: 'Name',
+  baseUrl: 'Server address',
+  model: 'Model',
+  azureDeployment: 'Deployment',
+  azureApiVersion: 'API version',
+  timeoutMs: 'Time limit',
+  apiKey: 'API key',
+  remoteConsent: 'Consent',
+};
+
+interface Props {
+  readonly open: boolean;
+  readonly profile: ProfileView | null;
+  readonly suggestion?: Suggestion | undefined;
+  readonly onClose: () => void;
+  readonly onSaved: (profile: ProfileView, created: boolean) => void;
+}
+
+export function ProfileFormDialog({ open, profile, suggestion, onClose, onSaved }: Props) {
+  const title = profile ? `Edit ${profile.name}` : 'Add a profile';
+  return (
+    <Dialog title={title} open={open} onClose={onClose} wide>
+      <ProfileForm key={profile?.id ?? suggestion?.baseUrl ?? 'new'} profile={profile} suggestion={suggestion} onCancel={onClose} onSaved={onSaved} />
+    </Dialog>
+  );
+}
+
+function ProfileForm({ profile, suggestion, onCancel, onSaved }: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<FormValues>(() => (profile ? valuesFromProfile(profile) : emptyValues(suggestion)));
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const change = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
+  const create = useMutation(trpc.profiles.create.mutationOptions());
+  const update = useMutation(trpc.profiles.update.mutationOptions());
+  const saving = create.isPending || update.isPending;
+  const fieldErrors = fieldErrorMap(error);
+  const { host, remote } = hostOf(values);
+  const endpoint = useMemo(() => resolvedEndpoint(values), [values]);
+
+  useEffect(() => {
+    if (!error) return;
+    (error.fieldErrors?.length ? summaryRef.current : noticeRef.current)?.focus();
+  }, [error]);
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const saved = profile
+        ? await update.mutateAsync({ id: profile.id, expectedRevision: profile.revision, patch: updatePatch(values, profile), ...(remote && values.remoteConsent && profile.remoteConsentAt === null && { remoteConsent: true }) })
+        : await create.mutateAsync(createInput(values));
+      await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
+      onSaved(saved, profile === null);
+    } catch (caught) {
+      setError(appErrorDataOf(caught));
+    }
+  };
+
+  return (
+    <form className="profile-form" onSubmit={(e) => void submit(e)} noValidate>
+      {error?.fieldErrors?.length ? <ErrorSummary ref={summaryRef} errors={error.fieldErrors} labels={LABELS} /> : null}
+      {error && !error.fieldErrors?.length ? <ErrorNotice ref={noticeRef} error={error} title="The profile was not saved" /> : null}
+
+      <div className="form-grid">
+        <Field label="Provider" error={fieldErrors.kind} fieldName="kind">
+          <select value={values.kind} onChange={(e) => setValues((v) => withProvider(v, e.target.value as FormValues['kind'], v.preset))}>
+            {providerOptions().map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {values.kind === 'openai-compatible' ? (
+          <Field label="Server" error={fieldErrors.preset} fieldName="preset">
+            <select value={values.preset} onChange={(e) => setValues((v) => withProvider(v, v.kind, e.target.value as FormValues['preset']))}>
+              {presetOptions().map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        <Field label="Name" hint="How this profile appears in your list." error={fieldErrors.name} fieldName="name">
+          <input type="text" value={values.name} maxLength={80} autoComplete="off" onChange={(e) => change({ name: e.target.value })} />
+        </Field>
+      </div>
+
+      <Field
+        label="Server address"
+        hint={
+          endpoint ? (
+            <>
+              Requests will go to <code data-testid="resolved-endpoint">{endpoint}</code>
+            </>
+          ) : (
+            'Enter an address starting with http:// or https://'
+          )
+        }
+        error={fieldErrors.baseUrl}
+        fieldName="baseUrl"
+      >
+        <input type="url" value={values.baseUrl} spellCheck={false} autoComplete="off" onChange={(e) => change({ baseUrl: e.target.value })} />
+      </Field>
+
+      {values.kind === 'azure-openai' ? (
+        <div className="form-grid">
+          <Field label="Deployment" hint="The deployment name from Azure AI Foundry." error={fieldErrors.azureDeployment} fieldName="azureDeployment">
+            <input type="text" value={values.azureDeployment} spellCheck={false} onChange={(e) => change({ azureDeployment: e.target.value })} />
+          </Field>
+          <Field label="API version" hint='A date such as 2024-10-21, or "v1" for the v1 API.' error={fieldErrors.azureApiVersion} fieldName="azureApiVersion">
+            <input type="text" value={values.azureApiVersion} spellCheck={false} onChange={(e) => change({ azureApiVersion: e.target.value })} />
+          </Field>
+        </div>
+      ) : null}
+
+      <ModelField values={values} profile={profile} error={fieldErrors.model} onChange={change} />
+
+      <ApiKeyField values={values} profile={profile} expectation={keyExpected(values)} error={fieldErrors.apiKey} onChange={change} />
+
+      <Field label="Time limit (seconds)" hint="How long a test may take, from 1 to 30 seconds." error={fieldErrors.timeoutMs} fieldName="timeoutMs">
+        <input type="number" inputMode="decimal" min={1} max={30} step={1} value={values.timeoutSeconds} onChange={(e) => change({ timeoutSeconds: e.target.value })} />
+      </Field>
+
+      {remote && host ? (
+        <ConsentField host={host} checked={values.remoteConsent} givenAt={profile?.host === host ? (profile.remoteConsentAt ?? null) : null} error={fieldErrors.remoteConsent} onChange={(remoteConsent) => change({ remoteConsent })} />
+      ) : null}
+
+      <div className="button-row button-row--end">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={saving} aria-disabled={saving}>
+          {saving ? 'Saving…' : profile ? 'Save changes' : 'Save profile'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,146 @@
+// The profile form's state and its translation into create/update inputs. Plain functions so the rules
+// (what a patch contains, when consent is asked, which defaults a provider fills in) are testable alone.
+import { endpointHost, isLoopbackHost } from '../../../shared/endpoint.js';
+import { tryResolveEndpoints } from '../../../shared/endpoint-resolution.js';
+import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
+import { DEFAULT_TIMEOUT_MS } from '../../../shared/profile.contract.js';
+import { defaultBaseUrl, PRESETS, PROVIDERS, type Preset, type ProviderKind } from '../../../shared/provider.contract.js';
+
+export type KeyAction = 'keep' | 'replace' | 'remove';
+
+export interface FormValues {
+  kind: ProviderKind;
+  preset: Preset | '';
+  name: string;
+  baseUrl: string;
+  model: string;
+  azureDeployment: string;
+  azureApiVersion: string;
+  timeoutSeconds: string;
+  apiKey: string;
+  keyAction: KeyAction;
+  remoteConsent: boolean;
+}
+
+export interface Suggestion {
+  readonly kind: ProviderKind;
+  readonly preset: Preset | null;
+  readonly baseUrl: string;
+  readonly model: string | null;
+  readonly name: string;
+}
+
+export function emptyValues(suggestion?: Suggestion): FormValues {
+  const kind = suggestion?.kind ?? 'ollama';
+  const preset = suggestion?.preset ?? '';
+  return {
+    kind,
+    preset,
+    name: suggestion?.name ?? '',
+    baseUrl: suggestion?.baseUrl ?? defaultBaseUrl(kind, preset || null),
+    model: suggestion?.model ?? '',
+    azureDeployment: '',
+    azureApiVersion: '2024-10-21',
+    timeoutSeconds: String(DEFAULT_TIMEOUT_MS / 1000),
+    apiKey: '',
+    keyAction: 'replace',
+    remoteConsent: false,
+  };
+}
+
+export function valuesFromProfile(profile: ProfileView): FormValues {
+  return {
+    kind: profile.kind,
+    preset: profile.preset ?? '',
+    name: profile.name,
+    baseUrl: profile.baseUrl,
+    model: profile.model,
+    azureDeployment: profile.azureDeployment ?? '',
+    azureApiVersion: profile.azureApiVersion ?? '2024-10-21',
+    timeoutSeconds: String(profile.timeoutMs / 1000),
+    apiKey: '',
+    keyAction: profile.hasApiKey ? 'keep' : 'replace',
+    remoteConsent: profile.remoteConsentAt !== null,
+  };
+}
+
+/** Changing provider or preset replaces the address only if the learner had not typed their own. */
+export function withProvider(values: FormValues, kind: ProviderKind, preset: Preset | ''): FormValues {
+  const previousDefault = defaultBaseUrl(values.kind, values.preset || null);
+  const untouched = values.baseUrl.trim() === '' || values.baseUrl === previousDefault;
+  const nextPreset = kind === 'openai-compatible' ? preset || 'lmstudio' : '';
+  return { ...values, kind, preset: nextPreset, baseUrl: untouched ? defaultBaseUrl(kind, nextPreset || null) : values.baseUrl };
+}
+
+export function hostOf(values: FormValues): { host: string | null; remote: boolean } {
+  const host = endpointHost(values.baseUrl.trim());
+  return { host, remote: host !== null && !isLoopbackHost(host) };
+}
+
+export function resolvedEndpoint(values: FormValues): string | null {
+  return (
+    tryResolveEndpoints({
+      kind: values.kind,
+      preset: values.preset || null,
+      baseUrl: values.baseUrl.trim(),
+      model: values.model.trim() || 'MODEL',
+      azureDeployment: values.azureDeployment.trim() || null,
+      azureApiVersion: values.azureApiVersion.trim() || null,
+    })?.chat ?? null
+  );
+}
+
+function timeoutMs(values: FormValues): number {
+  const seconds = Number(values.timeoutSeconds.replace(',', '.'));
+  return Number.isFinite(seconds) ? Math.round(seconds * 1000) : Number.NaN;
+}
+
+const isAzure = (v: FormValues) => v.kind === 'azure-openai';
+
+export function createInput(values: FormValues): ProfileCreateInput {
+  return {
+    name: values.name,
+    kind: values.kind,
+    ...(values.kind === 'openai-compatible' && values.preset && { preset: values.preset }),
+    baseUrl: values.baseUrl,
+    model: values.model,
+    ...(isAzure(values) && { azureDeployment: values.azureDeployment, azureApiVersion: values.azureApiVersion }),
+    timeoutMs: timeoutMs(values),
+    ...(values.apiKey !== '' && { apiKey: values.apiKey }),
+    ...(hostOf(values).remote && values.remoteConsent && { remoteConsent: true }),
+  };
+}
+
+/** Only what changed goes into the patch; an untouched key is kept. */
+export function updatePatch(values: FormValues, profile: ProfileView): ProfilePatch {
+  const patch: ProfilePatch = {};
+  if (values.name !== profile.name) patch.name = values.name;
+  if (values.kind !== profile.kind) patch.kind = values.kind;
+  const preset = values.kind === 'openai-compatible' ? values.preset || null : null;
+  if (preset !== profile.preset) patch.preset = preset;
+  if (values.baseUrl !== profile.baseUrl) patch.baseUrl = values.baseUrl;
+  if (values.model !== profile.model) patch.model = values.model;
+  const deployment = isAzure(values) ? values.azureDeployment : null;
+  if (deployment !== profile.azureDeployment) patch.azureDeployment = deployment;
+  const version = isAzure(values) ? values.azureApiVersion : null;
+  if (version !== profile.azureApiVersion) patch.azureApiVersion = version;
+  const ms = timeoutMs(values);
+  if (ms !== profile.timeoutMs) patch.timeoutMs = ms;
+  if (values.keyAction === 'remove' && profile.hasApiKey) patch.apiKey = null;
+  if (values.keyAction === 'replace' && values.apiKey !== '') patch.apiKey = values.apiKey;
+  return patch;
+}
+
+export function providerOptions(): Array<{ value: ProviderKind; label: string }> {
+  return (Object.keys(PROVIDERS) as ProviderKind[]).map((value) => ({ value, label: PROVIDERS[value].label }));
+}
+
+export function presetOptions(): Array<{ value: Preset; label: string }> {
+  return (Object.keys(PRESETS) as Preset[]).map((value) => ({ value, label: PRESETS[value].label }));
+}
+
+export function keyExpected(values: FormValues): 'required' | 'optional' | 'none' {
+  if (PROVIDERS[values.kind].keyRequired) return 'required';
+  if (values.kind === 'openai-compatible' && values.preset) return PRESETS[values.preset].keyUsually;
+  return 'optional';
+}

@@ -1,0 +1,23 @@
+// Asked when activating a remote profile that has no consent for its host (e.g. one saved by an older
+// version): what leaves the computer and to whom, before it is used.
+import type { ProfileView } from '../../../shared/profile.contract.js';
+import { Dialog } from '../../components/Dialog.js';
+
+export function ConsentDialog({ profile, onAgree, onClose }: { profile: ProfileView; onAgree: () => void; onClose: () => void }) {
+  return (
+    <Dialog title={`Send prompts to ${profile.host}?`} open onClose={onClose}>
+      <p>
+        <strong>{profile.name}</strong> uses a server that is not on this computer. While it is the active profile, <strong>what you type</strong> and{' '}
+        <strong>your API key</strong> are sent over the internet to <strong>{profile.host}</strong>.
+      </p>
+      <div className="button-row button-row--end">
+        <button type="button" className="button" onClick={onClose} autoFocus>
+          Not now
+        </button>
+        <button type="button" className="button button--primary" onClick={onAgree}>
+          I agree, use {profile.host}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

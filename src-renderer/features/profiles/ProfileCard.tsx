@@ -1,0 +1,61 @@
+// One profile in the list: what it is, where it points (local or remote), whether it is active, how its last
+// test went, and the actions on it.
+import type { ProfileView } from '../../../shared/profile.contract.js';
+import { PRESETS, PROVIDERS } from '../../../shared/provider.contract.js';
+import { formatMs, formatWhen } from '../../components/format.js';
+
+interface Props {
+  readonly profile: ProfileView;
+  readonly busy: boolean;
+  readonly onTest: () => void;
+  readonly onActivate: () => void;
+  readonly onEdit: () => void;
+  readonly onDelete: () => void;
+}
+
+function providerText(p: ProfileView): string {
+  return p.kind === 'openai-compatible' && p.preset ? PRESETS[p.preset].label : PROVIDERS[p.kind].label;
+}
+
+function lastTestText(p: ProfileView): string {
+  const t = p.lastTest;
+  if (!t) return 'Not tested yet';
+  const when = formatWhen(t.at);
+  return t.ok ? `Passed ${when}: first token ${formatMs(t.timeToFirstTokenMs)}` : `Failed ${when}${t.errorCode ? ` (${t.errorCode.toLowerCase().replace(/_/g, ' ')})` : ''}`;
+}
+
+export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDelete }: Props) {
+  const titleId = `profile-${p.id}-name`;
+  return (
+    <li className={`profile-card${p.isActive ? ' profile-card--active' : ''}`} aria-labelledby={titleId} data-profile-id={p.id}>
+      <div className="profile-card__main">
+        <h3 id={titleId} className="profile-card__name">
+          {p.name}
+          {p.isActive ? <span className="badge badge--active">Active</span> : null}
+          <span className={`badge ${p.location === 'local' ? 'badge--local' : 'badge--remote'}`}>{p.location === 'local' ? 'On this computer' : `Remote: ${p.host}`}</span>
+        </h3>
+        <p className="profile-card__meta">
+          {providerText(p)} · <span className="mono">{p.model}</span>
+          {p.hasApiKey ? <> · key …{p.apiKeyHint ?? '••••'}{p.keyStatus !== 'stored' ? ` (${p.keyStatus})` : ''}</> : null}
+        </p>
+        <p className={`profile-card__test${p.lastTest ? (p.lastTest.ok ? ' ok' : ' failed') : ''}`}>{lastTestText(p)}</p>
+      </div>
+      <div className="profile-card__actions" role="group" aria-label={`Actions for ${p.name}`}>
+        <button type="button" className="button" onClick={onTest} aria-label={`Test ${p.name}`}>
+          Test
+        </button>
+        {!p.isActive ? (
+          <button type="button" className="button" onClick={onActivate} disabled={busy} aria-label={`Use ${p.name}`}>
+            Use this
+          </button>
+        ) : null}
+        <button type="button" className="button" onClick={onEdit} aria-label={`Edit ${p.name}`}>
+          Edit
+        </button>
+        <button type="button" className="button button--danger" onClick={onDelete} aria-label={`Delete ${p.name}`}>
+          Delete
+        </button>
+      </div>
+    </li>
+  );
+}

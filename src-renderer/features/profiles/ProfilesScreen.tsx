@@ -1,0 +1,151 @@
+// The main screen: storage banner, the profile list (or an empty state that offers discovery), and the
+// dialogs for adding, editing, testing, deleting and discovering. Every failure shows its message, what to
+// do, and the reference id.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
+import type { ProfileView } from '../../../shared/profile.contract.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { useTRPC } from '../../app/trpc.js';
+import { DiscoveryDialog } from '../discovery/DiscoveryDialog.js';
+import { appErrorDataOf } from '../errors/error-data.js';
+import { ErrorNotice } from '../errors/ErrorNotice.js';
+import type { Suggestion } from '../profile-form/form-model.js';
+import { ProfileFormDialog } from '../profile-form/ProfileFormDialog.js';
+import { TestDialog } from '../connection-test/TestDialog.js';
+import { StorageBanner } from '../storage/StorageBanner.js';
+import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
+import { ConsentDialog } from './ConsentDialog.js';
+import { ProfileCard } from './ProfileCard.js';
+
+type Modal =
+  | { type: 'form'; profile: ProfileView | null; suggestion?: Suggestion }
+  | { type: 'test'; profile: ProfileView }
+  | { type: 'delete'; profile: ProfileView }
+  | { type: 'consent'; profile: ProfileView }
+  | { type: 'discover' }
+  | null;
+
+export function ProfilesScreen() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const list = useQuery(trpc.profiles.list.queryOptions());
+  const activate = useMutation(trpc.profiles.activate.mutationOptions());
+  const remove = useMutation(trpc.profiles.delete.mutationOptions());
+  const [modal, setModal] = useState<Modal>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [actionError, setActionError] = useState<AppErrorData | null>(null);
+  const [deleteError, setDeleteError] = useState<AppErrorData | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const profiles = list.data?.profiles ?? [];
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
+  const close = () => setModal(null);
+
+  const doActivate = async (profile: ProfileView, remoteConsent?: boolean) => {
+    setActionError(null);
+    try {
+      await activate.mutateAsync({ id: profile.id, ...(remoteConsent && { remoteConsent: true }) });
+      await refresh();
+      setAnnouncement(`${profile.name} is now the active profile.`);
+      close();
+    } catch (caught) {
+      const error = appErrorDataOf(caught);
+      if (error.code === 'CONSENT_REQUIRED' && !remoteConsent) setModal({ type: 'consent', profile });
+      else {
+        close();
+        setActionError(error);
+      }
+    }
+  };
+
+  const doDelete = async (profile: ProfileView) => {
+    setDeleteError(null);
+    try {
+      await remove.mutateAsync({ id: profile.id, expectedRevision: profile.revision });
+      await refresh();
+      close();
+      setAnnouncement(`${profile.name} was deleted.`);
+      headingRef.current?.focus();
+    } catch (caught) {
+      setDeleteError(appErrorDataOf(caught));
+    }
+  };
+
+  return (
+    <main className="screen" aria-labelledby="profiles-title">
+      <header className="screen__header">
+        <h1 id="profiles-title" tabIndex={-1} ref={headingRef}>
+          Your model profiles
+        </h1>
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => setModal({ type: 'discover' })}>
+            Find local servers
+          </button>
+          <button type="button" className="button button--primary" onClick={() => setModal({ type: 'form', profile: null })}>
+            Add profile
+          </button>
+        </div>
+      </header>
+      <StorageBanner />
+      <LiveRegion message={announcement} />
+      {actionError ? <ErrorNotice error={actionError} title="That did not work" /> : null}
+      {list.error ? <ErrorNotice error={appErrorDataOf(list.error)} title="Your profiles could not be loaded" /> : null}
+
+      {list.isSuccess && profiles.length === 0 ? (
+        <section className="empty-state" aria-labelledby="empty-title">
+          <h2 id="empty-title">No profiles yet</h2>
+          <p>A profile tells the app which language model to use: a server on this computer (like Ollama or LM Studio) or a cloud service (like OpenAI).</p>
+          <div className="button-row">
+            <button type="button" className="button button--primary" onClick={() => setModal({ type: 'discover' })}>
+              Find model servers on this computer
+            </button>
+            <button type="button" className="button" onClick={() => setModal({ type: 'form', profile: null })}>
+              Add a profile by hand
+            </button>
+          </div>
+        </section>
+      ) : (
+        <ul className="profile-list" aria-label="Profiles">
+          {profiles.map((profile) => (
+            <ProfileCard
+              key={profile.id}
+              profile={profile}
+              busy={activate.isPending}
+              onTest={() => setModal({ type: 'test', profile })}
+              onActivate={() => void doActivate(profile)}
+              onEdit={() => setModal({ type: 'form', profile })}
+              onDelete={() => {
+                setDeleteError(null);
+                setModal({ type: 'delete', profile });
+              }}
+            />
+          ))}
+        </ul>
+      )}
+
+      {modal?.type === 'form' ? (
+        <ProfileFormDialog
+          open
+          profile={modal.profile}
+          suggestion={modal.suggestion}
+          onClose={close}
+          onSaved={(saved, created) => {
+            close();
+            setAnnouncement(created ? `${saved.name} was added.` : `${saved.name} was saved.`);
+          }}
+        />
+      ) : null}
+      {modal?.type === 'test' ? <TestDialog profile={modal.profile} onClose={close} /> : null}
+      {modal?.type === 'delete' ? <ConfirmDeleteDialog profile={modal.profile} error={deleteError} onClose={close} onConfirm={() => doDelete(modal.profile)} /> : null}
+      {modal?.type === 'consent' ? <ConsentDialog profile={modal.profile} onClose={close} onAgree={() => void doActivate(modal.profile, true)} /> : null}
+      {modal?.type === 'discover' ? (
+        <DiscoveryDialog
+          profiles={profiles}
+          onClose={close}
+          onOpenForm={(suggestion) => setModal({ type: 'form', profile: null, suggestion })}
+          onAdded={(profile) => setAnnouncement(`${profile.name} was added.`)}
+        />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,89 @@
+// One fixture, two launchers. Where an Electron binary exists, Playwright's _electron launches the real app.
+// Otherwise (these CI machines) Debian's Chromium loads the built renderer and page.exposeBinding stands in
+// for the preload bridge, with the real main-side IPC server and core running in this test process (fake
+// cipher, temp-dir vault, loopback fake providers).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { IpcServerMessage } from '../../../shared/ipc-protocol.js';
+import { TrpcIpcServer, type IpcSender } from '../../../src-main/ipc/trpc-ipc-server.js';
+import { judgeSender } from '../../../src-main/ipc/validate-sender.js';
+import type { AppRouter } from '../../../src/trpc/app.router.js';
+import { systemClock } from '../../../src/system/system-clock.js';
+import { createTestCore, type TestCore, type TestCoreOptions } from '../../support/create-test-core.js';
+import { serveRenderer, type RendererServer } from './static-renderer-server.js';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
+
+export interface LaunchedApp {
+  readonly page: Page;
+  readonly t: TestCore;
+  readonly server: TrpcIpcServer<AppRouter>;
+  /** Opens a second window on the same main process (same core). */
+  openSecondWindow(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Exposes window.electronTRPC exactly as the preload does: sendMessage + onMessage, nothing else. */
+const BRIDGE_INIT = () => {
+  const listeners: Array<(message: unknown) => void> = [];
+  Object.defineProperty(window, '__deliverFromMain', { value: (message: unknown) => listeners.forEach((l) => l(message)) });
+  const send = (window as unknown as { __sendToMain: (m: unknown) => Promise<void> }).__sendToMain;
+  Object.defineProperty(window, 'electronTRPC', {
+    value: Object.freeze({
+      sendMessage: (message: unknown) => void send(message),
+      onMessage: (callback: (message: unknown) => void) => void listeners.push(callback),
+    }),
+  });
+};
+
+async function connectPage(context: BrowserContext, server: TrpcIpcServer<AppRouter>, renderer: RendererServer, senderId: number): Promise<Page> {
+  const page = await context.newPage();
+  let gone = false;
+  page.on('close', () => {
+    gone = true;
+    void server.releaseSender(senderId);
+  });
+  const sender: IpcSender = {
+    id: senderId,
+    isGone: () => gone || page.isClosed(),
+    send: (message: IpcServerMessage) => {
+      page.evaluate((m) => (window as unknown as { __deliverFromMain(m: unknown): void }).__deliverFromMain(m), message).catch(() => undefined);
+    },
+  };
+  await page.exposeBinding('__sendToMain', (source, message: unknown) => {
+    const verdict = judgeSender({ knownWebContents: source.page === page, isTopFrame: source.frame === page.mainFrame(), frameUrl: source.frame.url() }, [renderer.origin]);
+    void server.handle(sender, message, verdict);
+  });
+  await page.addInitScript(BRIDGE_INIT);
+  await page.goto(renderer.url);
+  return page;
+}
+
+export async function launchApp(browser: Browser, options: TestCoreOptions = {}): Promise<LaunchedApp> {
+  const t = await createTestCore(options);
+  const server = new TrpcIpcServer<AppRouter>({
+    router: t.core.router,
+    createContext: ({ correlationId }) => t.core.createContext(correlationId),
+    logger: t.core.logger,
+    ids: t.core.ids,
+    clock: systemClock,
+  });
+  const renderer = await serveRenderer(RENDERER_DIR);
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, reducedMotion: 'reduce' });
+  let nextSender = 1;
+  const page = await connectPage(context, server, renderer, nextSender++);
+  return {
+    page,
+    t,
+    server,
+    openSecondWindow: () => connectPage(context, server, renderer, nextSender++),
+    close: async () => {
+      await context.close();
+      await server.stopAll();
+      await renderer.close();
+      await t.dispose();
+    },
+  };
+}
