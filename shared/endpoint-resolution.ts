@@ -36,6 +36,7 @@ const PASTED_SUFFIXES = [
 
 function splitUrl(raw: string): { origin: string; path: string } {
   const url = new URL(raw.trim());
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('not an http(s) address');
   let path = url.pathname.replace(/\/+$/, '');
   let changed = true;
   while (changed) {

@@ -1,5 +1,6 @@
 // A modal built on the native <dialog>: the browser traps focus, closes on Escape and restores focus to the
-// opener, which is what keyboard and screen-reader users expect. Labelled by its heading.
+// opener, which is what keyboard and screen-reader users expect. Labelled by its heading. The first focus goes
+// to an element marked data-autofocus, else to the first focusable element (the close button).
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface Props {
@@ -17,7 +18,11 @@ export function Dialog({ title, open, onClose, children, wide, describedBy }: Pr
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // React's autoFocus fires before showModal(); an element can ask for first focus with data-autofocus.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (

@@ -22,7 +22,7 @@ export function ConfirmDeleteDialog({ profile, onConfirm, onClose, error }: Prop
       </p>
       {error ? <ErrorNotice error={error} title="The profile was not deleted" /> : null}
       <div className="button-row button-row--end">
-        <button type="button" className="button" onClick={onClose} autoFocus>
+        <button type="button" className="button" onClick={onClose} data-autofocus>
           Keep it
         </button>
         <button

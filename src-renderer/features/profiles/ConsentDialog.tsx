@@ -11,7 +11,7 @@ export function ConsentDialog({ profile, onAgree, onClose }: { profile: ProfileV
         <strong>your API key</strong> are sent over the internet to <strong>{profile.host}</strong>.
       </p>
       <div className="button-row button-row--end">
-        <button type="button" className="button" onClick={onClose} autoFocus>
+        <button type="button" className="button" onClick={onClose} data-autofocus>
           Not now
         </button>
         <button type="button" className="button button--primary" onClick={onAgree}>

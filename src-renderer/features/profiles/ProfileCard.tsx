@@ -29,11 +29,11 @@ export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDe
   return (
     <li className={`profile-card${p.isActive ? ' profile-card--active' : ''}`} aria-labelledby={titleId} data-profile-id={p.id}>
       <div className="profile-card__main">
-        <h3 id={titleId} className="profile-card__name">
+        <h2 id={titleId} className="profile-card__name">
           {p.name}
           {p.isActive ? <span className="badge badge--active">Active</span> : null}
           <span className={`badge ${p.location === 'local' ? 'badge--local' : 'badge--remote'}`}>{p.location === 'local' ? 'On this computer' : `Remote: ${p.host}`}</span>
-        </h3>
+        </h2>
         <p className="profile-card__meta">
           {providerText(p)} · <span className="mono">{p.model}</span>
           {p.hasApiKey ? <> · key …{p.apiKeyHint ?? '••••'}{p.keyStatus !== 'stored' ? ` (${p.keyStatus})` : ''}</> : null}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../../shared/errors/error-catalog.js';
 import { SecretRegistry } from '../../../src/diagnostics/secret-registry.js';
-import { AppError } from '../../../src/errors/app-error.js';
+import type { AppError } from '../../../src/errors/app-error.js';
 import { httpError, networkError, pathHint, retryAfterWords, streamError } from '../../../src/providers/provider-errors.js';
 import type { ProviderTarget } from '../../../src/providers/provider-target.js';
 import { wireFor } from '../../../src/providers/wire/index.js';

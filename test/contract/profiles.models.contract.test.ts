@@ -1,0 +1,52 @@
+// profiles.models over IPC: for a saved profile, for an unsaved draft (with its own key, or borrowing the key of
+// the profile being edited), with consent enforced for remote drafts and provider errors typed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ModelListSchema } from '../../shared/models.contract.js';
+import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
+import { startFakeLlm, type FakeServer } from '../support/fake-providers/index.js';
+import { expectCallError } from '../support/trpc-assertions.js';
+
+let h: IpcHarness;
+let openai: FakeServer;
+let ollama: FakeServer;
+beforeAll(async () => {
+  h = await createIpcHarness();
+  openai = await startFakeLlm({ kind: 'openai', apiKey: 'sk-models-key-000111', models: ['gpt-b', 'gpt-a'] });
+  ollama = await startFakeLlm({ kind: 'ollama', models: ['llama3.2', 'qwen3'] });
+});
+afterAll(async () => {
+  await openai.close();
+  await ollama.close();
+  await h.dispose();
+});
+
+describe('profiles.models over IPC', () => {
+  it('lists the models of a saved profile, sorted, with the endpoint used', async () => {
+    const { client } = h.connect();
+    const p = await client.profiles.create.mutate({ name: 'Local Ollama', kind: 'ollama', baseUrl: ollama.url, model: 'llama3.2' });
+    const list = ModelListSchema.parse(await client.profiles.models.mutate({ id: p.id }));
+    expect(list).toEqual({ models: [{ id: 'llama3.2' }, { id: 'qwen3' }], endpoint: `${ollama.url}/api/tags` });
+  });
+
+  it('lists models for an unsaved draft with its own key', async () => {
+    const { client } = h.connect();
+    const list = await client.profiles.models.mutate({ draft: { kind: 'openai', baseUrl: `${openai.url}/v1`, apiKey: 'sk-models-key-000111' } });
+    expect(list.models.map((m) => m.id)).toEqual(['gpt-a', 'gpt-b']);
+  });
+
+  it('a draft of a profile being edited borrows its saved key', async () => {
+    const { client } = h.connect();
+    const p = await client.profiles.create.mutate({ name: 'Saved OpenAI', kind: 'openai', baseUrl: `${openai.url}/v1`, model: 'gpt-a', apiKey: 'sk-models-key-000111' });
+    const list = await client.profiles.models.mutate({ id: p.id, draft: { kind: 'openai', baseUrl: `${openai.url}/v1/chat/completions` } });
+    expect(list.models).toHaveLength(2);
+    expect(openai.requests.at(-1)?.headers.authorization).toBe('Bearer sk-models-key-000111');
+  });
+
+  it('PROVIDER_AUTH_FAILED for a wrong key, CONSENT_REQUIRED for a remote draft, VALIDATION_FAILED for nothing', async () => {
+    const { client } = h.connect();
+    await expectCallError(client.profiles.models.mutate({ draft: { kind: 'openai', baseUrl: `${openai.url}/v1`, apiKey: 'sk-wrong-key-999999' } }), 'PROVIDER_AUTH_FAILED');
+    await expectCallError(client.profiles.models.mutate({ draft: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-x-1234567890' } }), 'CONSENT_REQUIRED');
+    const data = await expectCallError(client.profiles.models.mutate({} as never), 'VALIDATION_FAILED');
+    expect(data.fieldErrors?.[0]?.field).toBe('id');
+  });
+});

@@ -1,0 +1,149 @@
+// Discovery against loopback fakes of every server: each identified correctly (impostors included), with
+// version, key requirement and models; nothing listening finishes fast; silent ports stay within the bound;
+// no connection outside loopback and no DNS lookup, ever.
+import dns from 'node:dns';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscoveryEventSchema, type DiscoveredServer, type DiscoveryEvent } from '../../../shared/discovery.contract.js';
+import type { Network } from '../../../src/providers/network.port.js';
+import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
+import { createTestCore, type TestCore } from '../../support/create-test-core.js';
+import { startFakeLlm, startSilentServer, type FakeKind, type FakeServer } from '../../support/fake-providers/index.js';
+
+const SERVERS: Array<[FakeKind, DiscoveredServer['server']]> = [
+  ['ollama', 'ollama'],
+  ['docker-model-runner', 'docker-model-runner'],
+  ['koboldcpp', 'koboldcpp'],
+  ['llamacpp', 'llamacpp'],
+  ['localai', 'localai'],
+  ['mlx', 'mlx'],
+  ['vllm', 'vllm'],
+  ['jan', 'jan'],
+  ['lmstudio', 'lmstudio'],
+  ['textgen-webui', 'textgen-webui'],
+  ['lemonade', 'lemonade'],
+];
+
+async function scan(t: TestCore, signal?: AbortSignal): Promise<{ events: DiscoveryEvent[]; servers: DiscoveredServer[]; ms: number }> {
+  const started = performance.now();
+  const events: DiscoveryEvent[] = [];
+  for await (const e of t.core.discovery.scan(signal)) events.push(DiscoveryEventSchema.parse(e));
+  const done = events.at(-1);
+  return { events, servers: done?.type === 'done' ? done.servers : [], ms: performance.now() - started };
+}
+
+async function closedPorts(n: number): Promise<number[]> {
+  const ports: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const s = createServer();
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    ports.push((s.address() as { port: number }).port);
+    await new Promise<void>((r) => s.close(() => r()));
+  }
+  return ports;
+}
+
+describe('discovery', () => {
+  const fakes: FakeServer[] = [];
+  const contacted: string[] = [];
+  let lookups = 0;
+  const realLookup = dns.lookup;
+  let t: TestCore;
+
+  beforeAll(async () => {
+    for (const [kind] of SERVERS) fakes.push(await startFakeLlm({ kind, models: [`${kind}-model-a`, `${kind}-model-b`] }));
+    const recording: Network = {
+      fetch: (url, request) => {
+        contacted.push(new URL(url).hostname);
+        return fetchNetwork.fetch(url, request);
+      },
+      canConnect: (host, port, timeoutMs, signal) => {
+        contacted.push(host);
+        return fetchNetwork.canConnect(host, port, timeoutMs, signal);
+      },
+    };
+    (dns as { lookup: unknown }).lookup = (...args: unknown[]) => {
+      lookups += 1;
+      return (realLookup as (...a: unknown[]) => unknown)(...args);
+    };
+    t = await createTestCore({ network: recording, discovery: { ports: fakes.map((f) => f.port), hosts: ['127.0.0.1', '::1'] } });
+  });
+  afterAll(async () => {
+    (dns as { lookup: unknown }).lookup = realLookup;
+    await Promise.all(fakes.map((f) => f.close()));
+    await t.dispose();
+  });
+
+  it('identifies every server by its fingerprint, impostors included, with version, key need and models', async () => {
+    const saved = await t.core.profiles.create({ name: 'Mine', kind: 'ollama', baseUrl: `http://localhost:${fakes[0]!.port}`, model: 'ollama-model-a' });
+    const { servers, events } = await scan(t);
+    const byPort = new Map(servers.map((s) => [s.port, s]));
+    SERVERS.forEach(([kind, expected], i) => {
+      const found = byPort.get(fakes[i]!.port);
+      expect(found?.server, `${kind} on ${fakes[i]!.port}`).toBe(expected);
+    });
+    expect(byPort.get(fakes[0]!.port)).toMatchObject({ version: '0.12.3', requiresKey: false, models: ['ollama-model-a', 'ollama-model-b'], savedProfileIds: [saved.id] });
+    expect(byPort.get(fakes[7]!.port)).toMatchObject({ server: 'jan', requiresKey: true, suggestion: { kind: 'openai-compatible', preset: 'jan' } });
+    expect(byPort.get(fakes[3]!.port)?.suggestion).toMatchObject({ kind: 'openai-compatible', preset: 'llamacpp', baseUrl: `http://127.0.0.1:${fakes[3]!.port}/v1`, model: 'llamacpp-model-a' });
+    expect(byPort.get(fakes[1]!.port)?.suggestion?.baseUrl).toBe(`http://127.0.0.1:${fakes[1]!.port}/engines/v1`);
+    expect(byPort.get(fakes[5]!.port)).toMatchObject({ server: 'mlx', suggestion: null });
+    // Progress was streamed before the summary.
+    expect(events[0]?.type).toBe('started');
+    expect(events.filter((e) => e.type === 'probe').length).toBeGreaterThanOrEqual(SERVERS.length * 2);
+    expect(events.filter((e) => e.type === 'found').length).toBeGreaterThanOrEqual(SERVERS.length);
+  });
+
+  it('a found server can be added through the normal create, and is then marked as saved', async () => {
+    const { servers } = await scan(t);
+    const llama = servers.find((s) => s.server === 'llamacpp')!;
+    const created = await t.core.profiles.create({ ...llama.suggestion!, model: llama.suggestion!.model!, preset: llama.suggestion!.preset! });
+    const again = (await scan(t)).servers.find((s) => s.server === 'llamacpp')!;
+    expect(again.savedProfileIds).toContain(created.id);
+  });
+
+  it('touches only 127.0.0.1 and ::1, and never resolves a name', () => {
+    expect(contacted.length).toBeGreaterThan(0);
+    for (const host of contacted) expect(['127.0.0.1', '::1', '[::1]']).toContain(host);
+    expect(lookups).toBe(0);
+  });
+
+  it('with nothing listening, finishes fast and finds nothing', async () => {
+    const c = await createTestCore({ discovery: { ports: await closedPorts(11) } });
+    try {
+      const { servers, ms } = await scan(c);
+      expect(servers).toEqual([]);
+      expect(ms).toBeLessThan(1000);
+    } finally {
+      await c.dispose();
+    }
+  });
+
+  it('with ports that accept and never answer, still finishes within its bound', async () => {
+    const silent = await Promise.all(Array.from({ length: 11 }, () => startSilentServer()));
+    const c = await createTestCore({ discovery: { ports: silent.map((s) => s.port), hosts: ['127.0.0.1'] } });
+    try {
+      const { servers, events, ms } = await scan(c);
+      expect(servers).toEqual([]);
+      expect(events.filter((e) => e.type === 'probe' && e.state === 'no-answer')).toHaveLength(11);
+      expect(ms).toBeLessThan(1000);
+    } finally {
+      await c.dispose();
+      await Promise.all(silent.map((s) => s.close()));
+    }
+  });
+
+  it('is cancellable', async () => {
+    const silent = await startSilentServer();
+    const c = await createTestCore({ discovery: { ports: [silent.port], hosts: ['127.0.0.1'] } });
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 50);
+      const { events, ms } = await scan(c, controller.signal);
+      expect(events.some((e) => e.type === 'done')).toBe(false);
+      expect(ms).toBeLessThan(400);
+    } finally {
+      await c.dispose();
+      await silent.close();
+    }
+  });
+});

@@ -1,0 +1,192 @@
+// Every way a connection test can fail, each mapped to its catalogued code with a learner-facing remedy, and
+// the API key in no message, result or log line.
+import { createServer } from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describeError } from '../../../shared/errors/error-catalog.js';
+import type { Network } from '../../../src/providers/network.port.js';
+import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
+import { createTestCore, type TestCore } from '../../support/create-test-core.js';
+import { selfSignedTls, startFakeHttpServer, startFakeLlm, type FakeKind, type FakeServer, type Fault } from '../../support/fake-providers/index.js';
+import { profileForFake, runTest } from '../../support/provider-test-helpers.js';
+
+const KEYS: Partial<Record<FakeKind, string>> = {
+  openai: 'sk-fake-openai-key-0001',
+  'azure-openai': 'azure-fake-key-0001',
+  anthropic: 'sk-ant-fake-key-0001',
+  gemini: 'AIza-fake-gemini-key-0001',
+};
+
+let t: TestCore;
+const servers: FakeServer[] = [];
+beforeAll(async () => {
+  t = await createTestCore();
+});
+afterAll(async () => t.dispose());
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function fake(kind: FakeKind, options: { fault?: Fault; apiKey?: string; models?: string[] } = {}) {
+  const server = await startFakeLlm({ kind, ...(KEYS[kind] && { apiKey: KEYS[kind] }), ...options });
+  servers.push(server);
+  return server;
+}
+
+async function failedTest(input: ReturnType<typeof profileForFake>) {
+  const profile = await t.core.profiles.create({ ...input, name: `${input.name} ${Math.random()}` });
+  const { result, events } = await runTest(t, profile.id);
+  expect(result?.ok).toBe(false);
+  const error = result!.error!;
+  const words = describeError(error.code);
+  expect(error.remediation.length).toBeGreaterThan(10);
+  expect(`${error.message} ${error.remediation}`).not.toMatch(/[{}]/);
+  expect(words).toBeDefined();
+  return { error, result: result!, events, profile };
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+describe('connection test failures', () => {
+  it('connection refused, with how to start that server', async () => {
+    const port = await freePort();
+    const ollama = await failedTest(profileForFake('ollama', `http://127.0.0.1:${port}`));
+    expect(ollama.error.code).toBe('PROVIDER_CONNECTION_REFUSED');
+    expect(ollama.error.remediation).toContain('ollama serve');
+    const studio = await failedTest(profileForFake('lmstudio', `http://127.0.0.1:${port}`));
+    expect(studio.error.remediation).toContain('LM Studio');
+  });
+
+  it.each<[FakeKind, number | null]>([
+    ['openai', 401],
+    ['azure-openai', 401],
+    ['anthropic', 401],
+    ['gemini', 400],
+    ['jan', 401],
+    ['vllm', 401],
+    ['llamacpp', 401],
+  ])('a bad key on %s (HTTP %s) is PROVIDER_AUTH_FAILED, and the key shows nowhere', async (kind) => {
+    const server = await fake(kind, { apiKey: 'the-right-key-000000' });
+    const wrongKey = `wrong-key-${kind}-123456789`;
+    const { error, result } = await failedTest(profileForFake(kind, server.url, { apiKey: wrongKey }));
+    expect(error.code).toBe('PROVIDER_AUTH_FAILED');
+    expect(JSON.stringify(result)).not.toContain(wrongKey);
+    expect(JSON.stringify(t.logger.records)).not.toContain(wrongKey);
+    expect(JSON.stringify(result)).not.toContain(wrongKey.slice(-4) + '.'); // OpenAI echoes a fragment of the key
+    expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1); // no retry on 4xx
+  });
+
+  it.each<FakeKind>(['ollama', 'openai', 'anthropic', 'gemini', 'azure-openai', 'vllm'])('an unknown model on %s is PROVIDER_MODEL_NOT_FOUND', async (kind) => {
+    const server = await fake(kind, { models: ['only-model'] });
+    const input = profileForFake(kind, server.url, kind === 'azure-openai' ? { azureDeployment: 'missing-deployment' } : { model: 'missing-model' });
+    const { error } = await failedTest(input);
+    expect(error.code).toBe('PROVIDER_MODEL_NOT_FOUND');
+    if (kind === 'ollama') expect(error.remediation).toContain('ollama pull missing-model');
+  });
+
+  it('endpoint not found, with a hint when /v1 was added or doubled', async () => {
+    const server = await fake('lmstudio', { fault: { type: 'wrong-path' } });
+    const added = await failedTest(profileForFake('lmstudio', server.url));
+    expect(added.error.code).toBe('PROVIDER_ENDPOINT_NOT_FOUND');
+    expect(added.error.remediation).toContain('added /v1');
+    const doubled = await failedTest(profileForFake('lmstudio', `${server.url}/v1/proxy/v1`));
+    expect(doubled.error.remediation).toContain('twice');
+  });
+
+  it('429 with retry-after says how long to wait', async () => {
+    const server = await fake('openai', { fault: { type: 'rate-limit', retryAfterSeconds: 7 } });
+    const { error } = await failedTest(profileForFake('openai', server.url));
+    expect(error.code).toBe('PROVIDER_RATE_LIMITED');
+    expect(error.remediation).toBe('Wait 7 seconds and try again.');
+    expect(error.retryable).toBe(true);
+  });
+
+  it.each<FakeKind>(['anthropic', 'gemini', 'openai', 'ollama'])('overloaded on %s (503/529)', async (kind) => {
+    const server = await fake(kind, { fault: { type: 'overloaded' } });
+    expect((await failedTest(profileForFake(kind, server.url))).error.code).toBe('PROVIDER_OVERLOADED');
+  });
+
+  it('server error, malformed response, mid-stream error', async () => {
+    const broken = await fake('llamacpp', { fault: { type: 'server-error' } });
+    expect((await failedTest(profileForFake('llamacpp', broken.url))).error.code).toBe('PROVIDER_SERVER_ERROR');
+    for (const kind of ['openai', 'ollama', 'anthropic', 'gemini'] as const) {
+      const malformed = await fake(kind, { fault: { type: 'malformed' } });
+      expect((await failedTest(profileForFake(kind, malformed.url))).error.code).toBe('PROVIDER_MALFORMED_RESPONSE');
+    }
+    const midOpenAi = await fake('openai', { fault: { type: 'mid-stream-error' } });
+    const mid = await failedTest(profileForFake('openai', midOpenAi.url));
+    expect(mid.error.code).toBe('PROVIDER_STREAM_ERROR');
+    expect(mid.result.phaseReached).toBe('first-token'); // it got that far before the error
+    const midAnthropic = await fake('anthropic', { fault: { type: 'mid-stream-error' } });
+    expect((await failedTest(profileForFake('anthropic', midAnthropic.url))).error.code).toBe('PROVIDER_OVERLOADED');
+    const midOllama = await fake('ollama', { fault: { type: 'mid-stream-error' } });
+    expect((await failedTest(profileForFake('ollama', midOllama.url))).error.code).toBe('PROVIDER_STREAM_ERROR');
+  });
+
+  it('a self-signed certificate is PROVIDER_TLS_FAILED with its original code', async () => {
+    const server = await startFakeLlm({ kind: 'openai', tls: selfSignedTls(), apiKey: KEYS.openai! });
+    servers.push(server);
+    const { error, result } = await failedTest(profileForFake('openai', server.url.replace('127.0.0.1', 'localhost')));
+    expect(error.code).toBe('PROVIDER_TLS_FAILED');
+    expect(error.message).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+    expect(result.phaseReached).toBe('connecting');
+  });
+
+  it('a DNS failure is PROVIDER_DNS_FAILED (simulated: tests never resolve real names)', async () => {
+    const failingDns: Network = {
+      ...fetchNetwork,
+      fetch: async () => {
+        throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.example.invalid'), { code: 'ENOTFOUND', hostname: 'api.example.invalid' }) });
+      },
+    };
+    const dnsCore = await createTestCore({ network: failingDns });
+    try {
+      const p = await dnsCore.core.profiles.create({ name: 'Far', kind: 'openai', baseUrl: 'https://api.example.invalid/v1', model: 'm', apiKey: 'sk-dns-test-000000', remoteConsent: true });
+      const { result } = await runTest(dnsCore, p.id);
+      expect(result?.error).toMatchObject({ code: 'PROVIDER_DNS_FAILED', message: expect.stringContaining('api.example.invalid') });
+    } finally {
+      await dnsCore.dispose();
+    }
+  });
+
+  it('a remote profile without consent is refused before anything is sent', async () => {
+    let calls = 0;
+    const counting: Network = { ...fetchNetwork, fetch: async (...args) => ((calls += 1), fetchNetwork.fetch(...args)) };
+    const c = await createTestCore({ network: counting });
+    try {
+      const p = await c.core.profiles.create({ name: 'Lan', kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' });
+      const raw = JSON.parse(String(await c.readVaultBytes()));
+      raw.profiles[0].baseUrl = 'http://192.0.2.10:8000/v1'; // remote, never consented
+      await c.core.close();
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(c.vaultPath, JSON.stringify(raw));
+      const reopened = await c.reopen();
+      await expect(runTest(reopened, p.id)).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
+      expect(calls).toBe(0);
+      await reopened.dispose();
+    } finally {
+      await c.dispose().catch(() => undefined);
+    }
+  });
+
+  it.each([301, 302, 307, 308] as const)('a %i redirect to another port is blocked: no key header ever reaches it', async (status) => {
+    const target = await startFakeHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' }).end('data: [DONE]\n\n');
+    });
+    servers.push(target);
+    for (const kind of ['openai', 'anthropic', 'azure-openai', 'gemini'] as const) {
+      const source = await fake(kind, { fault: { type: 'redirect', status, location: `${target.url}/steal` } });
+      const { error } = await failedTest(profileForFake(kind, source.url));
+      expect(error.code).toBe('PROVIDER_REDIRECT_BLOCKED');
+      expect(error.message).toContain(`127.0.0.1:${target.port}`);
+    }
+    expect(target.requests).toHaveLength(0);
+    const keyHeaders = target.requests.flatMap((r) => Object.keys(r.headers)).filter((h) => ['authorization', 'x-api-key', 'api-key', 'x-goog-api-key'].includes(h));
+    expect(keyHeaders).toEqual([]);
+  });
+});

@@ -1,0 +1,129 @@
+// The connection test's limits: a server that never answers times out at the ceiling (±10%), a learner's
+// cancel stops it within 100 ms, a 100 MB body or an endless stream ends at the size cap without memory
+// growth, and every case leaves the open TCP handles where they were.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore, type TestCore } from '../../support/create-test-core.js';
+import { startFakeHttpServer, startFakeLlm, type FakeServer } from '../../support/fake-providers/index.js';
+import { openTcpHandles, profileForFake, runTest, settleHandles } from '../../support/provider-test-helpers.js';
+
+let t: TestCore;
+beforeAll(async () => {
+  t = await createTestCore();
+});
+afterAll(async () => t.dispose());
+
+async function withServer<T>(server: FakeServer, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } finally {
+    await server.close();
+  }
+}
+
+describe('connection test limits', () => {
+  it.each([
+    ['never answers', 'never-answer'],
+    ['stalls after headers', 'stall-after-headers'],
+  ] as const)('a server that %s times out within 10 percent of the profile ceiling (%s)', async (_name, fault) => {
+    const baseline = openTcpHandles();
+    const server = await startFakeLlm({ kind: 'ollama', fault: { type: fault } });
+    await withServer(server, async () => {
+      const p = await t.core.profiles.create(profileForFake('ollama', server.url, { name: `timeout ${fault}`, timeoutMs: 1500 }));
+      const started = performance.now();
+      const { result } = await runTest(t, p.id);
+      const elapsed = performance.now() - started;
+      expect(result?.error?.code).toBe('PROVIDER_TIMEOUT');
+      expect(result?.error?.message).toContain('1.5 seconds');
+      expect(elapsed).toBeGreaterThanOrEqual(1500 * 0.9);
+      expect(elapsed).toBeLessThanOrEqual(1500 * 1.1);
+    });
+    expect(await settleHandles(baseline)).toBe(baseline);
+  });
+
+  it('cancel stops a running test within 100 ms, with no result and no handle left open', async () => {
+    const baseline = openTcpHandles();
+    const server = await startFakeLlm({ kind: 'openai', apiKey: 'sk-fake-openai-key-0001', fault: { type: 'stall-after-headers' } });
+    await withServer(server, async () => {
+      const p = await t.core.profiles.create(profileForFake('openai', server.url, { name: 'cancel me' }));
+      const controller = new AbortController();
+      let stoppedAt = 0;
+      const run = runTest(t, p.id, controller.signal).then((r) => ((stoppedAt = performance.now()), r));
+      await new Promise((r) => setTimeout(r, 300));
+      const cancelledAt = performance.now();
+      controller.abort();
+      const { events, result } = await run;
+      expect(stoppedAt - cancelledAt).toBeLessThan(100);
+      expect(result).toBeNull();
+      expect(events.map((e) => (e.type === 'phase' ? e.phase : 'result'))).toEqual(['connecting', 'authenticated']);
+      expect(t.logger.find('profile.test_cancelled')).toHaveLength(1);
+    });
+    expect(await settleHandles(baseline)).toBe(baseline);
+  });
+
+  it('a 100 MB body ends at the cap with PROVIDER_RESPONSE_TOO_LARGE, memory growth under 50 MB', async () => {
+    const baseline = openTcpHandles();
+    const server = await startFakeLlm({ kind: 'openai', apiKey: 'sk-fake-openai-key-0001', fault: { type: 'huge-body', bytes: 100 * 1024 * 1024 } });
+    await withServer(server, async () => {
+      const p = await t.core.profiles.create(profileForFake('openai', server.url, { name: 'huge' }));
+      const before = process.memoryUsage();
+      let peak = before.heapUsed + before.arrayBuffers;
+      const sampler = setInterval(() => {
+        const m = process.memoryUsage();
+        peak = Math.max(peak, m.heapUsed + m.arrayBuffers);
+      }, 5);
+      const { result } = await runTest(t, p.id);
+      clearInterval(sampler);
+      expect(result?.error?.code).toBe('PROVIDER_RESPONSE_TOO_LARGE');
+      expect(result?.error?.message).toContain('1 MB');
+      expect((peak - (before.heapUsed + before.arrayBuffers)) / (1024 * 1024)).toBeLessThan(50);
+    });
+    expect(await settleHandles(baseline)).toBe(baseline);
+  });
+
+  it('an endless stream that never produces a token ends at the size cap', async () => {
+    const baseline = openTcpHandles();
+    // Streams empty deltas as fast as the socket takes them, forever.
+    const server = await startFakeHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const chunk = 'data: {"choices":[{"delta":{}}]}\n\n'.repeat(200);
+      let open = true;
+      res.on('close', () => (open = false));
+      const pump = () => {
+        while (open && res.write(chunk));
+        if (open) res.once('drain', pump);
+      };
+      pump();
+    });
+    await withServer(server, async () => {
+      const p = await t.core.profiles.create({ name: 'endless', kind: 'openai-compatible', preset: 'vllm', baseUrl: server.url, model: 'm' });
+      const { result } = await runTest(t, p.id);
+      expect(result?.error?.code).toBe('PROVIDER_RESPONSE_TOO_LARGE');
+      expect(result?.phaseReached).toBe('model-found');
+    });
+    expect(await settleHandles(baseline)).toBe(baseline);
+  });
+
+  it('the fakes\' slow endless keep-alive stream is bounded by the time limit instead', async () => {
+    const server = await startFakeLlm({ kind: 'anthropic', apiKey: 'sk-ant-fake-key-0001', fault: { type: 'endless-stream' } });
+    await withServer(server, async () => {
+      const p = await t.core.profiles.create(profileForFake('anthropic', server.url, { name: 'pings forever', timeoutMs: 1000 }));
+      const { result } = await runTest(t, p.id);
+      expect(result?.error?.code).toBe('PROVIDER_TIMEOUT');
+    });
+  });
+
+  it('a result that cannot be saved is still returned, and says so', async () => {
+    const server = await startFakeLlm({ kind: 'ollama' });
+    await withServer(server, async () => {
+      const p = await t.core.profiles.create(profileForFake('ollama', server.url, { name: 'unsaved result' }));
+      t.cipher.setAvailability('unavailable');
+      try {
+        const { result } = await runTest(t, p.id);
+        expect(result).toMatchObject({ ok: true, saved: false });
+        expect(t.core.profiles.get({ id: p.id }).lastTest).toBeNull();
+      } finally {
+        t.cipher.setAvailability('available');
+      }
+    });
+  });
+});

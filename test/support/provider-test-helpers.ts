@@ -1,0 +1,57 @@
+// Runs connection tests and model listings against loopback fakes, through the service or the real IPC link.
+import type { TestEvent, TestResult } from '../../shared/provider-test.contract.js';
+import type { ProfileCreateInput } from '../../shared/profile.contract.js';
+import { TestEventSchema } from '../../shared/provider-test.contract.js';
+import { runInRequestContext } from '../../src/diagnostics/request-context.js';
+import type { TestCore } from './create-test-core.js';
+import type { FakeKind } from './fake-providers/index.js';
+
+export interface Collected {
+  readonly events: TestEvent[];
+  readonly result: TestResult | null;
+}
+
+/** Runs profiles.test on the service (inside a request context, as IPC would) and collects every event. */
+export async function runTest(t: TestCore, id: string, signal?: AbortSignal, correlationId = 'test-run-0001'): Promise<Collected> {
+  const events: TestEvent[] = [];
+  await runInRequestContext({ correlationId }, async () => {
+    for await (const event of t.core.connectionTest.run({ id }, signal)) events.push(TestEventSchema.parse(event));
+  });
+  const last = events.at(-1);
+  return { events, result: last?.type === 'result' ? last.result : null };
+}
+
+/** A profile input for a fake of the given kind listening at `url` (loopback, so no consent needed). */
+export function profileForFake(kind: FakeKind, url: string, over: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
+  const name = `${kind} ${url}`;
+  switch (kind) {
+    case 'openai':
+      return { name, kind: 'openai', baseUrl: `${url}/v1`, model: 'test-model', apiKey: 'sk-fake-openai-key-0001', ...over };
+    case 'azure-openai':
+      return { name, kind: 'azure-openai', baseUrl: url, model: 'gpt-4o', azureDeployment: 'test-model', azureApiVersion: '2024-10-21', apiKey: 'azure-fake-key-0001', ...over };
+    case 'anthropic':
+      return { name, kind: 'anthropic', baseUrl: url, model: 'test-model', apiKey: 'sk-ant-fake-key-0001', ...over };
+    case 'gemini':
+      return { name, kind: 'gemini', baseUrl: url, model: 'test-model', apiKey: 'AIza-fake-gemini-key-0001', ...over };
+    case 'ollama':
+      return { name, kind: 'ollama', baseUrl: url, model: 'test-model', ...over };
+    case 'docker-model-runner':
+      return { name, kind: 'openai-compatible', preset: 'docker-model-runner', baseUrl: `${url}/engines/v1`, model: 'test-model', ...over };
+    case 'mlx':
+    case 'lemonade':
+      return { name, kind: 'openai-compatible', preset: 'llamacpp', baseUrl: url, model: 'test-model', ...over };
+    default:
+      return { name, kind: 'openai-compatible', preset: kind, baseUrl: url, model: 'test-model', ...over };
+  }
+}
+
+/** TCP handles currently open in this process (sockets and servers). */
+export function openTcpHandles(): number {
+  return process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap' || r === 'TLSSocketWrap').length;
+}
+
+export async function settleHandles(baseline: number, timeoutMs = 2000): Promise<number> {
+  const end = Date.now() + timeoutMs;
+  while (openTcpHandles() > baseline && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  return openTcpHandles();
+}
