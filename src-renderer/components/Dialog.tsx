@@ -17,13 +17,17 @@ export function Dialog({ title, open, onClose, children, wide, describedBy }: Pr
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // React's autoFocus fires before showModal(); an element can ask for first focus with data-autofocus.
-      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
+    if (!dialog || !open) return;
+    // The dialog is often unmounted rather than closed, which would drop focus on <body>: put it back on
+    // whatever opened the dialog, if that is still on the page.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    // React's autoFocus fires before showModal(); an element can ask for first focus with data-autofocus.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, [open]);
   return (
     <dialog

@@ -21,6 +21,15 @@ interface Props {
   readonly onAdded: (profile: ProfileView) => void;
 }
 
+function pointsAt(profile: ProfileView, port: number): boolean {
+  try {
+    const url = new URL(profile.baseUrl);
+    return profile.location === 'local' && Number(url.port) === port;
+  } catch {
+    return false;
+  }
+}
+
 function uniqueName(base: string, taken: readonly ProfileView[]): string {
   const names = new Set(taken.map((p) => p.name.toLowerCase()));
   if (!names.has(base.toLowerCase())) return base;
@@ -33,7 +42,8 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
   const create = useMutation(trpc.profiles.create.mutationOptions());
   const [model, setModel] = useState(server.suggestion?.model ?? server.models[0] ?? '');
   const [error, setError] = useState<AppErrorData | null>(null);
-  const saved = profiles.filter((p) => server.savedProfileIds.includes(p.id));
+  // The scan's list, plus anything added since (the profile list is live).
+  const saved = profiles.filter((p) => server.savedProfileIds.includes(p.id) || pointsAt(p, server.port));
   const suggestion = server.suggestion;
   const address = `${server.host === '::1' ? '[::1]' : server.host}:${server.port}`;
   const modelSelectId = `model-${server.host}-${server.port}`;

@@ -2,7 +2,7 @@
 // dialogs for adding, editing, testing, deleting and discovering. Every failure shows its message, what to
 // do, and the reference id.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
@@ -37,6 +37,15 @@ export function ProfilesScreen() {
   const [actionError, setActionError] = useState<AppErrorData | null>(null);
   const [deleteError, setDeleteError] = useState<AppErrorData | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // After a delete the row (and the button that opened the dialog) is gone: focus the heading instead,
+  // once the dialog has closed and handed focus back.
+  const focusHeadingAfterClose = useRef(false);
+  useEffect(() => {
+    if (modal === null && focusHeadingAfterClose.current) {
+      focusHeadingAfterClose.current = false;
+      headingRef.current?.focus();
+    }
+  }, [modal]);
   const profiles = list.data?.profiles ?? [];
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
   const close = () => setModal(null);
@@ -63,9 +72,9 @@ export function ProfilesScreen() {
     try {
       await remove.mutateAsync({ id: profile.id, expectedRevision: profile.revision });
       await refresh();
+      focusHeadingAfterClose.current = true;
       close();
       setAnnouncement(`${profile.name} was deleted.`);
-      headingRef.current?.focus();
     } catch (caught) {
       setDeleteError(appErrorDataOf(caught));
     }
