@@ -26,6 +26,21 @@ export interface StartOptions {
   readonly mainDir: string;
   /** Set by electron-vite in development: the renderer dev server. */
   readonly devServerUrl?: string | undefined;
+  /** Test hook (LLM_PROFILES_USER_DATA_DIR): keep an end-to-end run's vault and logs in its own directory. */
+  readonly userDataDir?: string | undefined;
+  /** Test hook (LLM_PROFILES_DISCOVERY_PORTS): the ports discovery probes instead of the known ones. */
+  readonly discoveryPorts?: readonly number[] | undefined;
+}
+
+/** Reads the start options main.ts passes, from electron-vite's and the e2e runner's environment. */
+export function startOptionsFromEnv(mainDir: string, env: NodeJS.ProcessEnv): StartOptions {
+  const ports = env.LLM_PROFILES_DISCOVERY_PORTS?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 65_536);
+  return {
+    mainDir,
+    devServerUrl: env.ELECTRON_RENDERER_URL,
+    userDataDir: env.LLM_PROFILES_USER_DATA_DIR,
+    ...(ports && ports.length > 0 && { discoveryPorts: ports }),
+  };
 }
 
 export interface AppHandle {
@@ -44,6 +59,7 @@ interface Running {
 
 export function startApp(electron: ElectronApi, options: StartOptions): AppHandle {
   const { app } = electron;
+  if (options.userDataDir) app.setPath('userData', path.resolve(options.userDataDir));
   registerAppScheme(electron.protocol);
   if (!app.requestSingleInstanceLock()) {
     // Another instance owns the vault: hand over to it and leave without touching anything.
@@ -85,7 +101,7 @@ async function boot(electron: ElectronApi, options: StartOptions): Promise<Runni
     onWarning: (event, error) => logger.log('warn', 'vault.store_warning', { event, errno: (error as { code?: string }).code ?? 'unknown' }),
   });
   const cipher = new SafeStorageCipher();
-  const core = await createCore({ cipher, store, logger, secrets, ids: randomIds });
+  const core = await createCore({ cipher, store, logger, secrets, ids: randomIds, ...(options.discoveryPorts && { discovery: { ports: options.discoveryPorts } }) });
   const server = new TrpcIpcServer({
     router: core.router,
     createContext: ({ correlationId }) => core.createContext(correlationId),

@@ -140,6 +140,8 @@ export function createJsonlLogger(options: JsonlLoggerOptions): JsonlLogger {
       await flushed;
       if (pruneTimer) clearTimeout(pruneTimer);
       await prune();
+      // The rotator may still be opening the last files of a burst; one more pass once they exist.
+      setTimeout(() => void prune(), PRUNE_DELAY_MS * 2).unref();
     },
   };
 }

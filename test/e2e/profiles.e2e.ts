@@ -18,7 +18,7 @@ test('empty state offers discovery and passes axe', async ({ browser }) => {
 });
 
 test('a failed save shows each error by its field and in a focused summary', async ({ browser }) => {
-  const app = await launchApp(browser);
+  const app = await launchApp(browser, { needsCore: true });
   try {
     const { page } = app;
     await page.getByRole('button', { name: 'Add profile' }).click();
@@ -71,7 +71,7 @@ test('a remote profile asks for consent in plain words before it is saved', asyn
 });
 
 test('activate, edit with the write-only key, then delete with confirmation', async ({ browser }) => {
-  const app = await launchApp(browser);
+  const app = await launchApp(browser, { needsCore: true });
   try {
     const { page, t } = app;
     await t.core.profiles.create({ name: 'Studio', kind: 'openai-compatible', preset: 'lmstudio', baseUrl: 'http://127.0.0.1:1234/v1', model: 'qwen3', apiKey: 'lm-studio-token-5678' });
@@ -107,7 +107,7 @@ test('activate, edit with the write-only key, then delete with confirmation', as
 });
 
 test('a change made in one window appears in another without reload', async ({ browser }) => {
-  const app = await launchApp(browser);
+  const app = await launchApp(browser, { needsCore: true });
   try {
     const second = await app.openSecondWindow();
     await expect(second.getByRole('heading', { name: 'No profiles yet' })).toBeVisible();

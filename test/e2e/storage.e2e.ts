@@ -6,7 +6,7 @@ import { axeViolations, snap } from './support/a11y.js';
 import { launchApp } from './support/launch-app.js';
 
 test('unavailable secure storage: banner explains, list still shows, saving is refused with what to do', async ({ browser }) => {
-  const app = await launchApp(browser);
+  const app = await launchApp(browser, { needsCore: true });
   try {
     const { page, t } = app;
     await t.core.profiles.create({ name: 'Local', kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2' });

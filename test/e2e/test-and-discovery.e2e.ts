@@ -15,7 +15,7 @@ test.afterEach(async () => {
 test('a test shows its progress, then the figures, and focus moves to the outcome', async ({ browser }) => {
   const fake = await startFakeLlm({ kind: 'ollama', firstTokenDelayMs: 150, tokenDelayMs: 30 });
   fakes.push(fake);
-  const app = await launchApp(browser);
+  const app = await launchApp(browser, { needsCore: true });
   try {
     const { page, t } = app;
     await t.core.profiles.create({ name: 'Fast Ollama', kind: 'ollama', baseUrl: fake.url, model: 'test-model' });
@@ -43,7 +43,7 @@ test('a test shows its progress, then the figures, and focus moves to the outcom
 test('a failed test shows the message, what to do, and the reference of the log line', async ({ browser }) => {
   const fake = await startFakeLlm({ kind: 'ollama', models: ['llama3.2'] });
   fakes.push(fake);
-  const app = await launchApp(browser);
+  const app = await launchApp(browser, { needsCore: true });
   try {
     const { page, t } = app;
     await t.core.profiles.create({ name: 'Missing model', kind: 'ollama', baseUrl: fake.url, model: 'qwen3:8b' });
@@ -66,7 +66,7 @@ test('a failed test shows the message, what to do, and the reference of the log 
 test('cancelling a running test stops it', async ({ browser }) => {
   const fake = await startFakeLlm({ kind: 'ollama', fault: { type: 'stall-after-headers' } });
   fakes.push(fake);
-  const app = await launchApp(browser);
+  const app = await launchApp(browser, { needsCore: true });
   try {
     const { page, t } = app;
     await t.core.profiles.create({ name: 'Stuck', kind: 'ollama', baseUrl: fake.url, model: 'test-model' });

@@ -60,6 +60,9 @@ class FakeApp extends EventEmitter {
   fireReady(): void {
     for (const r of this.readyResolvers.splice(0)) r();
   }
+  setPath(name: string, value: string): void {
+    if (name === 'userData') this.userData = value;
+  }
   getPath(name: string): string {
     if (name !== 'userData') throw new Error(`stub app.getPath(${name}) not supported`);
     return this.userData;

@@ -4,7 +4,11 @@
 // cipher, temp-dir vault, loopback fake providers).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { _electron, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+// @ts-expect-error -- plain .mjs script without type declarations
+import { findElectronBinary } from '../../../scripts/start.mjs';
 import type { IpcServerMessage } from '../../../shared/ipc-protocol.js';
 import { TrpcIpcServer, type IpcSender } from '../../../src-main/ipc/trpc-ipc-server.js';
 import { judgeSender } from '../../../src-main/ipc/validate-sender.js';
@@ -16,8 +20,19 @@ import { serveRenderer, type RendererServer } from './static-renderer-server.js'
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
 
+export type LauncherMode = 'electron' | 'chromium';
+
+/** electron where a binary exists (or E2E_LAUNCHER=electron), else Debian Chromium. */
+export function launcherMode(): LauncherMode {
+  const wanted = process.env.E2E_LAUNCHER;
+  if (wanted === 'electron' || wanted === 'chromium') return wanted;
+  return (findElectronBinary() as { found: boolean }).found ? 'electron' : 'chromium';
+}
+
 export interface LaunchedApp {
+  readonly mode: LauncherMode;
   readonly page: Page;
+  /** The in-process core (Chromium launcher only; the Electron app keeps its core to itself). */
   readonly t: TestCore;
   readonly server: TrpcIpcServer<AppRouter>;
   /** Opens a second window on the same main process (same core). */
@@ -61,7 +76,54 @@ async function connectPage(context: BrowserContext, server: TrpcIpcServer<AppRou
   return page;
 }
 
-export async function launchApp(browser: Browser, options: TestCoreOptions = {}): Promise<LaunchedApp> {
+export interface LaunchOptions extends TestCoreOptions {
+  /** The spec reaches into the core (seeding, switching the cipher): it cannot run against real Electron. */
+  readonly needsCore?: boolean;
+}
+
+export async function launchApp(browser: Browser, options: LaunchOptions = {}): Promise<LaunchedApp> {
+  if (launcherMode() === 'electron') {
+    test.skip(options.needsCore === true || options.availability !== undefined || options.dir !== undefined, 'drives the in-process core, which the real Electron app does not expose');
+    return launchElectron(options);
+  }
+  return launchChromium(browser, options);
+}
+
+/** The real app through Playwright's Electron support, with its own user data dir. */
+async function launchElectron(options: LaunchOptions): Promise<LaunchedApp> {
+  const userData = await mkdtemp(path.join(tmpdir(), 'llm-e2e-electron-'));
+  const binary = findElectronBinary() as { path: string };
+  const electronApp = await _electron.launch({
+    executablePath: binary.path,
+    args: [path.join(ROOT, 'out', 'main', 'main.js')],
+    env: {
+      ...process.env,
+      LLM_PROFILES_USER_DATA_DIR: userData,
+      ...(options.discovery?.ports && { LLM_PROFILES_DISCOVERY_PORTS: options.discovery.ports.join(',') }),
+    },
+  });
+  const page = await electronApp.firstWindow();
+  const unavailable = () => {
+    throw new Error('the Electron launcher has no in-process core');
+  };
+  return {
+    mode: 'electron',
+    page,
+    get t(): TestCore {
+      return unavailable();
+    },
+    get server(): TrpcIpcServer<AppRouter> {
+      return unavailable();
+    },
+    openSecondWindow: async () => unavailable(),
+    close: async () => {
+      await electronApp.close();
+      await rm(userData, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchChromium(browser: Browser, options: LaunchOptions): Promise<LaunchedApp> {
   const t = await createTestCore(options);
   const server = new TrpcIpcServer<AppRouter>({
     router: t.core.router,
@@ -75,6 +137,7 @@ export async function launchApp(browser: Browser, options: TestCoreOptions = {})
   let nextSender = 1;
   const page = await connectPage(context, server, renderer, nextSender++);
   return {
+    mode: 'chromium',
     page,
     t,
     server,
