@@ -59,6 +59,9 @@ class IpcClient {
       return;
     }
     const { result } = message;
+    // started/stopped only mean something for a subscription; for a query or mutation they are noise (a stray
+    // or forged message) and must not end the call without its data.
+    if (pending.type !== 'subscription' && result.type !== 'data') return;
     if (result.type === 'stopped') {
       this.pending.delete(message.id);
       pending.observer.complete();

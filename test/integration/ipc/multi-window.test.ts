@@ -61,3 +61,19 @@ describe('many windows and clients', () => {
     expect(h.t.logger.find('ipc.call').at(-1)?.fields.correlationId).toBe('renderer-chosen-id-1');
   });
 });
+
+describe('link robustness', () => {
+  it('a stray "stopped" or "started" for a query id does not end the query without its data', async () => {
+    h = await createIpcHarness();
+    const w = h.connect();
+    // Answer the first request id with noise before the real answer arrives.
+    const sendMessage = w.bridge.sendMessage.bind(w.bridge);
+    w.bridge.sendMessage = (m) => {
+      if (m.method === 'request') w.sendRaw({ method: 'subscription.stop', id: m.operation.id });
+      sendMessage(m);
+    };
+    const list = await w.client.profiles.list.query();
+    expect(list.profiles).toEqual([]);
+    expect(w.received.some((m) => 'result' in m && m.result.type === 'stopped')).toBe(true);
+  });
+});

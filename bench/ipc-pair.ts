@@ -1,0 +1,36 @@
+// The real renderer link and main-side IPC server joined by a worker_threads MessageChannel (structured
+// clone, as Electron IPC), for the benchmarks.
+import { MessageChannel } from 'node:worker_threads';
+import { createTRPCClient, type TRPCClient } from '@trpc/client';
+import type { ElectronTrpcBridge, IpcServerMessage } from '../shared/ipc-protocol.js';
+import { TrpcIpcServer } from '../src-main/ipc/trpc-ipc-server.js';
+import { ipcLink } from '../src-renderer/ipc/ipc-link.js';
+import type { Core } from '../src/create-core.js';
+import type { Logger } from '../src/ports/logger.port.js';
+import { systemClock } from '../src/system/system-clock.js';
+import type { AppRouter } from '../src/trpc/app.router.js';
+
+export interface IpcPair {
+  readonly client: TRPCClient<AppRouter>;
+  readonly server: TrpcIpcServer<AppRouter>;
+  close(): Promise<void>;
+}
+
+export function ipcPair(core: Core, logger: Logger = core.logger): IpcPair {
+  const server = new TrpcIpcServer<AppRouter>({ router: core.router, createContext: ({ correlationId }) => core.createContext(correlationId), logger, ids: core.ids, clock: systemClock });
+  const { port1, port2 } = new MessageChannel();
+  const sender = { id: 1, isGone: () => false, send: (m: IpcServerMessage) => port2.postMessage(m) };
+  port2.on('message', (m: unknown) => void server.handle(sender, m, { trusted: true }));
+  const listeners: Array<(m: IpcServerMessage) => void> = [];
+  port1.on('message', (m: IpcServerMessage) => listeners.forEach((l) => l(m)));
+  const bridge: ElectronTrpcBridge = { sendMessage: (m) => port1.postMessage(m), onMessage: (cb) => listeners.push(cb) };
+  return {
+    client: createTRPCClient<AppRouter>({ links: [ipcLink<AppRouter>({ bridge })] }),
+    server,
+    close: async () => {
+      await server.stopAll();
+      port1.close();
+      port2.close();
+    },
+  };
+}

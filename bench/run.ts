@@ -1,0 +1,249 @@
+// `npm run bench`: measures the service against its budgets in one run on this machine, baselines measured in
+// the same run. Prints a table and writes the same figures to bench/results/latest.json. Nothing here is
+// asserted by `npm test`; a figure past its budget is printed as OVER.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createServer } from 'node:net';
+import { createJsonlLogger } from '../src/diagnostics/jsonl-logger.js';
+import { SecretRegistry } from '../src/diagnostics/secret-registry.js';
+import { runInRequestContext } from '../src/diagnostics/request-context.js';
+import { SseParser } from '../src/providers/stream-parsers.js';
+import { startFakeLlm, startSilentServer } from '../test/support/fake-providers/index.js';
+import { ipcPair } from './ipc-pair.js';
+import { percentile, seededVault, silentLogger, timeEach } from './support.js';
+
+interface Figure {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly budget?: { readonly max: number } | undefined;
+  readonly note?: string | undefined;
+}
+
+const figures: Figure[] = [];
+const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
+function record(name: string, value: number, unit: string, max?: number, note?: string): void {
+  figures.push({ name, value: round(value), unit, ...(max !== undefined && { budget: { max } }), ...(note && { note }) });
+}
+
+async function listLatency(): Promise<void> {
+  for (const count of [10, 100, 1000]) {
+    const vault = await seededVault(count);
+    const core = await vault.open();
+    const pair = ipcPair(core);
+    const viaIpc = await timeEach(count === 1000 ? 500 : 1000, () => pair.client.profiles.list.query());
+    const direct = await timeEach(count === 1000 ? 500 : 1000, () => core.profiles.list());
+    record(`profiles.list over IPC, ${count} profiles, p50`, percentile(viaIpc, 50), 'ms');
+    record(`profiles.list over IPC, ${count} profiles, p99`, percentile(viaIpc, 99), 'ms', count === 1000 ? 5 : undefined);
+    record(`profiles.list on the service, ${count} profiles, p50`, percentile(direct, 50), 'ms');
+    if (count === 10) {
+      const status = await timeEach(2000, () => pair.client.storage.status.query());
+      const statusDirect = await timeEach(2000, () => core.storage.status());
+      record('IPC + tRPC overhead, small call (list of 10), p50', percentile(viaIpc, 50) - percentile(direct, 50), 'ms', 0.3, 'p50 over IPC minus p50 on the service, same run');
+      record('IPC + tRPC overhead, storage.status, p50', percentile(status, 50) - percentile(statusDirect, 50), 'ms', 0.3);
+    }
+    await pair.close();
+    await core.close();
+    await vault.dispose();
+  }
+}
+
+async function mutationsAndColdOpen(): Promise<void> {
+  const vault = await seededVault(1000);
+  const opens = await timeEach(20, async () => {
+    const c = await vault.open();
+    await c.close();
+  }, 3);
+  record('vault cold open, 1,000 profiles (read + validate + decrypt 500 keys), p50', percentile(opens, 50), 'ms', 50);
+  const core = await vault.open();
+  const ids = core.profiles.list().profiles.map((p) => p.id);
+  const revisions = new Map(core.profiles.list().profiles.map((p) => [p.id, p.revision]));
+  const creates = await timeEach(100, (i) => core.profiles.create({ name: `Created ${i}`, kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'm' }), 5);
+  const updates = await timeEach(100, async (i) => {
+    const id = ids[Math.abs(i) % ids.length]!;
+    const updated = await core.profiles.update({ id, expectedRevision: revisions.get(id)!, patch: { model: `changed-${i}` } });
+    revisions.set(id, updated.revision);
+  }, 5);
+  const activations = await timeEach(100, (i) => core.profiles.activate({ id: ids[Math.abs(i) % ids.length]! }), 5);
+  for (const [name, samples] of [['create', creates], ['update', updates], ['activate', activations]] as const) {
+    record(`${name} at 1,000 profiles (atomic write incl. fsync), p50`, percentile(samples, 50), 'ms');
+    record(`${name} at 1,000 profiles (atomic write incl. fsync), p99`, percentile(samples, 99), 'ms');
+  }
+  await core.close();
+  if (global.gc) global.gc();
+  const before = process.memoryUsage().heapUsed;
+  const loaded = await vault.open();
+  loaded.profiles.list();
+  if (global.gc) global.gc();
+  const after = process.memoryUsage().heapUsed;
+  record('heap used by a core with 1,000 profiles loaded (delta)', (after - before) / (1024 * 1024), 'MB', undefined, global.gc ? 'after GC' : 'run with --expose-gc for a GC-settled figure');
+  record('process heap used with 1,000 profiles loaded (absolute)', after / (1024 * 1024), 'MB');
+  await loaded.close();
+  await vault.dispose();
+}
+
+/** Median time to first token: through profiles.test over IPC vs a plain streaming fetch, same fake. */
+async function testPromptOverhead(): Promise<void> {
+  const fake = await startFakeLlm({ kind: 'llamacpp', firstTokenDelayMs: 50 });
+  const vault = await seededVault(10);
+  const core = await vault.open();
+  const pair = ipcPair(core);
+  const profile = await core.profiles.create({ name: 'Bench llama.cpp', kind: 'openai-compatible', preset: 'llamacpp', baseUrl: fake.url, model: 'test-model' });
+  const plainTtft = async (): Promise<number> => {
+    const started = performance.now();
+    const response = await fetch(`${fake.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'test-model', messages: [{ role: 'user', content: 'hi' }], stream: true, max_tokens: 48, temperature: 0 }),
+    });
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    const parser = new SseParser();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended without a token');
+      for (const event of parser.push(decoder.decode(value, { stream: true }))) {
+        if (event.data === '[DONE]') continue;
+        const content = JSON.parse(event.data).choices?.[0]?.delta?.content;
+        if (content) {
+          const ttft = performance.now() - started;
+          await reader.cancel();
+          return ttft;
+        }
+      }
+    }
+  };
+  const viaTest = (): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      let ttft = Number.NaN;
+      pair.client.profiles.test.subscribe({ id: profile.id }, {
+        onData: (e) => {
+          if (e.type === 'phase' && e.phase === 'first-token') ttft = performance.now() - started;
+        },
+        onError: reject,
+        onComplete: () => resolve(ttft),
+      });
+    });
+  const plain: number[] = [];
+  const through: number[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    await plainTtft();
+    await viaTest();
+  }
+  for (let i = 0; i < 40; i += 1) {
+    plain.push(await plainTtft());
+    through.push(await viaTest());
+  }
+  record('TTFT, plain streaming fetch (50 ms fake delay), median of 40', percentile(plain, 50), 'ms');
+  record('TTFT through profiles.test over IPC, median of 40', percentile(through, 50), 'ms');
+  record('test-prompt overhead (median TTFT difference)', percentile(through, 50) - percentile(plain, 50), 'ms', 2);
+  await pair.close();
+  await core.close();
+  await vault.dispose();
+  await fake.close();
+}
+
+async function closedPorts(n: number): Promise<number[]> {
+  const ports: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const s = createServer();
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    ports.push((s.address() as { port: number }).port);
+    await new Promise<void>((r) => s.close(() => r()));
+  }
+  return ports;
+}
+
+async function discovery(): Promise<void> {
+  const scan = async (ports: number[]) => {
+    const vault = await seededVault(0);
+    const core = await vault.open({ discovery: { ports, hosts: ['127.0.0.1', '::1'] } });
+    const started = performance.now();
+    let found = 0;
+    let ids: string[] = [];
+    for await (const e of core.discovery.scan(undefined)) {
+      if (e.type !== 'done') continue;
+      found = e.servers.length;
+      ids = e.servers.map((s) => s.server);
+    }
+    const ms = performance.now() - started;
+    await core.close();
+    await vault.dispose();
+    return { ms, found, ids };
+  };
+  const nothing = await scan(await closedPorts(11));
+  record('discovery, nothing listening (11 ports × 2 hosts)', nothing.ms, 'ms', 100);
+  const silent = await Promise.all(Array.from({ length: 11 }, () => startSilentServer()));
+  const stuck = await scan(silent.map((s) => s.port));
+  record('discovery, every port accepting but never answering (11 ports)', stuck.ms, 'ms', 1000);
+  await Promise.all(silent.map((s) => s.close()));
+  const three = await Promise.all([startFakeLlm({ kind: 'ollama' }), startFakeLlm({ kind: 'lmstudio' }), startFakeLlm({ kind: 'llamacpp' })]);
+  const up = await scan([...three.map((f) => f.port), ...(await closedPorts(8))]);
+  record(`discovery, three fake servers up (${up.ids.join(', ')})`, up.ms, 'ms', undefined, `${up.found} of 3 identified`);
+  record('discovery, servers identified of 3', up.found, 'servers');
+  await Promise.all(three.map((f) => f.close()));
+}
+
+async function diagnostics(): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'llm-bench-logs-'));
+  const logger = createJsonlLogger({ dir, secrets: new SecretRegistry(), maxFiles: 100 });
+  const n = 50_000;
+  const started = performance.now();
+  for (let i = 0; i < n; i += 1) runInRequestContext({ correlationId: `bench-${i}` }, () => logger.log('info', 'ipc.call', { procedure: 'profiles.list', type: 'query', durationMs: 0.1, outcome: 'ok', seq: i }));
+  await logger.close();
+  record('diagnostics sustained, records per second (50,000 written and flushed)', n / ((performance.now() - started) / 1000), 'records/s');
+
+  const vault = await seededVault(10);
+  const quiet = await vault.open();
+  const quietPair = ipcPair(quiet, silentLogger);
+  const off = await timeEach(3000, () => quietPair.client.storage.status.query());
+  await quietPair.close();
+  await quiet.close();
+  const fileLogger = createJsonlLogger({ dir, secrets: new SecretRegistry(), fileBaseName: 'ipc', maxFiles: 100 });
+  const loud = await vault.open({ logger: fileLogger });
+  const loudPair = ipcPair(loud, fileLogger);
+  const on = await timeEach(3000, () => loudPair.client.storage.status.query());
+  await loudPair.close();
+  await loud.close();
+  await fileLogger.close();
+  record('IPC call p99 with JSONL logging off', percentile(off, 99), 'ms');
+  record('IPC call p99 with JSONL logging on', percentile(on, 99), 'ms');
+  record('added p99 per IPC call from logging', percentile(on, 99) - percentile(off, 99), 'ms');
+  await vault.dispose();
+  await rm(dir, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const sections: Array<[string, () => Promise<void>]> = [
+    ['list latency', listLatency],
+    ['mutations and cold open', mutationsAndColdOpen],
+    ['test-prompt overhead', testPromptOverhead],
+    ['discovery', discovery],
+    ['diagnostics', diagnostics],
+  ];
+  for (const [name, run] of sections) {
+    process.stdout.write(`… ${name}\n`);
+    await run();
+  }
+  const machine = { date: new Date().toISOString(), node: process.version, platform: `${platform()} ${release()} ${arch()}`, cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGiB: round(totalmem() / 1024 ** 3, 1) };
+  const rows = figures.map((f) => {
+    const status = f.budget ? (f.value <= f.budget.max ? 'ok' : 'OVER') : '';
+    return { ...f, status };
+  });
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(12)}  budget        status`);
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(width)}  ${`${r.value} ${r.unit}`.padStart(12)}  ${(r.budget ? `≤ ${r.budget.max} ${r.unit}` : '').padEnd(12)}  ${r.status}${r.note ? `  (${r.note})` : ''}`);
+  }
+  const over = rows.filter((r) => r.status === 'OVER');
+  console.log(`\n${rows.length} figures, ${over.length} over budget; ${machine.cpus}, ${machine.node}; ${round((performance.now() - started) / 1000, 1)} s`);
+  const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
+  await mkdir(out, { recursive: true });
+  await writeFile(path.join(out, 'latest.json'), `${JSON.stringify({ machine, figures: rows }, null, 2)}\n`);
+}
+
+await main();
