@@ -24,3 +24,14 @@ export function isRemoteEndpoint(url: string): boolean {
   const host = endpointHost(url);
   return host === null || !isLoopbackHost(host);
 }
+
+/** scheme://host:port with the default port made explicit; null when unparsable. Keys are bound to this. */
+export function endpointOrigin(url: string): string | null {
+  try {
+    const parsed = new URL(url.trim());
+    const port = parsed.port || (parsed.protocol === 'https:' ? '443' : parsed.protocol === 'http:' ? '80' : '');
+    return `${parsed.protocol}//${parsed.hostname.toLowerCase()}:${port}`;
+  } catch {
+    return null;
+  }
+}

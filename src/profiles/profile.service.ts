@@ -12,7 +12,7 @@ import {
   type ProfileView,
   type StoredProfile,
 } from '../../shared/profile.contract.js';
-import { isRemoteEndpoint } from '../../shared/endpoint.js';
+import { endpointOrigin, isRemoteEndpoint } from '../../shared/endpoint.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validation.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
@@ -103,6 +103,13 @@ export class ProfileService {
       if (patch.name !== undefined) assertNameFree(doc, draft.name, id);
       const now = this.deps.clock.now();
       draft.remoteConsent = resolveConsent(draft.baseUrl, current.remoteConsent, remoteConsent, now);
+      if (keyChange === undefined && id in doc.keys && endpointOrigin(draft.baseUrl) !== endpointOrigin(current.baseUrl)) {
+        // The saved key was given for the old server; it is not sent anywhere else without the learner saying so.
+        throw new AppError('VALIDATION_FAILED', {
+          fieldErrors: [{ field: 'apiKey', message: 'The server address changed: enter the API key for the new server, or remove the saved key.' }],
+        });
+      }
+
       if (sameContent(current, draft) && keyChange === undefined) return { document: null, result: { profile: current, changed: false } };
       const next: StoredProfile = { ...draft, revision: current.revision + 1, updatedAt: now.toISOString() };
       return {

@@ -2,7 +2,7 @@
 // stored consent for that very host, and the key must be readable. Produces the ProviderTarget to call.
 import { consentCovers, DEFAULT_TIMEOUT_MS, PROFILE_LIMITS, type StoredProfile } from '../../shared/profile.contract.js';
 import type { ModelsDraft } from '../../shared/models.contract.js';
-import { endpointHost, isRemoteEndpoint } from '../../shared/endpoint.js';
+import { endpointHost, endpointOrigin, isRemoteEndpoint } from '../../shared/endpoint.js';
 import { AppError } from '../errors/app-error.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import type { ProviderTarget } from './provider-target.js';
@@ -32,9 +32,14 @@ export function targetForProfile(profiles: ProfileService, profileId: string): {
   };
 }
 
-/** A form draft, optionally borrowing the saved key (and stored consent) of the profile being edited. */
+/**
+ * A form draft. It may borrow the saved key (and stored consent) of the profile being edited, but only while
+ * the draft still points at the same server (scheme, host, port) and provider kind: a key is never carried
+ * to a server the learner has not given it to.
+ */
 export function targetForDraft(profiles: ProfileService, draft: ModelsDraft, profileId: string | undefined): ProviderTarget {
   const saved = profileId === undefined ? null : profiles.storedProfile(profileId);
+  const sameServer = saved !== null && saved.kind === draft.kind && endpointOrigin(saved.baseUrl) === endpointOrigin(draft.baseUrl);
   const storedConsent = saved !== null && consentCovers(saved.remoteConsent, draft.baseUrl);
   assertConsent(draft.baseUrl, draft.remoteConsent === true || storedConsent);
   return {
@@ -44,7 +49,7 @@ export function targetForDraft(profiles: ProfileService, draft: ModelsDraft, pro
     model: '',
     azureDeployment: draft.azureDeployment ?? undefined,
     azureApiVersion: draft.azureApiVersion ?? undefined,
-    apiKey: draft.apiKey ?? (saved ? profiles.apiKeyFor(saved.id) : null),
+    apiKey: draft.apiKey ?? (saved && sameServer ? profiles.apiKeyFor(saved.id) : null),
     timeoutMs: draft.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };
 }

@@ -42,6 +42,19 @@ describe('profiles.models over IPC', () => {
     expect(openai.requests.at(-1)?.headers.authorization).toBe('Bearer sk-models-key-000111');
   });
 
+  it('never lends the saved key to a draft pointing at another server or provider', async () => {
+    const other = await startFakeLlm({ kind: 'lmstudio', models: ['m'] });
+    try {
+      const { client } = h.connect();
+      const p = await client.profiles.create.mutate({ name: 'Keyed OpenAI', kind: 'openai', baseUrl: `${openai.url}/v1`, model: 'gpt-a', apiKey: 'sk-models-key-000111' });
+      await client.profiles.models.mutate({ id: p.id, draft: { kind: 'openai-compatible', preset: 'lmstudio', baseUrl: `${other.url}/v1` } });
+      expect(other.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
+      await expectCallError(client.profiles.models.mutate({ id: p.id, draft: { kind: 'openai-compatible', preset: 'vllm', baseUrl: `${openai.url}/v1` } }), 'PROVIDER_AUTH_FAILED');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('PROVIDER_AUTH_FAILED for a wrong key, CONSENT_REQUIRED for a remote draft, VALIDATION_FAILED for nothing', async () => {
     const { client } = h.connect();
     await expectCallError(client.profiles.models.mutate({ draft: { kind: 'openai', baseUrl: `${openai.url}/v1`, apiKey: 'sk-wrong-key-999999' } }), 'PROVIDER_AUTH_FAILED');

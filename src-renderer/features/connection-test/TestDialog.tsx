@@ -79,15 +79,17 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
         Sends a short prompt to <code>{result?.resolvedEndpoint || profile.resolvedEndpoint}</code> with model <strong>{profile.model}</strong>.
       </p>
       <ol className="phases" aria-label="Test progress">
-        {TEST_PHASES.map((phase) => {
+        {TEST_PHASES.map((phase, index) => {
           const at = reached.get(phase);
-          const current = state.status === 'running' && at === undefined && [...reached.keys()].length === TEST_PHASES.indexOf(phase);
+          const next = at === undefined && reached.size === index;
+          const current = state.status === 'running' && next;
+          const failed = result !== null && !result.ok && next;
           return (
-            <li key={phase} className={`phase${at !== undefined ? ' phase--done' : ''}${current ? ' phase--current' : ''}`}>
-              <span className="phase__mark" aria-hidden="true">{at !== undefined ? '✓' : current ? '…' : '○'}</span>
+            <li key={phase} className={`phase${at !== undefined ? ' phase--done' : ''}${current ? ' phase--current' : ''}${failed ? ' phase--failed' : ''}`}>
+              <span className="phase__mark" aria-hidden="true">{at !== undefined ? '✓' : current ? '…' : failed ? '✗' : '○'}</span>
               <span>{PHASE_LABEL[phase]}</span>
-              <span className="phase__time">{at !== undefined ? formatMs(at) : current ? 'waiting' : ''}</span>
-              <span className="visually-hidden">{at !== undefined ? 'done' : current ? 'in progress' : 'not reached'}</span>
+              <span className="phase__time">{at !== undefined ? formatMs(at) : current ? 'waiting' : failed ? 'failed' : ''}</span>
+              <span className="visually-hidden">{at !== undefined ? 'done' : current ? 'in progress' : failed ? '' : 'not reached'}</span>
             </li>
           );
         })}

@@ -9,6 +9,8 @@ interface Props {
   readonly values: FormValues;
   readonly profile: ProfileView | null;
   readonly expectation: 'required' | 'optional' | 'none';
+  /** The form now points at another server than the one the saved key was given for. */
+  readonly originChanged: boolean;
   readonly error?: string | undefined;
   readonly onChange: (patch: Partial<FormValues>) => void;
 }
@@ -19,7 +21,7 @@ function savedKeyText(profile: ProfileView): string {
   return profile.apiKeyHint ? `Key saved, ending …${profile.apiKeyHint}` : 'Key saved';
 }
 
-export function ApiKeyField({ values, profile, expectation, error, onChange }: Props) {
+export function ApiKeyField({ values, profile, expectation, originChanged, error, onChange }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const setAction = (keyAction: KeyAction) => onChange({ keyAction, apiKey: '' });
   const hasSaved = profile?.hasApiKey ?? false;
@@ -42,6 +44,9 @@ export function ApiKeyField({ values, profile, expectation, error, onChange }: P
       {hasSaved && profile ? (
         <div className="key-field__saved">
           <p id="saved-key-status">{values.keyAction === 'remove' ? 'The saved key will be removed when you save.' : savedKeyText(profile)}</p>
+          {originChanged && values.keyAction === 'keep' ? (
+            <p className="field__error">The server address changed. The saved key will not be sent to the new server: enter its key, or remove the saved one.</p>
+          ) : null}
           <div className="button-row">
             {values.keyAction !== 'replace' ? (
               <button type="button" className="button" onClick={() => setAction('replace')}>

@@ -8,7 +8,7 @@ import { Field } from '../../components/Field.js';
 import { useTRPC } from '../../app/trpc.js';
 import { appErrorDataOf } from '../errors/error-data.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
-import { hostOf, type FormValues } from './form-model.js';
+import { consentGiven, type FormValues } from './form-model.js';
 
 interface Props {
   readonly values: FormValues;
@@ -34,7 +34,7 @@ export function ModelField({ values, profile, error, onChange }: Props) {
           baseUrl: values.baseUrl.trim(),
           ...(values.kind === 'azure-openai' && { azureDeployment: values.azureDeployment || null, azureApiVersion: values.azureApiVersion || null }),
           ...(values.apiKey !== '' && { apiKey: values.apiKey }),
-          ...(hostOf(values).remote && values.remoteConsent && { remoteConsent: true }),
+          ...(consentGiven(values) && { remoteConsent: true }),
         },
       });
     } catch (caught) {

@@ -14,13 +14,16 @@ import { ApiKeyField } from './ApiKeyField.js';
 import { ConsentField } from './ConsentField.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import {
+  consentGiven,
   createInput,
   emptyValues,
   hostOf,
   keyExpected,
+  keyOriginChanged,
   presetOptions,
   providerOptions,
   resolvedEndpoint,
+  updateConsent,
   updatePatch,
   valuesFromProfile,
   withProvider,
@@ -84,7 +87,7 @@ function ProfileForm({ profile, suggestion, onCancel, onSaved }: Omit<Props, 'op
     setError(null);
     try {
       const saved = profile
-        ? await update.mutateAsync({ id: profile.id, expectedRevision: profile.revision, patch: updatePatch(values, profile), ...(remote && values.remoteConsent && profile.remoteConsentAt === null && { remoteConsent: true }) })
+        ? await update.mutateAsync({ id: profile.id, expectedRevision: profile.revision, patch: updatePatch(values, profile), ...(updateConsent(values, profile) && { remoteConsent: true }) })
         : await create.mutateAsync(createInput(values));
       await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
       onSaved(saved, profile === null);
@@ -154,14 +157,14 @@ function ProfileForm({ profile, suggestion, onCancel, onSaved }: Omit<Props, 'op
 
       <ModelField values={values} profile={profile} error={fieldErrors.model} onChange={change} />
 
-      <ApiKeyField values={values} profile={profile} expectation={keyExpected(values)} error={fieldErrors.apiKey} onChange={change} />
+      <ApiKeyField values={values} profile={profile} expectation={keyExpected(values)} originChanged={keyOriginChanged(values, profile)} error={fieldErrors.apiKey} onChange={change} />
 
       <Field label="Time limit (seconds)" hint="How long a test may take, from 1 to 30 seconds." error={fieldErrors.timeoutMs} fieldName="timeoutMs">
         <input type="number" inputMode="decimal" min={1} max={30} step={1} value={values.timeoutSeconds} onChange={(e) => change({ timeoutSeconds: e.target.value })} />
       </Field>
 
       {remote && host ? (
-        <ConsentField host={host} checked={values.remoteConsent} givenAt={profile?.host === host ? (profile.remoteConsentAt ?? null) : null} error={fieldErrors.remoteConsent} onChange={(remoteConsent) => change({ remoteConsent })} />
+        <ConsentField host={host} checked={consentGiven(values)} givenAt={profile?.host === host ? (profile.remoteConsentAt ?? null) : null} error={fieldErrors.remoteConsent} onChange={(checked) => change({ consentHost: checked ? host : null })} />
       ) : null}
 
       <div className="button-row button-row--end">

@@ -1,6 +1,6 @@
 // The profile form's state and its translation into create/update inputs. Plain functions so the rules
 // (what a patch contains, when consent is asked, which defaults a provider fills in) are testable alone.
-import { endpointHost, isLoopbackHost } from '../../../shared/endpoint.js';
+import { endpointHost, endpointOrigin, isLoopbackHost } from '../../../shared/endpoint.js';
 import { tryResolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../shared/profile.contract.js';
@@ -19,7 +19,8 @@ export interface FormValues {
   timeoutSeconds: string;
   apiKey: string;
   keyAction: KeyAction;
-  remoteConsent: boolean;
+  /** The host the consent box was ticked for: consent never carries over to another host. */
+  consentHost: string | null;
 }
 
 export interface Suggestion {
@@ -44,7 +45,7 @@ export function emptyValues(suggestion?: Suggestion): FormValues {
     timeoutSeconds: String(DEFAULT_TIMEOUT_MS / 1000),
     apiKey: '',
     keyAction: 'replace',
-    remoteConsent: false,
+    consentHost: null,
   };
 }
 
@@ -60,7 +61,7 @@ export function valuesFromProfile(profile: ProfileView): FormValues {
     timeoutSeconds: String(profile.timeoutMs / 1000),
     apiKey: '',
     keyAction: profile.hasApiKey ? 'keep' : 'replace',
-    remoteConsent: profile.remoteConsentAt !== null,
+    consentHost: profile.remoteConsentAt !== null ? profile.host : null,
   };
 }
 
@@ -75,6 +76,17 @@ export function withProvider(values: FormValues, kind: ProviderKind, preset: Pre
 export function hostOf(values: FormValues): { host: string | null; remote: boolean } {
   const host = endpointHost(values.baseUrl.trim());
   return { host, remote: host !== null && !isLoopbackHost(host) };
+}
+
+/** Whether the learner has agreed to send to the host the form currently points at. */
+export function consentGiven(values: FormValues): boolean {
+  const { host, remote } = hostOf(values);
+  return remote && host !== null && values.consentHost === host;
+}
+
+/** The saved key belongs to the profile's server; pointing the form elsewhere means deciding about it again. */
+export function keyOriginChanged(values: FormValues, profile: ProfileView | null): boolean {
+  return profile !== null && profile.hasApiKey && endpointOrigin(values.baseUrl) !== endpointOrigin(profile.baseUrl);
 }
 
 export function resolvedEndpoint(values: FormValues): string | null {
@@ -107,8 +119,13 @@ export function createInput(values: FormValues): ProfileCreateInput {
     ...(isAzure(values) && { azureDeployment: values.azureDeployment, azureApiVersion: values.azureApiVersion }),
     timeoutMs: timeoutMs(values),
     ...(values.apiKey !== '' && { apiKey: values.apiKey }),
-    ...(hostOf(values).remote && values.remoteConsent && { remoteConsent: true }),
+    ...(consentGiven(values) && { remoteConsent: true }),
   };
+}
+
+/** Consent is sent with an update when given for a host the profile has no consent for yet. */
+export function updateConsent(values: FormValues, profile: ProfileView): boolean {
+  return consentGiven(values) && (profile.remoteConsentAt === null || profile.host !== hostOf(values).host);
 }
 
 /** Only what changed goes into the patch; an untouched key is kept. */

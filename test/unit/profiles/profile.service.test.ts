@@ -66,6 +66,20 @@ describe('ProfileService', () => {
     expect(without).toMatchObject({ hasApiKey: false, apiKeyHint: null, keyStatus: 'none' });
   });
 
+  it('never carries a saved key to another server: moving the address needs the key decided again', async () => {
+    t = await createTestCore();
+    const p = await t.core.profiles.create(localProfileInput({ kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://127.0.0.1:8000/v1', apiKey: 'vllm-key-for-8000-abcd' }));
+    const before = await t.readVaultBytes();
+    const error = await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { baseUrl: 'http://127.0.0.1:9000/v1' } }).catch((e: AppError) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ field: 'apiKey', message: expect.stringContaining('address changed') }] });
+    expect(await t.readVaultBytes()).toEqual(before);
+    // Same server, other path: the key stays.
+    expect((await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { baseUrl: 'http://127.0.0.1:8000/v1/' } })).hasApiKey).toBe(true);
+    // Another server with a new key, or without any key: fine.
+    expect((await t.core.profiles.update({ id: p.id, expectedRevision: 2, patch: { baseUrl: 'http://127.0.0.1:9000/v1', apiKey: 'vllm-key-for-9000-efgh' } })).apiKeyHint).toBe('efgh');
+    expect((await t.core.profiles.update({ id: p.id, expectedRevision: 3, patch: { baseUrl: 'http://127.0.0.1:7000/v1', apiKey: null } })).hasApiKey).toBe(false);
+  });
+
   it('refuses to remove the key a cloud provider needs', async () => {
     t = await createTestCore();
     const p = await t.core.profiles.create(remoteProfileInput());
@@ -77,7 +91,7 @@ describe('ProfileService', () => {
     const p = await t.core.profiles.create(
       remoteProfileInput({ kind: 'azure-openai', baseUrl: 'https://r.openai.azure.com', azureDeployment: 'd1', azureApiVersion: 'v1' }),
     );
-    const changed = await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { kind: 'openai', baseUrl: 'https://api.openai.com/v1' }, remoteConsent: true });
+    const changed = await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-openai-now-00001111' }, remoteConsent: true });
     expect(changed).toMatchObject({ kind: 'openai', azureDeployment: null, azureApiVersion: null });
   });
 
@@ -157,7 +171,7 @@ describe('remote consent', () => {
   it('requires consent again when the host changes to another remote host', async () => {
     t = await createTestCore();
     const p = await t.core.profiles.create(remoteProfileInput());
-    const patch = { baseUrl: 'https://proxy.example.org/v1' };
+    const patch = { baseUrl: 'https://proxy.example.org/v1', apiKey: 'sk-proxy-key-00001111' };
     expect(await codeOf(t.core.profiles.update({ id: p.id, expectedRevision: 1, patch }))).toBe('CONSENT_REQUIRED');
     t.clock.advance(1000);
     const u = await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch, remoteConsent: true });

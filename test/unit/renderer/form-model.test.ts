@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { ProfileView } from '../../../shared/profile.contract.js';
+import { consentGiven, createInput, emptyValues, keyOriginChanged, updateConsent, updatePatch, valuesFromProfile, withProvider } from '../../../src-renderer/features/profile-form/form-model.js';
+
+const remote: ProfileView = {
+  id: 'p1', name: 'OpenAI', kind: 'openai', preset: null, baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', azureDeployment: null, azureApiVersion: null,
+  timeoutMs: 30_000, revision: 3, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', isActive: false, location: 'remote', host: 'api.openai.com',
+  remoteConsentAt: '2026-01-01T00:00:00.000Z', hasApiKey: true, apiKeyHint: '1234', keyStatus: 'stored', lastTest: null, resolvedEndpoint: 'https://api.openai.com/v1/chat/completions',
+};
+
+describe('profile form model', () => {
+  it('consent given for one host never carries over to another', () => {
+    const values = valuesFromProfile(remote);
+    expect(consentGiven(values)).toBe(true);
+    expect(updateConsent(values, remote)).toBe(false); // already stored for this host
+    const moved = { ...values, baseUrl: 'https://proxy.example.org/v1' };
+    expect(consentGiven(moved)).toBe(false);
+    const ticked = { ...moved, consentHost: 'proxy.example.org' };
+    expect(updateConsent(ticked, remote)).toBe(true);
+  });
+
+  it('flags a saved key when the address moves to another server', () => {
+    const values = valuesFromProfile(remote);
+    expect(keyOriginChanged(values, remote)).toBe(false);
+    expect(keyOriginChanged({ ...values, baseUrl: 'https://api.openai.com/v2' }, remote)).toBe(false);
+    expect(keyOriginChanged({ ...values, baseUrl: 'https://evil.example/v1' }, remote)).toBe(true);
+  });
+
+  it('patches only what changed, keeps an untouched key, removes on request', () => {
+    const values = valuesFromProfile(remote);
+    expect(updatePatch(values, remote)).toEqual({});
+    expect(updatePatch({ ...values, model: 'gpt-4.1' }, remote)).toEqual({ model: 'gpt-4.1' });
+    expect(updatePatch({ ...values, keyAction: 'remove' }, remote)).toEqual({ apiKey: null });
+    expect(updatePatch({ ...values, keyAction: 'replace', apiKey: 'sk-new' }, remote)).toEqual({ apiKey: 'sk-new' });
+  });
+
+  it('a preset fills the address unless the learner typed their own', () => {
+    const lm = withProvider(emptyValues(), 'openai-compatible', 'lmstudio');
+    expect(lm.baseUrl).toBe('http://127.0.0.1:1234/v1');
+    expect(withProvider(lm, 'openai-compatible', 'vllm').baseUrl).toBe('http://127.0.0.1:8000/v1');
+    expect(withProvider({ ...lm, baseUrl: 'http://10.0.0.2:1234/v1' }, 'openai-compatible', 'vllm').baseUrl).toBe('http://10.0.0.2:1234/v1');
+    expect(createInput({ ...lm, name: 'x', model: 'y' })).toMatchObject({ kind: 'openai-compatible', preset: 'lmstudio', timeoutMs: 30_000 });
+  });
+});
