@@ -74,6 +74,11 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
     remediation: 'Try again. If it keeps happening, check the disk for errors. Nothing was lost.',
     retryable: true,
   },
+  VAULT_NEWER_VERSION: {
+    message: 'Your profiles were saved by a newer version of this app.',
+    remediation: 'Install the latest version of the app to open them. Nothing was changed or deleted.',
+    retryable: false,
+  },
   PROVIDER_CONNECTION_REFUSED: {
     message: 'Nothing is answering at {host}.',
     remediation: '{startHint} Then run the test again.',

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'VAULT_DISK_FULL',
   'VAULT_PERMISSION_DENIED',
   'VAULT_WRITE_FAILED',
+  'VAULT_NEWER_VERSION',
   // providers (connection test, model listing, chat)
   'PROVIDER_CONNECTION_REFUSED',
   'PROVIDER_CONNECTION_FAILED',

@@ -11,6 +11,7 @@ import { SecretRegistry } from '../../src/diagnostics/secret-registry.js';
 import { randomIds } from '../../src/system/system-clock.js';
 import { AtomicFileStore } from '../../src/vault/atomic-file.store.js';
 import { storageError } from '../../src/vault/storage-errors.js';
+import { AppError } from '../../src/errors/app-error.js';
 import { SafeStorageCipher } from '../adapters/safe-storage-cipher.adapter.js';
 import { WindowStateStore } from '../adapters/window-state.store.js';
 import { registerIpc, WindowRegistry } from '../ipc/register-ipc.js';
@@ -164,7 +165,7 @@ async function shutDown(running: Running): Promise<void> {
 
 /** Start-up failed before there was a window: say what happened and what to do, then quit. */
 function failStartup(electron: ElectronApi, error: unknown): void {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? storageError(error, electron.app.getPath('userData')) : null;
+  const code = error instanceof AppError ? error : typeof error === 'object' && error !== null && 'code' in error ? storageError(error, electron.app.getPath('userData')) : null;
   const words = describeError(code?.code ?? 'INTERNAL', code?.params);
   const reference = randomIds.correlationId();
   process.stderr.write(`startup failed (${reference}): ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -42,10 +42,22 @@ interface Progress {
   promptMs: number | null;
 }
 
+/** Servers report what they like: keep only finite, non-negative figures (and whole token counts). */
+function sane(n: number | null): number | null {
+  return n !== null && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+function saneCount(n: number | null): number | null {
+  const value = sane(n);
+  return value === null ? null : Math.round(value);
+}
+
 function metricsOf(p: Progress, totalMs: number): TestMetrics | null {
   if (p.headersAt === null) return null;
-  const estimated = p.outputTokens === null && p.deltas > 0;
-  const tokens = p.outputTokens ?? (p.deltas > 0 ? p.deltas : null);
+  const serverTokens = saneCount(p.outputTokens);
+  const estimated = serverTokens === null && p.deltas > 0;
+  const tokens = serverTokens ?? (p.deltas > 0 ? p.deltas : null);
+  const serverRate = sane(p.serverTokensPerSecond);
   const streamingSeconds = p.firstTokenAt === null ? 0 : (totalMs - p.firstTokenAt) / 1000;
   const measured = tokens !== null && tokens > 1 && streamingSeconds > 0 ? (tokens - 1) / streamingSeconds : null;
   const round = (n: number) => Math.round(n * 100) / 100;
@@ -55,10 +67,10 @@ function metricsOf(p: Progress, totalMs: number): TestMetrics | null {
     totalMs: round(totalMs),
     outputTokens: tokens,
     outputTokensSource: tokens === null ? null : estimated ? 'estimated' : 'server',
-    tokensPerSecond: p.serverTokensPerSecond !== null ? round(p.serverTokensPerSecond) : measured === null ? null : round(measured),
-    tokensPerSecondSource: p.serverTokensPerSecond !== null ? 'server' : measured === null ? null : 'measured',
-    serverLoadMs: p.loadMs === null ? null : round(p.loadMs),
-    serverPromptMs: p.promptMs === null ? null : round(p.promptMs),
+    tokensPerSecond: serverRate !== null ? round(serverRate) : measured === null ? null : round(measured),
+    tokensPerSecondSource: serverRate !== null ? 'server' : measured === null ? null : 'measured',
+    serverLoadMs: sane(p.loadMs) === null ? null : round(p.loadMs!),
+    serverPromptMs: sane(p.promptMs) === null ? null : round(p.promptMs!),
   };
 }
 

@@ -8,6 +8,30 @@ export const VAULT_SCHEMA_VERSION = 1;
 
 const Base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).min(4);
 
+const WeakStorageAllowedSchema = z.object({ at: z.iso.datetime({ offset: true }), backend: z.string() }).nullable();
+
+export interface DocumentProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The rules across records that no single record can check: unique ids and names, real active id and keys. */
+export function documentProblems(doc: { profiles: ReadonlyArray<{ id: string; name: string }>; activeProfileId: string | null; keys: Record<string, string> }): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  doc.profiles.forEach((profile, index) => {
+    if (ids.has(profile.id)) problems.push({ path: `profiles.${index}.id`, message: 'duplicate profile id' });
+    ids.add(profile.id);
+    const name = normalizeProfileName(profile.name);
+    if (names.has(name)) problems.push({ path: `profiles.${index}.name`, message: 'duplicate profile name' });
+    names.add(name);
+  });
+  if (doc.activeProfileId !== null && !ids.has(doc.activeProfileId)) problems.push({ path: 'activeProfileId', message: 'active profile does not exist' });
+  for (const id of Object.keys(doc.keys)) if (!ids.has(id)) problems.push({ path: `keys.${id}`, message: 'key for unknown profile' });
+  return problems;
+}
+
 export const VaultDocumentSchema = z
   .strictObject({
     schemaVersion: z.literal(VAULT_SCHEMA_VERSION),
@@ -15,24 +39,10 @@ export const VaultDocumentSchema = z
     activeProfileId: z.string().nullable(),
     /** profile id → ciphertext (base64) from SecretCipher.encrypt. */
     keys: z.record(z.string(), Base64Schema),
-    weakStorageAllowed: z.object({ at: z.iso.datetime({ offset: true }), backend: z.string() }).nullable(),
+    weakStorageAllowed: WeakStorageAllowedSchema,
   })
   .superRefine((doc, ctx) => {
-    const ids = new Set<string>();
-    const names = new Set<string>();
-    doc.profiles.forEach((profile, index) => {
-      if (ids.has(profile.id)) ctx.addIssue({ code: 'custom', message: 'duplicate profile id', path: ['profiles', index, 'id'] });
-      ids.add(profile.id);
-      const name = normalizeProfileName(profile.name);
-      if (names.has(name)) ctx.addIssue({ code: 'custom', message: 'duplicate profile name', path: ['profiles', index, 'name'] });
-      names.add(name);
-    });
-    if (doc.activeProfileId !== null && !ids.has(doc.activeProfileId)) {
-      ctx.addIssue({ code: 'custom', message: 'active profile does not exist', path: ['activeProfileId'] });
-    }
-    for (const id of Object.keys(doc.keys)) {
-      if (!ids.has(id)) ctx.addIssue({ code: 'custom', message: 'key for unknown profile', path: ['keys', id] });
-    }
+    for (const problem of documentProblems(doc)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path.split('.') });
   });
 
 export type VaultDocument = z.infer<typeof VaultDocumentSchema>;
@@ -46,7 +56,11 @@ export function normalizeProfileName(name: string): string {
   return name.trim().normalize('NFC').toLowerCase();
 }
 
-export type ParseOutcome = { ok: true; document: VaultDocument } | { ok: false; reason: 'unparseable' | 'invalid' };
+export type ParseOutcome =
+  | { ok: true; document: VaultDocument }
+  | { ok: false; reason: 'unparseable' | 'invalid' }
+  /** Written by a newer version of the app: not damaged, just not ours to read (or to move aside). */
+  | { ok: false; reason: 'newer'; schemaVersion: number };
 
 export function parseVaultDocument(bytes: Uint8Array): ParseOutcome {
   let raw: unknown;
@@ -55,8 +69,33 @@ export function parseVaultDocument(bytes: Uint8Array): ParseOutcome {
   } catch {
     return { ok: false, reason: 'unparseable' };
   }
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && Number.isInteger(version) && version > VAULT_SCHEMA_VERSION) return { ok: false, reason: 'newer', schemaVersion: version };
   const result = VaultDocumentSchema.safeParse(raw);
   return result.success ? { ok: true, document: result.data } : { ok: false, reason: 'invalid' };
+}
+
+/**
+ * Checks a document before it is written, so the app can never write a vault it would refuse to load: every
+ * profile that changed since `previous` against the stored-profile schema, every changed key, and the rules
+ * across records. Unchanged records were validated when they were loaded or written.
+ */
+export function writeProblems(previous: VaultDocument, next: VaultDocument): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  if (next.schemaVersion !== VAULT_SCHEMA_VERSION) problems.push({ path: 'schemaVersion', message: 'wrong schema version' });
+  const before = new Set(previous.profiles);
+  next.profiles.forEach((profile, index) => {
+    if (before.has(profile)) return;
+    const parsed = StoredProfileSchema.safeParse(profile);
+    if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ path: `profiles.${index}.${issue.path.join('.')}`, message: issue.message });
+  });
+  for (const [id, value] of Object.entries(next.keys)) {
+    if (previous.keys[id] !== value && !Base64Schema.safeParse(value).success) problems.push({ path: `keys.${id}`, message: 'not base64 ciphertext' });
+  }
+  if (next.weakStorageAllowed !== previous.weakStorageAllowed && !WeakStorageAllowedSchema.safeParse(next.weakStorageAllowed).success) {
+    problems.push({ path: 'weakStorageAllowed', message: 'malformed opt-in' });
+  }
+  return [...problems, ...documentProblems(next)];
 }
 
 export function serializeVaultDocument(document: VaultDocument): Uint8Array {

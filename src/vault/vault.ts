@@ -10,7 +10,8 @@ import type { ProfileStore } from '../ports/profile-store.port.js';
 import type { SecretCipher } from '../ports/secret-cipher.port.js';
 import { SerialQueue } from './serial-queue.js';
 import { storageError } from './storage-errors.js';
-import { emptyVaultDocument, parseVaultDocument, serializeVaultDocument, type VaultDocument } from './vault-document.js';
+import { AppError } from '../errors/app-error.js';
+import { emptyVaultDocument, parseVaultDocument, serializeVaultDocument, writeProblems, type VaultDocument } from './vault-document.js';
 
 export interface KeyState {
   readonly status: KeyStatus;
@@ -103,6 +104,13 @@ export class Vault {
     return this.queue.run(async () => {
       const mutation = mutate(this.doc);
       if (mutation.document === null) return mutation.result;
+      const problems = writeProblems(this.doc, mutation.document);
+      if (problems.length > 0) {
+        // A bug upstream (or a value from outside that slipped through): refuse rather than write a vault
+        // that the next start would have to quarantine.
+        this.deps.logger.log('error', 'vault.write_refused_invalid', { problems: problems.slice(0, 10) });
+        throw new AppError('INTERNAL', { params: { reason: 'invalid vault document' } });
+      }
       const bytes = serializeVaultDocument(mutation.document);
       try {
         await this.deps.store.write(bytes);
@@ -173,6 +181,7 @@ async function loadOrRecover(deps: VaultDeps): Promise<{ document: VaultDocument
   }
   const parsed = parseVaultDocument(bytes);
   if (parsed.ok) return { document: parsed.document, recovery: null };
+  if (parsed.reason === 'newer') throw new AppError('VAULT_NEWER_VERSION', { params: { version: parsed.schemaVersion } });
   const quarantinedPath = await store.quarantine('vault');
   return restore(deps, parsed.reason, quarantinedPath, await store.read('backup'));
 }
@@ -188,6 +197,7 @@ async function restore(
   let restoredFrom: VaultRecovery['restoredFrom'] = 'empty';
   if (backup !== null) {
     const parsedBackup = parseVaultDocument(backup);
+    if (!parsedBackup.ok && parsedBackup.reason === 'newer') throw new AppError('VAULT_NEWER_VERSION', { params: { version: parsedBackup.schemaVersion } });
     if (parsedBackup.ok) {
       document = parsedBackup.document;
       restoredFrom = 'backup';

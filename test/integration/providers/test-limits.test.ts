@@ -127,3 +127,23 @@ describe('connection test limits', () => {
     });
   });
 });
+
+describe('figures a server reports', () => {
+  it('nonsense usage numbers are cleaned, saved, and the vault stays loadable', async () => {
+    const server = await startFakeHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: {"choices":[{"delta":{"content":"Hi"}}]}\n\n');
+      res.write('data: {"choices":[],"usage":{"completion_tokens":2.5,"prompt_tokens":-1},"timings":{"predicted_per_second":-3}}\n\n');
+      res.end('data: [DONE]\n\n');
+    });
+    await withServer(server, async () => {
+      const p = await t.core.profiles.create({ name: 'odd figures', kind: 'openai-compatible', preset: 'llamacpp', baseUrl: server.url, model: 'm' });
+      const { result } = await runTest(t, p.id);
+      expect(result).toMatchObject({ ok: true, saved: true, metrics: { outputTokens: 3, tokensPerSecondSource: 'measured' } }); // the server's negative rate is dropped
+      const reopened = await t.reopen();
+      expect((await reopened.core.storage.status()).recovery).toBeNull();
+      expect(reopened.core.profiles.get({ id: p.id }).lastTest?.outputTokens).toBe(3);
+      t = reopened;
+    });
+  });
+});

@@ -30,7 +30,6 @@ describe('vault corruption', () => {
       return Buffer.from(JSON.stringify(doc));
     }, 'invalid'],
     ['active id that does not exist', (b: Buffer) => Buffer.from(JSON.stringify({ ...JSON.parse(b.toString()), activeProfileId: 'ghost' })), 'invalid'],
-    ['newer schema version', (b: Buffer) => Buffer.from(JSON.stringify({ ...JSON.parse(b.toString()), schemaVersion: 99 })), 'invalid'],
   ])('%s: quarantined byte-identical, backup restored', async (_name, damage, reason) => {
     const { t: core, firstId, secondId } = await withTwoVersions();
     const damaged = damage(await readFile(core.vaultPath));
@@ -98,6 +97,35 @@ describe('vault corruption', () => {
     t = await core.reopen();
     expect((await t.core.storage.status()).recovery).toMatchObject({ reason: 'missing', quarantinedPath: null, restoredFrom: 'backup' });
     expect(t.core.profiles.list().profiles.map((p) => p.id)).toEqual([firstId]);
+  });
+});
+
+describe('a vault from a newer version of the app', () => {
+  it('is neither moved aside nor overwritten: start-up stops with VAULT_NEWER_VERSION', async () => {
+    const { t: core } = await withTwoVersions();
+    const newer = Buffer.from(JSON.stringify({ ...JSON.parse(String(await readFile(core.vaultPath))), schemaVersion: 2, somethingNew: true }));
+    await writeFile(core.vaultPath, newer);
+    const files = await core.listDir();
+    await expect(core.reopen()).rejects.toMatchObject({ code: 'VAULT_NEWER_VERSION' });
+    expect(await readFile(core.vaultPath)).toEqual(newer);
+    expect(await core.listDir()).toEqual(files);
+    t = core;
+  });
+});
+
+describe('the app never writes a vault it could not load', () => {
+  it('refuses an invalid document before writing: typed error, bytes and memory unchanged', async () => {
+    t = await createTestCore();
+    const p = await t.core.profiles.create(localProfileInput());
+    const before = await t.readVaultBytes();
+    // A provider that reports nonsense figures must not be able to corrupt the vault through the test summary.
+    const summary = { at: 'not a date', ok: true, errorCode: null, model: 'm', timeToFirstTokenMs: -5, totalMs: 1, outputTokens: 2.5, tokensPerSecond: 1 };
+    expect(await t.core.profiles.recordTestResult(p.id, summary as never)).toBe(false);
+    expect(await t.readVaultBytes()).toEqual(before);
+    expect(t.core.profiles.get({ id: p.id }).lastTest).toBeNull();
+    expect(t.logger.find('vault.write_refused_invalid')).toHaveLength(1);
+    t = await t.reopen();
+    expect((await t.core.storage.status()).recovery).toBeNull();
   });
 });
 
