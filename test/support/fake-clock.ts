@@ -26,13 +26,21 @@ export class FakeClock implements Clock {
   }
 }
 
+/** Counting ids, prefixed per instance so a reopened core never reissues an id the vault already holds. */
 export class SequentialIds implements IdGenerator {
+  private static instances = 0;
+  private readonly prefix: string;
   private profiles = 0;
   private correlations = 0;
 
+  constructor() {
+    SequentialIds.instances += 1;
+    this.prefix = `${process.pid.toString(36)}${SequentialIds.instances.toString(36)}`;
+  }
+
   profileId(): string {
     this.profiles += 1;
-    return `profile-${String(this.profiles).padStart(4, '0')}`;
+    return `profile-${this.prefix}-${String(this.profiles).padStart(4, '0')}`;
   }
 
   correlationId(): string {

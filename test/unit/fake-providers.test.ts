@@ -131,7 +131,7 @@ describe('fake Ollama wire', () => {
       const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
       const last = lines.at(-1)!;
       expect(last).toMatchObject({ done: true, done_reason: 'stop', eval_count: 5 });
-      expect(last.eval_duration).toBeGreaterThanOrEqual(8 * 1_000_000); // four 2 ms gaps, in ns
+      expect(last.eval_duration).toBeGreaterThanOrEqual(5 * 1_000_000); // at least 1 ms per piece, in ns
       expect(Number(last.total_duration)).toBeGreaterThanOrEqual(Number(last.eval_duration));
       const missing = await postJson(`${s.url}/api/chat`, { model: 'llama9', messages: [] });
       expect(await missing.json()).toEqual({ error: "model 'llama9' not found" });
