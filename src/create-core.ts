@@ -60,6 +60,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const secrets = deps.secrets ?? new SecretRegistry();
   const { logger, cipher, store } = deps;
   const vault = await Vault.open({ store, cipher, clock, logger, secrets });
+  void vault.refreshStaleCiphertexts().catch((error: unknown) => logger.log('warn', 'vault.reencrypt_failed', { errorCode: (error as { code?: string }).code ?? 'INTERNAL' }));
   const changes = new ChangeFeed(clock, logger);
   const profiles = new ProfileService({ vault, cipher, clock, ids, logger, secrets, changes });
   const storage = new StorageService({ vault, cipher, clock, logger, changes });

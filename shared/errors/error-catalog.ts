@@ -157,6 +157,12 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
     remediation: 'Try again. If it keeps happening, try another model.',
     retryable: true,
   },
+  PROVIDER_EMPTY_REPLY: {
+    message: 'The server answered, but the model produced no text within the short test.',
+    remediation:
+      'Reasoning models can spend a short test thinking before they write: try a non-reasoning model, or check the model name and the server\'s log.',
+    retryable: true,
+  },
   PROVIDER_RESPONSE_TOO_LARGE: {
     message: 'The server sent more than {limit} for a short answer, so the app stopped reading.',
     remediation: 'Check that the address points at a model API, not at a file or a web page.',

@@ -60,6 +60,10 @@ interface Running {
 
 export function startApp(electron: ElectronApi, options: StartOptions): AppHandle {
   const { app } = electron;
+  if (app.isPackaged && (options.devServerUrl || options.userDataDir || options.discoveryPorts)) {
+    // A packaged app never trusts a renderer URL (or test hooks) from its environment.
+    options = { mainDir: options.mainDir };
+  }
   if (options.userDataDir) app.setPath('userData', path.resolve(options.userDataDir));
   registerAppScheme(electron.protocol);
   if (!app.requestSingleInstanceLock()) {
@@ -144,6 +148,7 @@ function openWindow(electron: ElectronApi, options: StartOptions, running: Runni
     url: options.devServerUrl ?? APP_ENTRY_URL,
     allowedOrigins: allowedOrigins(options),
     bounds: saved?.bounds,
+    devTools: !electron.app.isPackaged,
     logger: running.logger,
   });
   if (saved?.maximized) window.maximize();

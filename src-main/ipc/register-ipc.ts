@@ -8,34 +8,46 @@ import type { IpcSender, TrpcIpcServer } from './trpc-ipc-server.js';
 import { judgeSender } from './validate-sender.js';
 
 export class WindowRegistry {
-  private readonly ids = new Set<number>();
+  /** webContents id → page generation, bumped whenever the page is replaced (reload, navigation). */
+  private readonly pages = new Map<number, number>();
 
   constructor(private readonly onGone: (webContentsId: number) => void) {}
 
   /** Tracks a window's webContents; its subscriptions end whenever its page is replaced or destroyed. */
   add(contents: WebContents): void {
     const id = contents.id;
-    this.ids.add(id);
+    this.pages.set(id, 0);
+    const pageGone = () => {
+      this.pages.set(id, (this.pages.get(id) ?? 0) + 1);
+      this.onGone(id);
+    };
     contents.on('destroyed', () => {
-      this.ids.delete(id);
+      this.pages.delete(id);
       this.onGone(id);
     });
-    contents.on('render-process-gone', () => this.onGone(id));
+    contents.on('render-process-gone', pageGone);
     contents.on('did-start-navigation', (details) => {
-      if (details.isMainFrame && !details.isSameDocument) this.onGone(id);
+      if (details.isMainFrame && !details.isSameDocument) pageGone();
     });
   }
 
   has(id: number): boolean {
-    return this.ids.has(id);
+    return this.pages.has(id);
+  }
+
+  /** The current page generation of a window (-1 once it is destroyed). */
+  page(id: number): number {
+    return this.pages.get(id) ?? -1;
   }
 }
 
-function senderOf(event: IpcMainEvent): IpcSender {
+function senderOf(event: IpcMainEvent, windows: WindowRegistry): IpcSender {
   const contents = event.sender;
+  const page = windows.page(contents.id);
   return {
     id: contents.id,
-    isGone: () => contents.isDestroyed() || event.senderFrame === null || event.senderFrame.isDestroyed(),
+    // An answer for a page that has since been reloaded or replaced goes nowhere.
+    isGone: () => contents.isDestroyed() || event.senderFrame === null || event.senderFrame.isDestroyed() || windows.page(contents.id) !== page,
     send: (message) => event.reply(IPC_CHANNEL, message),
   };
 }
@@ -57,7 +69,7 @@ export function registerIpc<TRouter extends AnyRouter>(options: {
       },
       allowedOrigins,
     );
-    void server.handle(senderOf(event), message, verdict);
+    void server.handle(senderOf(event, windows), message, verdict);
   });
   return () => options.ipcMain.removeAllListeners(IPC_CHANNEL);
 }

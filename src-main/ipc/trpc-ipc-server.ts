@@ -40,7 +40,7 @@ type Outcome = 'ok' | 'error' | 'refused' | 'stopped';
 
 interface Subscription {
   readonly abort: AbortController;
-  readonly done: Promise<void>;
+  done: Promise<void>;
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
@@ -135,8 +135,10 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
         this.reply(sender, { id, result: { type: 'data', data: result } });
         return;
       }
-      const done = this.stream(sender, id, result as AsyncIterable<unknown>, abort, { correlationId, path, started, base });
-      this.subscriptions.set(key, { abort, done });
+      // Registered before the pump starts, so a pump that ends at once (window already gone) still removes it.
+      const entry: Subscription = { abort, done: Promise.resolve() };
+      this.subscriptions.set(key, entry);
+      entry.done = this.stream(sender, id, result as AsyncIterable<unknown>, entry, { correlationId, path, started, base });
     });
   }
 
@@ -145,10 +147,11 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     sender: IpcSender,
     id: WireId,
     iterable: AsyncIterable<unknown>,
-    abort: AbortController,
+    entry: Subscription,
     call: { correlationId: string; path: string; started: number; base: Record<string, unknown> },
   ): Promise<void> {
     const key = this.key(sender, id);
+    const { abort } = entry;
     const iterator = iterable[Symbol.asyncIterator]();
     const aborted = new Promise<'aborted'>((resolve) => abort.signal.addEventListener('abort', () => resolve('aborted'), { once: true }));
     let events = 0;
@@ -172,7 +175,7 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
       this.reply(sender, { id, error: shape });
     } finally {
       abort.abort();
-      this.subscriptions.delete(key);
+      if (this.subscriptions.get(key) === entry) this.subscriptions.delete(key);
       try {
         await iterator.return?.();
       } catch (error) {
@@ -199,13 +202,19 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     }) as { code: number; message: string; data: { code: string } };
   }
 
+  /** Sends; if a result cannot be sent (e.g. not cloneable), the call is still answered, with an error. */
   private reply(sender: IpcSender, message: IpcServerMessage): void {
     if (sender.isGone()) return;
     try {
       sender.send(message);
     } catch (error) {
-      // The window went away between the check and the send, or the value could not be cloned.
       this.options.logger.log('warn', 'ipc.reply_failed', { senderId: sender.id, error: error instanceof Error ? error.message : String(error) });
+      if ('error' in message || message.id === null || sender.isGone()) return;
+      try {
+        sender.send({ id: message.id, error: this.errorShape(new Error('reply could not be sent'), this.options.ids.correlationId()) });
+      } catch {
+        // The window is gone: nobody is left to answer.
+      }
     }
   }
 

@@ -12,6 +12,8 @@ export interface MainWindowOptions {
   readonly url: string;
   readonly allowedOrigins: readonly string[];
   readonly bounds?: Partial<Rectangle> | undefined;
+  /** Off in packaged builds. */
+  readonly devTools?: boolean;
   readonly logger: Logger;
 }
 
@@ -26,7 +28,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowType 
     show: false,
     title: 'LLM Profiles',
     backgroundColor: '#f7f7f5',
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: { ...secureWebPreferences(options.preloadPath), devTools: options.devTools ?? false },
   });
   const contents = window.webContents;
 

@@ -20,7 +20,11 @@ interface Pending {
 
 /** One per bridge: the id counter and the table of calls waiting for an answer. */
 class IpcClient {
-  private nextId = 1;
+  /**
+   * Starts at a random point so that, after a reload, an answer main still sends to a call of the previous
+   * page can never match a call of this one.
+   */
+  private nextId = Math.floor(Math.random() * 2 ** 31) * 1024 + 1;
   private readonly pending = new Map<number, Pending>();
 
   constructor(private readonly bridge: ElectronTrpcBridge) {

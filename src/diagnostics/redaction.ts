@@ -21,10 +21,11 @@ export function isSecretKeyName(name: string): boolean {
   return SECRET_KEY_NAMES.test(name) || SECRET_KEY_SUFFIX.test(name);
 }
 
+/** Scrubs the whole text first and truncates after, so a secret can never be cut in half and half kept. */
 export function scrubText(text: string, secrets: SecretRegistry): string {
-  let out = secrets.scrub(text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…[truncated]` : text);
+  let out = secrets.scrub(text);
   for (const [pattern, replacement] of SECRET_PATTERNS) out = out.replace(pattern, replacement);
-  return out;
+  return out.length > MAX_STRING ? `${out.slice(0, MAX_STRING)}…[truncated]` : out;
 }
 
 export function redact(value: unknown, secrets: SecretRegistry, depth = 0, seen = new WeakSet<object>()): unknown {

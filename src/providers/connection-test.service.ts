@@ -107,6 +107,8 @@ export class ConnectionTestService {
       }
       failure = error instanceof AppError ? error : new AppError('INTERNAL', { cause: error });
     }
+    // A stream that ended without a single delta is not a working model, however politely it ended.
+    if (failure === null && p.deltas === 0) failure = new AppError('PROVIDER_EMPTY_REPLY', { params: {} });
 
     const totalMs = p.doneAt ?? elapsed();
     const correlationId = currentRequestContext()?.correlationId ?? 'unknown';

@@ -25,7 +25,10 @@ export class StorageService {
   async status(): Promise<StorageStatus> {
     const { vault, cipher } = this.deps;
     const { state, backend } = await cipher.availability();
-    if (state !== 'unavailable' && vault.countKeys('locked') > 0) await vault.unlockKeys();
+    if (state !== 'unavailable' && vault.countKeys('locked') > 0) {
+      await vault.unlockKeys();
+      await vault.refreshStaleCiphertexts().catch(() => undefined);
+    }
     this.noteState(state, backend);
     const weak = vault.document.weakStorageAllowed;
     return {

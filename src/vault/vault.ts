@@ -55,6 +55,8 @@ export class Vault {
   private docVersion = 0;
   private readonly keys = new Map<string, KeyEntry>();
   private readonly queue = new SerialQueue();
+  /** Keys whose ciphertext the OS wants refreshed (decrypt said shouldReEncrypt). */
+  private readonly staleCiphertexts = new Set<string>();
 
   private constructor(
     private readonly deps: VaultDeps,
@@ -124,10 +126,44 @@ export class Vault {
     });
   }
 
-  /** Retries keys that could not be decrypted because secure storage was unavailable at start-up. */
-  async unlockKeys(): Promise<void> {
-    const locked = [...this.keys].filter(([, entry]) => entry.status === 'locked').map(([id]) => id);
-    if (locked.length > 0) await this.decryptKeys(locked);
+  /**
+   * Retries keys that could not be decrypted because secure storage was unavailable at start-up. Runs in the
+   * write queue so a late decrypt can never resurrect a key deleted or replaced meanwhile, and bumps the
+   * version so cached views show the new key state.
+   */
+  unlockKeys(): Promise<void> {
+    return this.queue.run(async () => {
+      const locked = [...this.keys].filter(([id, entry]) => entry.status === 'locked' && id in this.doc.keys).map(([id]) => id);
+      if (locked.length === 0) return;
+      await this.decryptKeys(locked);
+      this.docVersion += 1;
+    });
+  }
+
+  /**
+   * Re-encrypts keys the OS asked to have re-encrypted (safeStorage's shouldReEncrypt: its key was rotated),
+   * so they stay readable. Best effort, in the write queue; returns how many were rewritten.
+   */
+  refreshStaleCiphertexts(): Promise<number> {
+    return this.queue.run(async () => {
+      const ids = [...this.staleCiphertexts].filter((id) => id in this.doc.keys && this.keys.get(id)?.plaintext);
+      this.staleCiphertexts.clear();
+      if (ids.length === 0) return 0;
+      if ((await this.deps.cipher.availability()).state === 'unavailable') return 0;
+      const keys = { ...this.doc.keys };
+      for (const id of ids) keys[id] = encodeCiphertext(await this.deps.cipher.encrypt(this.keys.get(id)!.plaintext!));
+      const next = { ...this.doc, keys };
+      if (writeProblems(this.doc, next).length > 0) return 0;
+      try {
+        await this.deps.store.write(serializeVaultDocument(next));
+      } catch (error) {
+        throw storageError(error, this.deps.store.location);
+      }
+      this.doc = next;
+      this.docVersion += 1;
+      this.deps.logger.log('info', 'vault.keys_reencrypted', { count: ids.length });
+      return ids.length;
+    });
   }
 
   drain(): Promise<void> {
@@ -154,8 +190,9 @@ export class Vault {
         const encoded = this.doc.keys[id];
         if (encoded === undefined) return;
         try {
-          const { plaintext } = await this.deps.cipher.decrypt(Buffer.from(encoded, 'base64'));
+          const { plaintext, shouldReEncrypt } = await this.deps.cipher.decrypt(Buffer.from(encoded, 'base64'));
           this.deps.secrets.add(plaintext);
+          if (shouldReEncrypt) this.staleCiphertexts.add(id);
           this.keys.set(id, { status: 'stored', hint: keyHint(plaintext), plaintext });
         } catch (error) {
           this.keys.set(id, { status: 'unreadable', hint: null, plaintext: null });

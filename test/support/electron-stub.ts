@@ -45,6 +45,7 @@ export const safeStorage = {
 
 class FakeApp extends EventEmitter {
   userData = '';
+  isPackaged = false;
   hasLock = true;
   readyNow = true;
   quitCalls = 0;
@@ -209,7 +210,7 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
 export function resetElectronStub(userData = ''): void {
   safeStorage.reset();
   app.removeAllListeners();
-  Object.assign(app, { userData, hasLock: true, readyNow: true, quitCalls: 0, exitCodes: [] });
+  Object.assign(app, { userData, isPackaged: false, hasLock: true, readyNow: true, quitCalls: 0, exitCodes: [] });
   BrowserWindow.instances = [];
   protocol.privileged = [];
   protocol.handlers.clear();

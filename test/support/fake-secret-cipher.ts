@@ -13,6 +13,8 @@ export class FakeSecretCipher implements SecretCipher {
   decryptCalls = 0;
   /** Makes the next encrypt throw although storage reports available (a keyring that fails mid-call). */
   failNextEncrypt = false;
+  /** Decrypt reports shouldReEncrypt for ciphertexts made before this generation (an OS key rotation). */
+  rotateAt: number | null = null;
 
   constructor(options: { state?: EncryptionState; key?: Buffer } = {}) {
     this.state = options.state ?? 'available';
@@ -37,19 +39,20 @@ export class FakeSecretCipher implements SecretCipher {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.from('fk1'), iv, body, cipher.getAuthTag()]);
+    return Buffer.concat([Buffer.from(this.rotateAt === null ? 'fk1' : 'fk2'), iv, body, cipher.getAuthTag()]);
   }
 
   async decrypt(ciphertext: Uint8Array): Promise<DecryptResult> {
     this.decryptCalls += 1;
     if (this.state === 'unavailable') throw new Error('Decryption is not available');
     const bytes = Buffer.from(ciphertext);
-    if (bytes.subarray(0, 3).toString() !== 'fk1' || bytes.length < 3 + 12 + 16) throw new Error('Not fake ciphertext');
+    const tag3 = bytes.subarray(0, 3).toString();
+    if ((tag3 !== 'fk1' && tag3 !== 'fk2') || bytes.length < 3 + 12 + 16) throw new Error('Not fake ciphertext');
     const iv = bytes.subarray(3, 15);
     const tag = bytes.subarray(bytes.length - 16);
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAuthTag(tag);
     const plaintext = Buffer.concat([decipher.update(bytes.subarray(15, bytes.length - 16)), decipher.final()]).toString('utf8');
-    return { plaintext, shouldReEncrypt: false };
+    return { plaintext, shouldReEncrypt: this.rotateAt !== null && tag3 === 'fk1' };
   }
 }

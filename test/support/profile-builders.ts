@@ -1,16 +1,22 @@
 // Valid inputs to start from; tests change one thing at a time.
 import type { ProfileCreateInput } from '../../shared/profile.contract.js';
+import { recordTestSecret } from './suite-diagnostics.js';
+
+function recorded(input: ProfileCreateInput): ProfileCreateInput {
+  if (input.apiKey) recordTestSecret(input.apiKey);
+  return input;
+}
 
 let counter = 0;
 
 export function localProfileInput(overrides: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
   counter += 1;
-  return { name: `Local ${counter}`, kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2', ...overrides };
+  return recorded({ name: `Local ${counter}`, kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2', ...overrides });
 }
 
 export function remoteProfileInput(overrides: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
   counter += 1;
-  return {
+  return recorded({
     name: `Remote ${counter}`,
     kind: 'openai',
     baseUrl: 'https://api.openai.com/v1',
@@ -18,5 +24,5 @@ export function remoteProfileInput(overrides: Partial<ProfileCreateInput> = {}):
     apiKey: `sk-test-${counter}-abcdefghijklmnop`,
     remoteConsent: true,
     ...overrides,
-  };
+  });
 }

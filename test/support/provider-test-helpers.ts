@@ -5,6 +5,7 @@ import { TestEventSchema } from '../../shared/provider-test.contract.js';
 import { runInRequestContext } from '../../src/diagnostics/request-context.js';
 import type { TestCore } from './create-test-core.js';
 import type { FakeKind } from './fake-providers/index.js';
+import { recordTestSecret } from './suite-diagnostics.js';
 
 export interface Collected {
   readonly events: TestEvent[];
@@ -23,6 +24,12 @@ export async function runTest(t: TestCore, id: string, signal?: AbortSignal, cor
 
 /** A profile input for a fake of the given kind listening at `url` (loopback, so no consent needed). */
 export function profileForFake(kind: FakeKind, url: string, over: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
+  const input = profileInputForFake(kind, url, over);
+  if (input.apiKey) recordTestSecret(input.apiKey);
+  return input;
+}
+
+function profileInputForFake(kind: FakeKind, url: string, over: Partial<ProfileCreateInput>): ProfileCreateInput {
   const name = `${kind} ${url}`;
   switch (kind) {
     case 'openai':

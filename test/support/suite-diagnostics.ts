@@ -12,14 +12,22 @@ export function suiteDir(): string | null {
   return process.env[SUITE_DIR_ENV] ?? null;
 }
 
-/** A registry that also notes each secret for the end-of-suite log scan. */
+/**
+ * Notes a key a test uses, for the end-of-suite log scan. Called by the test builders and fake servers, so
+ * the scan also looks for keys the code under test might have forgotten to register for redaction.
+ */
+export function recordTestSecret(secret: string): void {
+  const dir = suiteDir();
+  if (!dir || secret.length < 4) return;
+  mkdirSync(path.join(dir, 'secrets'), { recursive: true });
+  appendFileSync(path.join(dir, 'secrets', `${process.pid}.txt`), `${Buffer.from(secret).toString('base64')}\n`);
+}
+
+/** A registry that also notes each secret the code under test registered. */
 export class RecordingSecretRegistry extends SecretRegistry {
   override add(secret: string): void {
     super.add(secret);
-    const dir = suiteDir();
-    if (!dir || secret.length < 4) return;
-    mkdirSync(path.join(dir, 'secrets'), { recursive: true });
-    appendFileSync(path.join(dir, 'secrets', `${process.pid}.txt`), `${Buffer.from(secret).toString('base64')}\n`);
+    recordTestSecret(secret);
   }
 }
 

@@ -48,8 +48,8 @@ export const geminiWire: Wire = {
     const usage = asRecord(payload.usageMetadata);
     const output = num(usage?.candidatesTokenCount);
     if (output !== undefined) items.push({ kind: 'usage', outputTokens: output, inputTokens: num(usage?.promptTokenCount) });
-    const finish = str(candidate?.finishReason);
-    if (finish) items.push({ kind: 'done', reason: finish });
+    // finishReason is not the end: Google repeats it on every chunk (see PROVIDERS.md §4), so the stream's own
+    // end is what finishes a Gemini reply.
     return items;
   },
 

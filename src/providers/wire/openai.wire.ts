@@ -44,8 +44,18 @@ export const openAiWire: Wire = {
     };
   },
 
-  interpret({ data }): StreamItem[] {
+  interpret({ event, data }): StreamItem[] {
     if (data.trim() === '[DONE]') return [{ kind: 'done', reason: null }];
+    // The official SDK treats both `event: error` and a payload with an `error` key as a failure (PROVIDERS §0.2).
+    if (event === 'error') {
+      let payload: unknown = data;
+      try {
+        payload = JSON.parse(data);
+      } catch {
+        // plain-text error event
+      }
+      return [{ kind: 'error', info: looseErrorInfo(asRecord(payload) ?? String(payload)) }];
+    }
     const chunk = asRecord(parseJson(data));
     if (!chunk) throw new MalformedPayload('not a chat completion chunk');
     if (chunk.error !== undefined && chunk.error !== null) return [{ kind: 'error', info: looseErrorInfo(chunk) }];

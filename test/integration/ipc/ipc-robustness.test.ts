@@ -32,7 +32,8 @@ const fuzzMessage = fc.oneof(
           id: wireId,
           type: fc.oneof(fc.constantFrom('query', 'mutation', 'subscription'), fc.string({ maxLength: 5 })),
           path: fc.oneof(fc.constantFrom(...PATHS), fc.string({ maxLength: 20 })),
-          input: fc.oneof(fc.anything({ maxDepth: 2 }), looseObject, fc.constant(localProfileInput())),
+          // Near-valid inputs too: every one has at least one field the schemas refuse.
+          input: fc.oneof(fc.anything({ maxDepth: 2 }), looseObject, fc.constant({ ...localProfileInput(), baseUrl: 'ftp://x' }), fc.constant({ ...localProfileInput(), name: '' })),
           context: fc.oneof(looseObject, fc.constant({ correlationId: 'abc' }), fc.anything({ maxDepth: 1 })),
         },
         { requiredKeys: ['id'] },
@@ -50,7 +51,9 @@ function answeredIds(received: IpcServerMessage[]): Map<unknown, IpcServerMessag
 
 describe('IPC robustness', () => {
   it('10,000 fuzzed raw messages: 0 crashes, 0 unhandled rejections, 0 vault writes, every request answered', async () => {
-    h = await createIpcHarness({ availability: 'unavailable' }); // any write that slipped through would be refused …
+    // Storage available: a write that slipped through would really happen, and show below.
+    h = await createIpcHarness();
+    await h.t.core.profiles.create(localProfileInput({ name: 'Existing' }));
     await h.t.core.close();
     const vaultBefore = await h.t.readVaultBytes();
     const encryptsBefore = h.t.cipher.encryptCalls;
@@ -76,14 +79,15 @@ describe('IPC robustness', () => {
     await h.settle();
 
     expect(unhandled).toEqual([]);
-    expect(await h.t.readVaultBytes()).toEqual(vaultBefore); // … and this shows none was even attempted
+    expect(await h.t.readVaultBytes()).toEqual(vaultBefore);
     expect(h.t.cipher.encryptCalls).toBe(encryptsBefore);
+    expect(h.t.logger.records.filter((r) => /^profile\.(created|updated|deleted|activated)$/.test(r.event))).toHaveLength(1); // the seed only
     const byId = answeredIds(w.received);
     const unanswered = [...expected].filter((id) => !(byId.get(id) ?? []).some((m) => 'error' in m || ('result' in m && m.result.type !== 'started')));
     expect(unanswered).toEqual([]);
     for (const m of w.received) if ('error' in m) AppErrorDataSchema.parse(m.error.data);
     // The server still serves a well-formed call afterwards.
-    expect((await w.client.profiles.list.query()).profiles).toEqual([]);
+    expect((await w.client.profiles.list.query()).profiles.map((p) => p.name)).toEqual(['Existing']);
   });
 
   it('1,000 calls from untrusted senders: 100% FORBIDDEN, 0 handler runs', async () => {

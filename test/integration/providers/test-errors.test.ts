@@ -190,3 +190,44 @@ describe('connection test failures', () => {
     expect(keyHeaders).toEqual([]);
   });
 });
+
+describe('stream details', () => {
+  it('Gemini repeating finishReason on every chunk still gives the whole reply', async () => {
+    const server = await startFakeHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (const text of ['In the quaint cottage', ' lived two cats.']) {
+        res.write(`data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text }], role: 'model' }, finishReason: 'STOP', index: 0 }] })}\r\n\r\n`);
+      }
+      res.end();
+    });
+    servers.push(server);
+    const p = await t.core.profiles.create({ name: `Gemini like the cookbook ${Math.random()}`, kind: 'gemini', baseUrl: server.url, model: 'gemini-x', apiKey: 'AIza-fake-gemini-key-0002' });
+    const { result } = await runTest(t, p.id);
+    expect(result).toMatchObject({ ok: true, preview: 'In the quaint cottage lived two cats.' });
+  });
+
+  it('an OpenAI-style `event: error` mid-stream is PROVIDER_STREAM_ERROR', async () => {
+    const server = await startFakeHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: {"choices":[{"delta":{"content":"Hel"}}]}\n\n');
+      res.end('event: error\ndata: {"error":{"message":"upstream went away","type":"server_error"}}\n\n');
+    });
+    servers.push(server);
+    const p = await t.core.profiles.create({ name: `event error ${Math.random()}`, kind: 'openai-compatible', preset: 'vllm', baseUrl: server.url, model: 'm' });
+    const { result } = await runTest(t, p.id);
+    expect(result?.error).toMatchObject({ code: 'PROVIDER_STREAM_ERROR', message: expect.stringContaining('upstream went away') });
+  });
+
+  it('a reply with no text at all is PROVIDER_EMPTY_REPLY, not a pass', async () => {
+    const server = await startFakeHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('data: {"choices":[{"delta":{"role":"assistant","content":""}}]}\n\n');
+      res.write('data: {"choices":[{"delta":{},"finish_reason":"length"}]}\n\n');
+      res.end('data: [DONE]\n\n');
+    });
+    servers.push(server);
+    const p = await t.core.profiles.create({ name: `empty ${Math.random()}`, kind: 'openai-compatible', preset: 'vllm', baseUrl: server.url, model: 'm' });
+    const { result } = await runTest(t, p.id);
+    expect(result).toMatchObject({ ok: false, phaseReached: 'done', error: { code: 'PROVIDER_EMPTY_REPLY' } });
+  });
+});

@@ -129,6 +129,24 @@ describe('the app never writes a vault it could not load', () => {
   });
 });
 
+describe('key rotation', () => {
+  it('re-encrypts keys the OS asks to have re-encrypted, in the background after start-up', async () => {
+    t = await createTestCore();
+    const p = await t.core.profiles.create(remoteProfileInput({ apiKey: 'sk-rotate-me-00001111' }));
+    await t.core.close();
+    const before = await t.readVaultBytes();
+    t.cipher.rotateAt = 1;
+    t = await t.reopen();
+    await t.core.close(); // waits for the queued re-encryption
+    expect(await t.readVaultBytes()).not.toEqual(before);
+    expect(t.logger.find('vault.keys_reencrypted')[0]?.fields).toEqual({ count: 1 });
+    const doc = JSON.parse(String(await t.readVaultBytes()));
+    expect(Buffer.from(doc.keys[p.id], 'base64').subarray(0, 3).toString()).toBe('fk2');
+    t = await t.reopen();
+    expect(t.core.profiles.apiKeyFor(p.id)).toBe('sk-rotate-me-00001111');
+  });
+});
+
 describe('unreadable keys', () => {
   it('marks only the profile whose key fails to decrypt; the rest load', async () => {
     t = await createTestCore();

@@ -108,6 +108,7 @@ describe('outage matrix', () => {
     first.cipher.setAvailability('unavailable');
     t = await first.reopen();
     expect(t.core.profiles.get({ id: ids.remote })).toMatchObject({ hasApiKey: true, keyStatus: 'locked', apiKeyHint: null });
+    expect(t.core.profiles.list().profiles.find((p) => p.id === ids.remote)?.keyStatus).toBe('locked'); // cached now
     expect((await appErrorOf(() => t!.core.profiles.apiKeyFor(ids.remote))).code).toBe('VAULT_ENCRYPTION_UNAVAILABLE');
     t.cipher.setAvailability('available');
     await t.core.storage.status();

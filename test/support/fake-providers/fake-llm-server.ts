@@ -1,6 +1,7 @@
 // startFakeLlm: a loopback model server of any kind in PROVIDERS.md, with optional key, delays and one fault.
 // Order per request: redirect fault, route, key, Anthropic's version header, chat fault, then the real answer.
 import type { ServerResponse } from 'node:http';
+import { recordTestSecret } from '../suite-diagnostics.js';
 import { anthropicDialect, anthropicHeaderProblem } from './anthropic-wire.js';
 import { authProblem } from './auth.js';
 import { startFakeHttpServer, type FakeServer, type RecordedRequest } from './fake-http-server.js';
@@ -60,6 +61,7 @@ async function handle(ctx: FakeContext, table: readonly RouteEntry[], req: Recor
 }
 
 export async function startFakeLlm(options: FakeLlmOptions): Promise<FakeServer & { readonly kind: FakeKind }> {
+  if (options.apiKey) recordTestSecret(options.apiKey); // the suite's log scan looks for it
   const ctx = resolveContext(options);
   const table = routesFor(ctx.kind);
   const server = await startFakeHttpServer((req, res) => handle(ctx, table, req, res), { host: options.host, port: options.port, tls: options.tls });

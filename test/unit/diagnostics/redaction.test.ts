@@ -41,3 +41,13 @@ describe('redaction', () => {
     expect(() => redact({ cyclic, root, big: 10n, sym: Symbol('s') }, registry())).not.toThrow();
   });
 });
+
+describe('long text', () => {
+  it('a secret straddling the truncation point is scrubbed whole, not half kept', () => {
+    const key = 'straddling-secret-key-0123456789';
+    const text = `${'x'.repeat(8_192 - 10)}${key}${'y'.repeat(100)}`;
+    const out = scrubText(text, registry(key));
+    expect(out).not.toContain('straddling');
+    expect(out).not.toContain(key.slice(0, 10));
+  });
+});

@@ -173,6 +173,31 @@ describe('main-process shell', () => {
     expect(app.exitCodes).toEqual([1]);
   });
 
+  it('a packaged app ignores a renderer URL and test hooks from its environment, and has no devtools', async () => {
+    app.isPackaged = true;
+    await startApp(electron as never, { mainDir: path.join(outDir, 'main'), devServerUrl: 'http://evil.example:5173', discoveryPorts: [1] }).ready;
+    expect(theWindow().loadedUrls).toEqual(['app://app/index.html']);
+    expect((theWindow().options.webPreferences as Record<string, unknown>).devTools).toBe(false);
+    const call = { method: 'request', operation: { id: 9, type: 'query', path: 'profiles.list' } };
+    const foreign = ipcEvent(theWindow(), { parent: null, url: 'http://evil.example:5173/' });
+    ipcMain.emit(IPC_CHANNEL, foreign.event, call);
+    await until(() => foreign.replies.length === 1);
+    expect(foreign.replies[0]).toMatchObject({ error: { data: { code: 'IPC_FORBIDDEN_SENDER' } } });
+  });
+
+  it('drops an answer meant for a page that has since been reloaded', async () => {
+    await start().ready;
+    const window = theWindow();
+    const stale = ipcEvent(window, { parent: null, url: 'app://app/index.html' });
+    ipcMain.emit(IPC_CHANNEL, stale.event, { method: 'request', operation: { id: 1, type: 'query', path: 'profiles.list' } });
+    window.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: 'app://app/index.html' });
+    const fresh = ipcEvent(window, { parent: null, url: 'app://app/index.html' });
+    ipcMain.emit(IPC_CHANNEL, fresh.event, { method: 'request', operation: { id: 2, type: 'query', path: 'profiles.list' } });
+    await until(() => fresh.replies.length === 1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stale.replies).toEqual([]);
+  });
+
   it('remembers the window bounds with electron-store', async () => {
     await start().ready;
     const first = theWindow();
