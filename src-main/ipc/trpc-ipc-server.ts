@@ -3,7 +3,7 @@
 // message, a refused sender, a throwing context or a destroyed window included — and nothing it does can
 // end in an unhandled rejection. Subscriptions are async generators stopped by `subscription.stop`, or
 // when their window goes away.
-import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, isTrackedEnvelope, TRPCError, type AnyRouter, type inferRouterContext } from '@trpc/server';
+import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, isTrackedEnvelope, transformTRPCResponse, TRPCError, type AnyRouter, type inferRouterContext } from '@trpc/server';
 import {
   CorrelationIdSchema,
   IpcClientMessageSchema,
@@ -121,7 +121,7 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
       try {
         if (type === 'subscription' && this.subscriptions.has(key)) throw new AppError('IPC_MALFORMED_REQUEST');
         const ctx = await this.options.createContext({ correlationId, senderId: sender.id });
-        result = await callTRPCProcedure({ router: this.options.router, path, getRawInput: async () => input, ctx, type, signal: abort.signal, batchIndex: 0 });
+        result = await callTRPCProcedure({ router: this.options.router, path, getRawInput: async () => this.decodeInput(input), ctx, type, signal: abort.signal, batchIndex: 0 });
         if (type === 'subscription' && !isAsyncIterable(result)) throw new Error(`subscription ${path} did not return an async iterable`);
         if (type !== 'subscription' && isAsyncIterable(result)) throw new Error(`${type} ${path} returned an async iterable`);
       } catch (error) {
@@ -202,16 +202,30 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     }) as { code: number; message: string; data: { code: string } };
   }
 
-  /** Sends; if a result cannot be sent (e.g. not cloneable), the call is still answered, with an error. */
+  /** The router's transformer decodes inputs; text that does not decode is a malformed request. */
+  private decodeInput(input: unknown): unknown {
+    try {
+      return this.options.router._def._config.transformer.input.deserialize(input);
+    } catch {
+      throw new AppError('IPC_MALFORMED_REQUEST');
+    }
+  }
+
+  /**
+   * Sends through the router's transformer. If a result cannot be encoded or sent (not serialisable, not
+   * cloneable), the call is still answered, with an error.
+   */
   private reply(sender: IpcSender, message: IpcServerMessage): void {
     if (sender.isGone()) return;
+    const config = this.options.router._def._config;
     try {
-      sender.send(message);
+      sender.send(transformTRPCResponse(config, message as Parameters<typeof transformTRPCResponse>[1]) as IpcServerMessage);
     } catch (error) {
       this.options.logger.log('warn', 'ipc.reply_failed', { senderId: sender.id, error: error instanceof Error ? error.message : String(error) });
       if ('error' in message || message.id === null || sender.isGone()) return;
       try {
-        sender.send({ id: message.id, error: this.errorShape(new Error('reply could not be sent'), this.options.ids.correlationId()) });
+        const fallback = { id: message.id, error: this.errorShape(new Error('reply could not be sent'), this.options.ids.correlationId()) };
+        sender.send(transformTRPCResponse(config, fallback as Parameters<typeof transformTRPCResponse>[1]) as IpcServerMessage);
       } catch {
         // The window is gone: nobody is left to answer.
       }

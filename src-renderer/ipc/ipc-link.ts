@@ -6,6 +6,13 @@ import { TRPCClientError, type TRPCLink } from '@trpc/client';
 import type { AnyRouter } from '@trpc/server';
 import { observable, type Observer } from '@trpc/server/observable';
 import type { ElectronTrpcBridge, IpcServerMessage } from '../../shared/ipc-protocol.js';
+import { jsonTransformer } from '../../shared/json-transformer.js';
+
+/** Must match the server's transformer (src/trpc/init.ts). */
+export interface LinkTransformer {
+  serialize(value: unknown): unknown;
+  deserialize(value: unknown): unknown;
+}
 
 interface Operation {
   readonly type: 'query' | 'mutation' | 'subscription';
@@ -27,7 +34,10 @@ class IpcClient {
   private nextId = Math.floor(Math.random() * 2 ** 31) * 1024 + 1;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly bridge: ElectronTrpcBridge) {
+  constructor(
+    private readonly bridge: ElectronTrpcBridge,
+    private readonly transformer: LinkTransformer,
+  ) {
     bridge.onMessage((message) => this.receive(message));
   }
 
@@ -36,7 +46,7 @@ class IpcClient {
     const id = this.nextId++;
     this.pending.set(id, pending);
     try {
-      this.bridge.sendMessage({ method: 'request', operation: { id, type: op.type, path: op.path, input: op.input, context: { correlationId } } });
+      this.bridge.sendMessage({ method: 'request', operation: { id, type: op.type, path: op.path, input: this.transformer.serialize(op.input), context: { correlationId } } });
     } catch (error) {
       // e.g. an input that cannot be structured-cloned
       this.pending.delete(id);
@@ -53,13 +63,22 @@ class IpcClient {
     if (pending.type === 'subscription') this.bridge.sendMessage({ method: 'subscription.stop', id });
   }
 
+  /** A payload that does not decode is reported as what it is rather than thrown into the bridge. */
+  private decode(value: unknown): unknown {
+    try {
+      return this.transformer.deserialize(value);
+    } catch {
+      return { code: -32700, message: 'The app received an answer it could not read.', data: null };
+    }
+  }
+
   private receive(message: IpcServerMessage): void {
     if (typeof message?.id !== 'number') return;
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if ('error' in message) {
       this.pending.delete(message.id);
-      pending.observer.error(TRPCClientError.from({ error: message.error }) as TRPCClientError<AnyRouter>);
+      pending.observer.error(TRPCClientError.from({ error: this.decode(message.error) as typeof message.error }) as TRPCClientError<AnyRouter>);
       return;
     }
     const { result } = message;
@@ -71,7 +90,7 @@ class IpcClient {
       pending.observer.complete();
       return;
     }
-    pending.observer.next({ result });
+    pending.observer.next({ result: result.type === 'data' ? { ...result, data: this.decode(result.data) } : result });
     if (pending.type !== 'subscription') {
       this.pending.delete(message.id);
       pending.observer.complete();
@@ -81,10 +100,10 @@ class IpcClient {
 
 const clients = new WeakMap<ElectronTrpcBridge, IpcClient>();
 
-function clientFor(bridge: ElectronTrpcBridge): IpcClient {
+function clientFor(bridge: ElectronTrpcBridge, transformer: LinkTransformer): IpcClient {
   let client = clients.get(bridge);
   if (!client) {
-    client = new IpcClient(bridge);
+    client = new IpcClient(bridge, transformer);
     clients.set(bridge, client);
   }
   return client;
@@ -94,6 +113,8 @@ export interface IpcLinkOptions {
   /** Defaults to the preload's `window.electronTRPC`. */
   readonly bridge?: ElectronTrpcBridge;
   readonly newCorrelationId?: () => string;
+  /** Defaults to the app's JSON transformer, which the server uses too. */
+  readonly transformer?: LinkTransformer;
 }
 
 declare global {
@@ -106,7 +127,7 @@ export function ipcLink<TRouter extends AnyRouter>(options: IpcLinkOptions = {})
   return () => {
     const bridge = options.bridge ?? globalThis.window?.electronTRPC;
     if (!bridge) throw new Error('window.electronTRPC is missing: the preload script did not run.');
-    const client = clientFor(bridge);
+    const client = clientFor(bridge, options.transformer ?? jsonTransformer);
     const newCorrelationId = options.newCorrelationId ?? (() => globalThis.crypto.randomUUID());
     return ({ op }) =>
       observable((observer) => {

@@ -12,6 +12,7 @@ import {
   type ProfileView,
   type StoredProfile,
 } from '../../shared/profile.contract.js';
+import { markImmutable } from '../../shared/json-transformer.js';
 import { endpointOrigin, isRemoteEndpoint } from '../../shared/endpoint.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validation.js';
@@ -51,7 +52,8 @@ export class ProfileService {
     if (this.cachedList?.version !== vault.version) {
       const doc = vault.document;
       const profiles = doc.profiles.map((p) => toProfileView(p, doc.activeProfileId, vault.keyState(p.id)));
-      this.cachedList = { version: vault.version, list: { profiles, activeProfileId: doc.activeProfileId } };
+      // Shared by every caller until the next change: frozen, and its JSON reused over IPC.
+      this.cachedList = { version: vault.version, list: markImmutable({ profiles, activeProfileId: doc.activeProfileId }) };
     }
     return this.cachedList.list;
   }

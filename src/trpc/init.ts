@@ -3,6 +3,7 @@
 // the catalogued `error.data` — never a stack.
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { AppErrorData } from '../../shared/errors/app-error-data.contract.js';
+import { jsonTransformer } from '../../shared/json-transformer.js';
 import { AppError } from '../errors/app-error.js';
 import type { TrpcContext } from './context.js';
 import { toAppErrorData } from '../errors/app-error-data.js';
@@ -10,6 +11,7 @@ import { TRPC_CODE_FOR } from './trpc-codes.js';
 
 const t = initTRPC.context<TrpcContext>().create({
   isServer: true,
+  transformer: jsonTransformer,
   errorFormatter({ shape, error, ctx }): { code: number; message: string; data: AppErrorData } {
     const data = toAppErrorData(error, ctx?.correlationId ?? 'unknown');
     return { code: shape.code, message: data.message, data };

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppErrorDataSchema } from '../../../shared/errors/app-error-data.contract.js';
 import type { IpcServerMessage } from '../../../shared/ipc-protocol.js';
-import { createIpcHarness, type IpcHarness } from '../../support/ipc-harness.js';
+import { createIpcHarness, decodeWire, type IpcHarness } from '../../support/ipc-harness.js';
 import { localProfileInput } from '../../support/profile-builders.js';
 
 const unhandled: unknown[] = [];
@@ -85,7 +85,7 @@ describe('IPC robustness', () => {
     const byId = answeredIds(w.received);
     const unanswered = [...expected].filter((id) => !(byId.get(id) ?? []).some((m) => 'error' in m || ('result' in m && m.result.type !== 'started')));
     expect(unanswered).toEqual([]);
-    for (const m of w.received) if ('error' in m) AppErrorDataSchema.parse(m.error.data);
+    for (const m of w.received.map(decodeWire)) if ('error' in m) AppErrorDataSchema.parse(m.error.data);
     // The server still serves a well-formed call afterwards.
     expect((await w.client.profiles.list.query()).profiles.map((p) => p.name)).toEqual(['Existing']);
   });
@@ -147,7 +147,7 @@ describe('IPC robustness', () => {
     w.sendRaw({ method: 'request', operation: { id: 7, type: 'subscription', path: 'profiles.changes' } });
     await h.settle();
     expect(w.received.find((m) => m.id === 42)).toEqual({ id: 42, result: { type: 'stopped' } });
-    const dup = w.received.filter((m) => m.id === 7);
+    const dup = w.received.filter((m) => m.id === 7).map(decodeWire);
     expect(dup.map((m) => ('error' in m ? (m.error.data as { code: string }).code : m.result.type))).toEqual(['started', 'IPC_MALFORMED_REQUEST']);
   });
 });

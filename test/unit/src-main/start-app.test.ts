@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC_CHANNEL } from '../../../shared/ipc-channel.js';
 import { startApp } from '../../../src-main/app/start-app.js';
 import { makeTempDir } from '../../support/create-test-core.js';
+import { decodeWire } from '../../support/ipc-harness.js';
 import { BrowserWindow, app, dialog, ipcMain, protocol, resetElectronStub, session, shell } from '../../support/electron-stub.js';
 
 let userData: string;
@@ -35,7 +36,7 @@ function ipcEvent(window: BrowserWindow, frame: { parent: unknown; url: string }
   const replies: unknown[] = [];
   return {
     replies,
-    event: { sender: window.webContents, senderFrame: frame && { ...frame, isDestroyed: () => false }, reply: (_channel: string, message: unknown) => replies.push(message) },
+    event: { sender: window.webContents, senderFrame: frame && { ...frame, isDestroyed: () => false }, reply: (_channel: string, message: { id: unknown }) => replies.push(decodeWire(message)) },
   };
 }
 

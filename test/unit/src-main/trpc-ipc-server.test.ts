@@ -6,6 +6,7 @@ import { TrpcIpcServer, type IpcSender } from '../../../src-main/ipc/trpc-ipc-se
 import { systemClock } from '../../../src/system/system-clock.js';
 import type { AppRouter } from '../../../src/trpc/app.router.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
+import { decodeWire } from '../../support/ipc-harness.js';
 
 let t: TestCore;
 afterEach(async () => t?.dispose());
@@ -28,7 +29,7 @@ describe('TrpcIpcServer edge cases', () => {
           first = false;
           throw new DOMException('could not be cloned', 'DataCloneError');
         }
-        sent.push(m);
+        sent.push(decodeWire(m));
       },
     };
     await server.handle(sender, { method: 'request', operation: { id: 5, type: 'query', path: 'profiles.list' } }, { trusted: true });
