@@ -5,12 +5,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createServer } from 'node:net';
 import { createJsonlLogger } from '../src/diagnostics/jsonl-logger.js';
 import { SecretRegistry } from '../src/diagnostics/secret-registry.js';
 import { runInRequestContext } from '../src/diagnostics/request-context.js';
 import { SseParser } from '../src/providers/stream-parsers.js';
 import { startFakeLlm, startSilentServer } from '../test/support/fake-providers/index.js';
+import { closedPorts } from '../test/support/ports.js';
 import { ipcPair } from './ipc-pair.js';
 import { percentile, seededVault, silentLogger, timeEach } from './support.js';
 
@@ -144,17 +144,6 @@ async function testPromptOverhead(): Promise<void> {
   await core.close();
   await vault.dispose();
   await fake.close();
-}
-
-async function closedPorts(n: number): Promise<number[]> {
-  const ports: number[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const s = createServer();
-    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-    ports.push((s.address() as { port: number }).port);
-    await new Promise<void>((r) => s.close(() => r()));
-  }
-  return ports;
 }
 
 async function discovery(): Promise<void> {

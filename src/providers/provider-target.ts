@@ -1,14 +1,9 @@
 // Everything needed to call one model server: where, which model, how to authenticate, how long to wait.
 // Built from a saved profile (with its decrypted key) or from a form draft; never sent to the renderer.
-import { OLLAMA_START_HINT, PRESETS, PROVIDERS, type Preset, type ProviderKind } from '../../shared/provider.contract.js';
+import type { EndpointTarget } from '../../shared/endpoint-resolution.js';
+import { OLLAMA_START_HINT, PRESETS, PROVIDERS } from '../../shared/provider.contract.js';
 
-export interface ProviderTarget {
-  readonly kind: ProviderKind;
-  readonly preset?: Preset | null | undefined;
-  readonly baseUrl: string;
-  readonly model: string;
-  readonly azureDeployment?: string | null | undefined;
-  readonly azureApiVersion?: string | null | undefined;
+export interface ProviderTarget extends EndpointTarget {
   readonly apiKey: string | null;
   readonly timeoutMs: number;
 }

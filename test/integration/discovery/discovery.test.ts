@@ -2,13 +2,13 @@
 // version, key requirement and models; nothing listening finishes fast; silent ports stay within the bound;
 // no connection outside loopback and no DNS lookup, ever.
 import dns from 'node:dns';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscoveryEventSchema, type DiscoveredServer, type DiscoveryEvent } from '../../../shared/discovery.contract.js';
 import type { Network } from '../../../src/providers/network.port.js';
 import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import { startFakeLlm, startSilentServer, type FakeKind, type FakeServer } from '../../support/fake-providers/index.js';
+import { closedPorts } from '../../support/ports.js';
 
 const SERVERS: Array<[FakeKind, DiscoveredServer['server']]> = [
   ['ollama', 'ollama'],
@@ -30,17 +30,6 @@ async function scan(t: TestCore, signal?: AbortSignal): Promise<{ events: Discov
   for await (const e of t.core.discovery.scan(signal)) events.push(DiscoveryEventSchema.parse(e));
   const done = events.at(-1);
   return { events, servers: done?.type === 'done' ? done.servers : [], ms: performance.now() - started };
-}
-
-async function closedPorts(n: number): Promise<number[]> {
-  const ports: number[] = [];
-  for (let i = 0; i < n; i += 1) {
-    const s = createServer();
-    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-    ports.push((s.address() as { port: number }).port);
-    await new Promise<void>((r) => s.close(() => r()));
-  }
-  return ports;
 }
 
 describe('discovery', () => {

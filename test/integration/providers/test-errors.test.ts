@@ -1,6 +1,5 @@
 // Every way a connection test can fail, each mapped to its catalogued code with a learner-facing remedy, and
 // the API key in no message, result or log line.
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeError } from '../../../shared/errors/error-catalog.js';
 import type { Network } from '../../../src/providers/network.port.js';
@@ -8,6 +7,7 @@ import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import { selfSignedTls, startFakeHttpServer, startFakeLlm, type FakeKind, type FakeServer, type Fault } from '../../support/fake-providers/index.js';
 import { profileForFake, runTest } from '../../support/provider-test-helpers.js';
+import { closedPorts } from '../../support/ports.js';
 
 const KEYS: Partial<Record<FakeKind, string>> = {
   openai: 'sk-fake-openai-key-0001',
@@ -44,17 +44,9 @@ async function failedTest(input: ReturnType<typeof profileForFake>) {
   return { error, result: result!, events, profile };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
 describe('connection test failures', () => {
   it('connection refused, with how to start that server', async () => {
-    const port = await freePort();
+    const [port] = await closedPorts(1);
     const ollama = await failedTest(profileForFake('ollama', `http://127.0.0.1:${port}`));
     expect(ollama.error.code).toBe('PROVIDER_CONNECTION_REFUSED');
     expect(ollama.error.remediation).toContain('ollama serve');
