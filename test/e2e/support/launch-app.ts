@@ -40,36 +40,58 @@ export interface LaunchedApp {
   close(): Promise<void>;
 }
 
-/** Exposes window.electronTRPC exactly as the preload does: sendMessage + onMessage, nothing else. */
+/**
+ * Exposes window.electronTRPC exactly as the preload does: sendMessage + onMessage, nothing else. Each page
+ * load tags its messages with a fresh id, so main can tell a reload apart, as Electron's navigation events do.
+ */
 const BRIDGE_INIT = () => {
   const listeners: Array<(message: unknown) => void> = [];
-  Object.defineProperty(window, '__deliverFromMain', { value: (message: unknown) => listeners.forEach((l) => l(message)) });
-  const send = (window as unknown as { __sendToMain: (m: unknown) => Promise<void> }).__sendToMain;
+  const loadId = crypto.randomUUID();
+  Object.defineProperty(window, '__deliverFromMain', {
+    value: (forLoad: string, message: unknown) => {
+      if (forLoad === loadId) listeners.forEach((l) => l(message));
+    },
+  });
+  const send = (window as unknown as { __sendToMain: (loadId: string, m: unknown) => Promise<void> }).__sendToMain;
   Object.defineProperty(window, 'electronTRPC', {
     value: Object.freeze({
-      sendMessage: (message: unknown) => void send(message),
+      sendMessage: (message: unknown) => void send(loadId, message),
       onMessage: (callback: (message: unknown) => void) => void listeners.push(callback),
     }),
   });
 };
 
-async function connectPage(context: BrowserContext, server: TrpcIpcServer<AppRouter>, renderer: RendererServer, senderId: number): Promise<Page> {
+async function connectPage(context: BrowserContext, server: TrpcIpcServer<AppRouter>, renderer: RendererServer, nextSenderId: () => number): Promise<Page> {
   const page = await context.newPage();
-  let gone = false;
+  let closed = false;
+  let current: { loadId: string; senderId: number } | null = null;
+  const senders = new Map<string, IpcSender>();
   page.on('close', () => {
-    gone = true;
-    void server.releaseSender(senderId);
+    closed = true;
+    if (current) void server.releaseSender(current.senderId);
   });
-  const sender: IpcSender = {
-    id: senderId,
-    isGone: () => gone || page.isClosed(),
-    send: (message: IpcServerMessage) => {
-      page.evaluate((m) => (window as unknown as { __deliverFromMain(m: unknown): void }).__deliverFromMain(m), message).catch(() => undefined);
-    },
+  /** One IpcSender per page load: a reload ends the previous load's subscriptions and drops its answers. */
+  const senderFor = (loadId: string): IpcSender => {
+    const known = senders.get(loadId);
+    if (known) return known;
+    if (current) void server.releaseSender(current.senderId);
+    const senderId = nextSenderId();
+    current = { loadId, senderId };
+    const sender: IpcSender = {
+      id: senderId,
+      isGone: () => closed || page.isClosed() || current?.loadId !== loadId,
+      send: (message: IpcServerMessage) => {
+        page
+          .evaluate(([load, m]) => (window as unknown as { __deliverFromMain(l: string, m: unknown): void }).__deliverFromMain(load, m), [loadId, message] as const)
+          .catch(() => undefined);
+      },
+    };
+    senders.set(loadId, sender);
+    return sender;
   };
-  await page.exposeBinding('__sendToMain', (source, message: unknown) => {
+  await page.exposeBinding('__sendToMain', (source, loadId: string, message: unknown) => {
     const verdict = judgeSender({ knownWebContents: source.page === page, isTopFrame: source.frame === page.mainFrame(), frameUrl: source.frame.url() }, [renderer.origin]);
-    void server.handle(sender, message, verdict);
+    void server.handle(senderFor(loadId), message, verdict);
   });
   await page.addInitScript(BRIDGE_INIT);
   await page.goto(renderer.url);
@@ -134,14 +156,15 @@ async function launchChromium(browser: Browser, options: LaunchOptions): Promise
   });
   const renderer = await serveRenderer(RENDERER_DIR);
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, reducedMotion: 'reduce' });
-  let nextSender = 1;
-  const page = await connectPage(context, server, renderer, nextSender++);
+  let lastSender = 0;
+  const nextSenderId = () => (lastSender += 1);
+  const page = await connectPage(context, server, renderer, nextSenderId);
   return {
     mode: 'chromium',
     page,
     t,
     server,
-    openSecondWindow: () => connectPage(context, server, renderer, nextSender++),
+    openSecondWindow: () => connectPage(context, server, renderer, nextSenderId),
     close: async () => {
       await context.close();
       await server.stopAll();
