@@ -35,3 +35,15 @@ export function endpointOrigin(url: string): string | null {
     return null;
   }
 }
+
+/** The port of a loopback address (default port made explicit), or null when the URL is not on this computer. */
+export function loopbackPort(url: string): number | null {
+  try {
+    const parsed = new URL(url.trim());
+    const host = parsed.hostname.replace(/^\[|\]$/g, '');
+    if (!isLoopbackHost(host)) return null;
+    return Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
+  } catch {
+    return null;
+  }
+}

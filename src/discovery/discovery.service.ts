@@ -3,7 +3,7 @@
 // nothing), then every probe of an open port in parallel with a short timeout, so even ports that accept and
 // never answer cannot stretch the scan past its bound. Streams progress; cancellable.
 import { setMaxListeners } from 'node:events';
-import { endpointHost } from '../../shared/endpoint.js';
+import { loopbackPort } from '../../shared/endpoint.js';
 import type { DiscoveredServer, DiscoveryEvent } from '../../shared/discovery.contract.js';
 import { PRESETS, PROVIDERS, type Preset } from '../../shared/provider.contract.js';
 import type { Clock } from '../ports/clock.port.js';
@@ -63,10 +63,6 @@ function suggestionFor(found: Identification, host: LoopbackHost, port: number):
   if (!preset) return null;
   const path = new URL(PRESETS[preset].defaultBaseUrl).pathname;
   return { kind: 'openai-compatible', preset, baseUrl: `${origin}${path}`, model, name: `${PRESETS[preset].label} (${port})` };
-}
-
-function isSameMachineHost(host: string): boolean {
-  return host === 'localhost' || host === '127.0.0.1' || host === '::1' || host.startsWith('127.');
 }
 
 export class DiscoveryService {
@@ -190,17 +186,7 @@ export class DiscoveryService {
   private savedProfilesAt(port: number): string[] {
     return this.deps.profiles
       .list()
-      .profiles.filter((p) => {
-        const host = endpointHost(p.baseUrl);
-        let profilePort: number;
-        try {
-          const url = new URL(p.baseUrl);
-          profilePort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-        } catch {
-          return false;
-        }
-        return host !== null && isSameMachineHost(host) && profilePort === port;
-      })
+      .profiles.filter((p) => loopbackPort(p.baseUrl) === port)
       .map((p) => p.id);
   }
 

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import type { DiscoveredServer } from '../../../shared/discovery.contract.js';
+import { loopbackPort } from '../../../shared/endpoint.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Dialog } from '../../components/Dialog.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
@@ -21,15 +22,6 @@ interface Props {
   readonly onAdded: (profile: ProfileView) => void;
 }
 
-function pointsAt(profile: ProfileView, port: number): boolean {
-  try {
-    const url = new URL(profile.baseUrl);
-    return profile.location === 'local' && Number(url.port) === port;
-  } catch {
-    return false;
-  }
-}
-
 function uniqueName(base: string, taken: readonly ProfileView[]): string {
   const names = new Set(taken.map((p) => p.name.toLowerCase()));
   if (!names.has(base.toLowerCase())) return base;
@@ -43,7 +35,7 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
   const [model, setModel] = useState(server.suggestion?.model ?? server.models[0] ?? '');
   const [error, setError] = useState<AppErrorData | null>(null);
   // The scan's list, plus anything added since (the profile list is live).
-  const saved = profiles.filter((p) => server.savedProfileIds.includes(p.id) || pointsAt(p, server.port));
+  const saved = profiles.filter((p) => server.savedProfileIds.includes(p.id) || loopbackPort(p.baseUrl) === server.port);
   const suggestion = server.suggestion;
   const address = `${server.host === '::1' ? '[::1]' : server.host}:${server.port}`;
   const modelSelectId = `model-${server.host}-${server.port}`;

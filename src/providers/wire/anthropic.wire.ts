@@ -2,7 +2,7 @@
 // arrives in content_block_delta events among message_start / ping / stop events.
 import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProviderTarget } from '../provider-target.js';
-import { asRecord, MalformedPayload, MODEL_MISSING, models, num, parseJson, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+import { asRecord, MalformedPayload, MODEL_MISSING, models, num, parseJson, splitSystem, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
 
 const ANTHROPIC_VERSION = '2023-06-01';
 
@@ -19,7 +19,7 @@ export const anthropicWire: Wire = {
   format: 'sse',
 
   chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
-    const system = chat.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
+    const { system, rest } = splitSystem(chat.messages);
     return {
       url: resolveEndpoints(target).chat,
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers(target) },
@@ -29,7 +29,7 @@ export const anthropicWire: Wire = {
         temperature: chat.temperature,
         stream: true,
         ...(system && { system }),
-        messages: chat.messages.filter((m) => m.role !== 'system'),
+        messages: rest,
       }),
     };
   },

@@ -2,7 +2,7 @@
 // candidates carry the next text; the key goes in x-goog-api-key (never in the URL, where it would be logged).
 import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProviderTarget } from '../provider-target.js';
-import { asRecord, MalformedPayload, MODEL_MISSING, models, num, parseJson, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+import { asRecord, MalformedPayload, MODEL_MISSING, models, num, parseJson, splitSystem, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
 
 function headers(target: ProviderTarget): Record<string, string> {
   return target.apiKey ? { 'x-goog-api-key': target.apiKey } : {};
@@ -19,12 +19,12 @@ export const geminiWire: Wire = {
   format: 'sse',
 
   chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
-    const system = chat.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
+    const { system, rest } = splitSystem(chat.messages);
     return {
       url: resolveEndpoints(target).chat,
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers(target) },
       body: JSON.stringify({
-        contents: chat.messages.filter((m) => m.role !== 'system').map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+        contents: rest.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
         ...(system && { systemInstruction: { parts: [{ text: system }] } }),
         generationConfig: { maxOutputTokens: chat.maxTokens, temperature: chat.temperature },
       }),

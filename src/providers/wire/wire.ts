@@ -95,3 +95,11 @@ export const MODEL_MISSING = /model.*(not found|does not exist|not exist|no such
 export function models(ids: Iterable<string>): ModelInfo[] {
   return [...new Set([...ids].filter((id) => id.length > 0))].map((id) => ({ id }));
 }
+
+/** System messages joined, and the rest: for APIs that take the system prompt as a separate field. */
+export function splitSystem(messages: readonly ChatMessage[]): { system: string; rest: ChatMessage[] } {
+  return {
+    system: messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n'),
+    rest: messages.filter((m) => m.role !== 'system'),
+  };
+}

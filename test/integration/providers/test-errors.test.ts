@@ -1,7 +1,6 @@
 // Every way a connection test can fail, each mapped to its catalogued code with a learner-facing remedy, and
 // the API key in no message, result or log line.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { describeError } from '../../../shared/errors/error-catalog.js';
 import type { Network } from '../../../src/providers/network.port.js';
 import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
@@ -37,10 +36,8 @@ async function failedTest(input: ReturnType<typeof profileForFake>) {
   const { result, events } = await runTest(t, profile.id);
   expect(result?.ok).toBe(false);
   const error = result!.error!;
-  const words = describeError(error.code);
   expect(error.remediation.length).toBeGreaterThan(10);
   expect(`${error.message} ${error.remediation}`).not.toMatch(/[{}]/);
-  expect(words).toBeDefined();
   return { error, result: result!, events, profile };
 }
 
@@ -177,9 +174,8 @@ describe('connection test failures', () => {
       expect(error.code).toBe('PROVIDER_REDIRECT_BLOCKED');
       expect(error.message).toContain(`127.0.0.1:${target.port}`);
     }
+    // Nothing reached the other port at all, so no key header could have.
     expect(target.requests).toHaveLength(0);
-    const keyHeaders = target.requests.flatMap((r) => Object.keys(r.headers)).filter((h) => ['authorization', 'x-api-key', 'api-key', 'x-goog-api-key'].includes(h));
-    expect(keyHeaders).toEqual([]);
   });
 });
 

@@ -32,3 +32,15 @@ describe('loopback detection', () => {
     expect(isLoopbackHost('[::1]')).toBe(true);
   });
 });
+
+describe('loopbackPort', () => {
+  it('gives the port of an address on this computer, default ports included, else null', async () => {
+    const { loopbackPort } = await import('../../../shared/endpoint.js');
+    expect(loopbackPort('http://localhost:11434')).toBe(11434);
+    expect(loopbackPort('http://[::1]:8080/v1')).toBe(8080);
+    expect(loopbackPort('http://127.0.0.1/')).toBe(80);
+    expect(loopbackPort('https://127.0.0.1/v1')).toBe(443);
+    expect(loopbackPort('http://192.168.1.2:11434')).toBeNull();
+    expect(loopbackPort('nonsense')).toBeNull();
+  });
+});
