@@ -15,6 +15,8 @@ export const DISCOVERABLE_SERVERS = [
   'docker-model-runner',
   'mlx',
   'lemonade',
+  'sglang',
+  'gpustack',
   'openai-compatible',
 ] as const;
 export const DiscoverableServerSchema = z.enum(DISCOVERABLE_SERVERS);

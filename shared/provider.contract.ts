@@ -17,6 +17,7 @@ export const OPENAI_COMPATIBLE_PRESETS = [
   'koboldcpp',
   'textgen-webui',
   'docker-model-runner',
+  'other',
 ] as const;
 export const PresetSchema = z.enum(OPENAI_COMPATIBLE_PRESETS, {
   error: `Choose which server this is: one of ${OPENAI_COMPATIBLE_PRESETS.join(', ')}.`,
@@ -112,6 +113,13 @@ export const PRESETS: { readonly [P in Preset]: PresetInfo } = {
     defaultBaseUrl: 'http://127.0.0.1:12434/engines/v1',
     startHint: 'Enable it with `docker desktop enable model-runner --tcp 12434`.',
     keyUsually: 'none',
+  },
+  // Any other server that speaks OpenAI's API (SGLang, mlx_lm.server, Lemonade, GPT4All, TabbyAPI, GPUStack, …).
+  other: {
+    label: 'OpenAI-compatible server',
+    defaultBaseUrl: 'http://127.0.0.1:8000/v1',
+    startHint: 'Start the model server, then check that the address here matches the one it prints when it starts.',
+    keyUsually: 'optional',
   },
 };
 

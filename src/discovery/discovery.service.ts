@@ -37,10 +37,13 @@ const LABELS: Readonly<Record<DiscoveredServer['server'], string>> = {
   'docker-model-runner': 'Docker Model Runner',
   mlx: 'mlx_lm.server',
   lemonade: 'Lemonade',
+  sglang: 'SGLang',
+  gpustack: 'GPUStack',
   'openai-compatible': 'OpenAI-compatible server',
 };
 
-const PRESET_OF: Partial<Record<DiscoveredServer['server'], Preset>> = {
+/** The preset a found server is saved with; servers the app has no preset of its own for use 'other'. */
+const PRESET_OF: Record<Exclude<DiscoveredServer['server'], 'ollama'>, Preset> = {
   lmstudio: 'lmstudio',
   llamacpp: 'llamacpp',
   vllm: 'vllm',
@@ -49,6 +52,11 @@ const PRESET_OF: Partial<Record<DiscoveredServer['server'], Preset>> = {
   koboldcpp: 'koboldcpp',
   'textgen-webui': 'textgen-webui',
   'docker-model-runner': 'docker-model-runner',
+  mlx: 'other',
+  lemonade: 'other',
+  sglang: 'other',
+  gpustack: 'other',
+  'openai-compatible': 'other',
 };
 
 function hostInUrl(host: LoopbackHost): string {
@@ -60,9 +68,8 @@ function suggestionFor(found: Identification, host: LoopbackHost, port: number):
   const model = found.models[0] ?? null;
   if (found.server === 'ollama') return { kind: 'ollama', preset: null, baseUrl: origin, model, name: `${PROVIDERS.ollama.label} (${port})` };
   const preset = PRESET_OF[found.server];
-  if (!preset) return null;
   const path = new URL(PRESETS[preset].defaultBaseUrl).pathname;
-  return { kind: 'openai-compatible', preset, baseUrl: `${origin}${path}`, model, name: `${PRESETS[preset].label} (${port})` };
+  return { kind: 'openai-compatible', preset, baseUrl: `${origin}${path}`, model, name: `${LABELS[found.server]} (${port})` };
 }
 
 export class DiscoveryService {

@@ -57,6 +57,8 @@ const OWNED_BY: Readonly<Record<string, DiscoverableServer>> = {
   docker: 'docker-model-runner',
   koboldcpp: 'koboldcpp',
   lemonade: 'lemonade',
+  sglang: 'sglang',
+  gpustack: 'gpustack',
   organization_owner: 'lmstudio',
   library: 'ollama',
 };
@@ -108,6 +110,10 @@ export function identify(answers: ProbeAnswers): Identification | null {
   }
   if (ok(root) && root.text.trim() === 'Ollama is running') {
     return id('ollama', 'GET / says "Ollama is running"', { version: version(answers['/api/version']), models: ollamaTags(answers['/api/tags']) });
+  }
+  const versionInfo = rec(answers['/version']?.json);
+  if (ok(answers['/version']) && versionInfo && 'git_commit' in versionInfo && 'version' in versionInfo) {
+    return id('gpustack', 'GET /version has version and git_commit', { version: s(versionInfo.version) });
   }
   if (v1?.ownedBy.has('vllm') || (version(answers['/version']) !== null && v1 !== null && [...v1.ownedBy].every((o) => o === 'vllm'))) {
     return id('vllm', 'GET /v1/models is owned_by "vllm"', { version: version(answers['/version']) });

@@ -4,6 +4,7 @@ export const KNOWN_PORTS: readonly number[] = [
   11434, // Ollama
   1234, // LM Studio
   1337, // Jan
+  4891, // GPT4All (its local API server, off by default)
   5000, // text-generation-webui (--api), TabbyAPI
   5001, // KoboldCpp
   8000, // vLLM, Lemonade (old), SGLang with --port
@@ -12,6 +13,8 @@ export const KNOWN_PORTS: readonly number[] = [
   12434, // Docker Model Runner
   12435, // Docker Model Runner (cloud mode)
   13305, // Lemonade
+  30000, // SGLang
+  30080, // GPUStack's API server (its port 80 is left alone: too many unrelated servers sit there)
 ];
 
 /** What each probe asks; all are GETs with no credentials. */

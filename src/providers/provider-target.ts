@@ -15,6 +15,7 @@ export function providerLabel(target: Pick<ProviderTarget, 'kind' | 'preset'>): 
 /** What to tell a learner when nothing answers at the address. */
 export function startHint(target: Pick<ProviderTarget, 'kind' | 'preset'>): string {
   if (target.kind === 'ollama') return OLLAMA_START_HINT;
+  if (target.kind === 'openai-compatible' && target.preset === 'other') return PRESETS.other.startHint;
   if (target.kind === 'openai-compatible' && target.preset) return `Start ${PRESETS[target.preset].label}: ${PRESETS[target.preset].startHint}`;
   if (target.kind === 'openai-compatible') return 'Start the model server and check the address and port.';
   return 'Check your internet connection and that the server address is right.';

@@ -46,7 +46,9 @@ function profileInputForFake(kind: FakeKind, url: string, over: Partial<ProfileC
       return { name, kind: 'openai-compatible', preset: 'docker-model-runner', baseUrl: `${url}/engines/v1`, model: 'test-model', ...over };
     case 'mlx':
     case 'lemonade':
-      return { name, kind: 'openai-compatible', preset: 'llamacpp', baseUrl: url, model: 'test-model', ...over };
+    case 'sglang':
+    case 'gpustack':
+      return { name, kind: 'openai-compatible', preset: 'other', baseUrl: url, model: 'test-model', ...over };
     default:
       return { name, kind: 'openai-compatible', preset: kind, baseUrl: url, model: 'test-model', ...over };
   }

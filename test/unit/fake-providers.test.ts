@@ -151,10 +151,13 @@ describe('identity endpoints of OpenAI-compatible servers', () => {
     ['docker-model-runner', '/', (b) => expect(b).toBe('Docker Model Runner is running')],
     ['mlx', '/props', (b, status) => expect([status, b]).toEqual([404, 'Not Found'])],
     ['lemonade', '/api/v1/health', (b) => expect(JSON.parse(b)).toMatchObject({ status: 'ok', version: '10.0.0', model_loaded: 'test-model' })],
+    ['sglang', '/health', (b, status) => expect([status, b]).toEqual([200, ''])],
+    ['gpustack', '/version', (b) => expect(JSON.parse(b)).toEqual({ version: 'v2.0.1', git_commit: '47277d79' })],
   ];
   const ownedBy: Record<string, string | undefined> = {
     lmstudio: 'organization_owner', llamacpp: 'llamacpp', vllm: 'vllm', localai: undefined, jan: 'user', koboldcpp: 'koboldcpp',
     'textgen-webui': 'user', 'docker-model-runner': 'docker', mlx: undefined, lemonade: 'lemonade',
+    sglang: 'sglang', gpustack: 'gpustack',
   };
 
   it.each(cases)('%s answers %s and fingerprints its /v1/models', async (kind, path, check) => {

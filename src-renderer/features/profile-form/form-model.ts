@@ -153,7 +153,7 @@ export function providerOptions(): Array<{ value: ProviderKind; label: string }>
 }
 
 export function presetOptions(): Array<{ value: Preset; label: string }> {
-  return (Object.keys(PRESETS) as Preset[]).map((value) => ({ value, label: PRESETS[value].label }));
+  return (Object.keys(PRESETS) as Preset[]).map((value) => ({ value, label: value === 'other' ? 'Another OpenAI-compatible server' : PRESETS[value].label }));
 }
 
 export function keyExpected(values: FormValues): 'required' | 'optional' | 'none' {

@@ -4,8 +4,11 @@ import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProviderTarget } from '../provider-target.js';
 import { asRecord, looseErrorInfo, MalformedPayload, MODEL_MISSING, models, num, parseJson, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
 
-/** Servers whose request validation rejects unknown fields like stream_options, or that may not support it. */
-const NO_STREAM_OPTIONS = new Set(['koboldcpp', 'textgen-webui']);
+/**
+ * Servers whose request validation rejects unknown fields like stream_options, or that may not support it —
+ * including any server we cannot name ('other'), where tokens are then estimated from the streamed deltas.
+ */
+const NO_STREAM_OPTIONS = new Set(['koboldcpp', 'textgen-webui', 'other']);
 
 /** OpenAI reasoning models accept only max_completion_tokens and the default temperature. */
 const OPENAI_REASONING_MODEL = /^(o\d|gpt-5)/i;

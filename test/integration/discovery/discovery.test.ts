@@ -22,6 +22,8 @@ const SERVERS: Array<[FakeKind, DiscoveredServer['server']]> = [
   ['lmstudio', 'lmstudio'],
   ['textgen-webui', 'textgen-webui'],
   ['lemonade', 'lemonade'],
+  ['sglang', 'sglang'],
+  ['gpustack', 'gpustack'],
 ];
 
 async function scan(t: TestCore, signal?: AbortSignal): Promise<{ events: DiscoveryEvent[]; servers: DiscoveredServer[]; ms: number }> {
@@ -75,7 +77,9 @@ describe('discovery', () => {
     expect(byPort.get(fakes[7]!.port)).toMatchObject({ server: 'jan', requiresKey: true, suggestion: { kind: 'openai-compatible', preset: 'jan' } });
     expect(byPort.get(fakes[3]!.port)?.suggestion).toMatchObject({ kind: 'openai-compatible', preset: 'llamacpp', baseUrl: `http://127.0.0.1:${fakes[3]!.port}/v1`, model: 'llamacpp-model-a' });
     expect(byPort.get(fakes[1]!.port)?.suggestion?.baseUrl).toBe(`http://127.0.0.1:${fakes[1]!.port}/engines/v1`);
-    expect(byPort.get(fakes[5]!.port)).toMatchObject({ server: 'mlx', suggestion: null });
+    // Servers without a preset of their own are still one step away from a profile, as 'other'.
+    expect(byPort.get(fakes[5]!.port)).toMatchObject({ server: 'mlx', suggestion: { kind: 'openai-compatible', preset: 'other', baseUrl: `http://127.0.0.1:${fakes[5]!.port}/v1`, name: `mlx_lm.server (${fakes[5]!.port})` } });
+    expect(byPort.get(fakes[12]!.port)).toMatchObject({ server: 'gpustack', version: 'v2.0.1', suggestion: { preset: 'other', model: 'gpustack-model-a' } });
     // Progress was streamed before the summary.
     expect(events[0]?.type).toBe('started');
     expect(events.filter((e) => e.type === 'probe').length).toBeGreaterThanOrEqual(SERVERS.length * 2);

@@ -8,7 +8,7 @@ import { startFakeLlm, type FakeKind } from '../../support/fake-providers/index.
 import { profileForFake } from '../../support/provider-test-helpers.js';
 
 const FIRST_TOKEN_DELAY = 120;
-const KINDS: FakeKind[] = ['openai', 'azure-openai', 'anthropic', 'gemini', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'localai', 'jan', 'koboldcpp', 'textgen-webui', 'docker-model-runner'];
+const KINDS: FakeKind[] = ['openai', 'azure-openai', 'anthropic', 'gemini', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'localai', 'jan', 'koboldcpp', 'textgen-webui', 'docker-model-runner', 'sglang', 'mlx'];
 
 let h: IpcHarness;
 beforeAll(async () => {
@@ -46,6 +46,11 @@ describe('streamed connection test per family', () => {
       expect(m.outputTokens).toBe(5);
       expect(m.tokensPerSecond).toBeGreaterThan(0);
       if (kind === 'ollama' || kind === 'llamacpp') expect(m.tokensPerSecondSource).toBe('server');
+      // A server the app cannot name is not sent stream_options (strict ones reject it): tokens are counted.
+      if (kind === 'sglang' || kind === 'mlx') {
+        expect(m.outputTokensSource).toBe('estimated');
+        expect(fake.requests.find((r) => r.method === 'POST')!.body).not.toContain('stream_options');
+      }
       expect(result!.resolvedEndpoint.startsWith(fake.url)).toBe(true);
       expect(h.t.core.profiles.get({ id: profile.id }).lastTest).toMatchObject({ ok: true, timeToFirstTokenMs: m.timeToFirstTokenMs });
       // The request itself: low max tokens, temperature 0, streaming.

@@ -29,7 +29,7 @@ const badValues: Record<string, fc.Arbitrary<unknown>> = {
     notAString,
   ),
   timeoutMs: fc.oneof(fc.integer({ min: 30_001 }), fc.integer({ max: 999 }), fc.double({ min: 1000.01, max: 29_999.99, noInteger: true }), fc.constant(Number.NaN), fc.string(), fc.constant(null)),
-  preset: fc.oneof(fc.string({ maxLength: 12 }).filter((s) => !['lmstudio', 'llamacpp', 'vllm', 'localai', 'jan', 'koboldcpp', 'textgen-webui', 'docker-model-runner'].includes(s)), notAString),
+  preset: fc.oneof(fc.string({ maxLength: 12 }).filter((s) => !['lmstudio', 'llamacpp', 'vllm', 'localai', 'jan', 'koboldcpp', 'textgen-webui', 'docker-model-runner', 'other'].includes(s)), notAString),
   azureApiVersion: fc.oneof(fc.string({ maxLength: 12 }).filter((s) => !/^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$/.test(s.trim())), notAString),
   azureDeployment: fc.oneof(blank, fc.string({ minLength: 1, maxLength: 10 }).filter((s) => /[^A-Za-z0-9._-]/.test(s.trim()) && s.trim().length > 0), notAString),
 };

@@ -5,7 +5,7 @@ import type { LoopbackHost } from './fake-http-server.js';
 export type FakeKind =
   | 'openai' | 'azure-openai' | 'anthropic' | 'gemini' | 'ollama'
   // OpenAI-compatible servers: speak the OpenAI wire format at /v1 and answer their identity endpoints
-  | 'lmstudio' | 'llamacpp' | 'vllm' | 'localai' | 'jan' | 'koboldcpp' | 'textgen-webui' | 'docker-model-runner' | 'mlx' | 'lemonade';
+  | 'lmstudio' | 'llamacpp' | 'vllm' | 'localai' | 'jan' | 'koboldcpp' | 'textgen-webui' | 'docker-model-runner' | 'mlx' | 'lemonade' | 'sglang' | 'gpustack';
 
 export type Fault =
   | { type: 'status'; status: number; body?: string; headers?: Record<string, string> }
@@ -73,6 +73,8 @@ export const DEFAULT_VERSIONS: Record<FakeKind, string> = {
   'docker-model-runner': '0.1.42',
   mlx: '',
   lemonade: '10.0.0',
+  sglang: '',
+  gpustack: 'v2.0.1',
 };
 
 export const JAN_DEFAULT_KEY = 'jan-key';

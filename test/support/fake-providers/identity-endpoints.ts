@@ -92,6 +92,15 @@ export function identityRoutes(kind: FakeKind): RouteEntry[] {
         ...['/api/v1/health', '/v1/health', '/api/v0/health', '/v0/health'].map((path) => getRoute(path, 'openai', false, (ctx) => json(200, lemonadeHealth(ctx)))),
         getRoute('/live', 'openai', false, () => empty(200)),
       ];
+    case 'sglang':
+      // Nothing identifying besides owned_by in /v1/models; /health answers empty (PROVIDERS.md §5 table).
+      return [getRoute('/health', 'openai', false, () => empty(200))];
+    case 'gpustack':
+      return [
+        getRoute('/version', 'openai', false, (ctx) => json(200, { version: ctx.version, git_commit: '47277d79' })),
+        getRoute('/healthz', 'openai', false, () => text(200, 'ok')),
+        getRoute('/readyz', 'openai', false, () => text(200, 'ok')),
+      ];
     default:
       return [];
   }

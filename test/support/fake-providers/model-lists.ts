@@ -41,6 +41,10 @@ function entry(kind: FakeKind, id: string): Record<string, unknown> {
       return { ...base, created: CREATED_UNIX, owned_by: 'docker' };
     case 'lemonade':
       return { ...base, created: CREATED_UNIX, owned_by: 'lemonade', checkpoint: `unsloth/${id}:Q4_K_M`, recipe: 'llamacpp' };
+    case 'sglang':
+      return { ...base, created: CREATED_UNIX, owned_by: 'sglang', root: id, max_model_len: 32_768 };
+    case 'gpustack':
+      return { ...base, created: CREATED_UNIX, owned_by: 'gpustack' };
     case 'anthropic':
     case 'gemini':
       return { ...base, created: CREATED_UNIX };

@@ -76,6 +76,8 @@ function noRoute(kind: FakeKind, method: string, pathname: string): Reply {
     case 'vllm':
     case 'textgen-webui':
     case 'lemonade':
+    case 'sglang':
+    case 'gpustack':
       return json(404, { detail: 'Not Found' }); // FastAPI's default
     case 'lmstudio':
       return json(404, { error: `Unexpected endpoint or method. (${method} ${pathname})` });

@@ -18,6 +18,9 @@ describe('identify', () => {
     ['LM Studio', { '/api/v1/models': json({ models: [{ key: 'qwen3', loaded_instances: [] }] }), '/v1/models': v1('organization_owner') }, 'lmstudio'],
     ['text-generation-webui', { '/v1/internal/model/info': json({ model_name: 'mistral', lora_names: [], loader: 'llama.cpp' }), '/v1/models': v1('user') }, 'textgen-webui'],
     ['Lemonade', { '/v1/health': json({ status: 'ok', version: '10.0.0', model_loaded: 'x' }), '/v1/models': v1('lemonade') }, 'lemonade'],
+    ['SGLang', { '/health': text(''), '/v1/models': v1('sglang') }, 'sglang'],
+    ['GPUStack', { '/version': json({ version: 'v2.0.1', git_commit: '47277d79' }), '/v1/models': v1('gpustack') }, 'gpustack'],
+    ['GPUStack with its key on', { '/version': json({ version: 'v2.0.1', git_commit: '47277d79' }), '/v1/models': json({ detail: 'Unauthorized' }, 401) }, 'gpustack'],
     ['generic OpenAI-compatible', { '/v1/models': v1('acme') }, 'openai-compatible'],
   ])('%s', (_name, answers, server) => {
     expect(identify(answers)?.server).toBe(server);
