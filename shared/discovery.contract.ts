@@ -35,10 +35,8 @@ export const DiscoveredServerSchema = z.object({
   models: z.array(z.string()),
   /** What gave it away, e.g. "GET /props has build_info". */
   evidence: z.string(),
-  /** A ready-to-create profile, or null when the app has no preset for this server yet. */
-  suggestion: z
-    .object({ kind: ProviderKindSchema, preset: PresetSchema.nullable(), baseUrl: z.string(), model: z.string().nullable(), name: z.string() })
-    .nullable(),
+  /** A ready-to-create profile (servers without a preset of their own get the 'other' preset). */
+  suggestion: z.object({ kind: ProviderKindSchema, preset: PresetSchema.nullable(), baseUrl: z.string(), model: z.string().nullable(), name: z.string() }),
   /** Profiles that already point at this server. */
   savedProfileIds: z.array(z.string()),
 });

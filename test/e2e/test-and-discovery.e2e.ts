@@ -86,8 +86,9 @@ test('cancelling a running test stops it', async ({ browser }) => {
 test('discovery finds a local server and adds it as a profile in one step', async ({ browser }) => {
   const ollama = await startFakeLlm({ kind: 'ollama', models: ['llama3.2', 'qwen3'] });
   const studio = await startFakeLlm({ kind: 'lmstudio', models: ['qwen3-8b'] });
-  fakes.push(ollama, studio);
-  const app = await launchApp(browser, { discovery: { ports: [ollama.port, studio.port], hosts: ['127.0.0.1', '::1'] } });
+  const sglang = await startFakeLlm({ kind: 'sglang', models: ['Qwen/Qwen3-8B'] });
+  fakes.push(ollama, studio, sglang);
+  const app = await launchApp(browser, { discovery: { ports: [ollama.port, studio.port, sglang.port], hosts: ['127.0.0.1', '::1'] } });
   try {
     const { page } = app;
     await page.getByRole('button', { name: 'Find model servers on this computer' }).click();
@@ -101,9 +102,14 @@ test('discovery finds a local server and adds it as a profile in one step', asyn
     await card.getByLabel('Model').selectOption('qwen3');
     await card.getByRole('button', { name: 'Add Ollama as a profile' }).click();
     await expect(card.getByText(/Already saved as Ollama/)).toBeVisible();
+    // A server the app has no preset of its own for is just as quick to add.
+    const sglangCard = dialog.locator('li[data-server="sglang"]').first();
+    await sglangCard.getByRole('button', { name: 'Add SGLang as a profile' }).click();
+    await expect(sglangCard.getByText(/Already saved as SGLang/)).toBeVisible();
     await dialog.getByRole('button', { name: 'Close: Find model servers on this computer' }).click();
     await expect(page.getByRole('heading', { name: /Ollama \(\d+\)/ })).toBeVisible();
     await expect(page.getByText('qwen3', { exact: true })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /SGLang \(\d+\)/ })).toBeVisible();
   } finally {
     await app.close();
   }

@@ -9,6 +9,7 @@ import { formatMs, formatRate } from '../../components/format.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
 import { useConnectionTest, type TestState } from './use-connection-test.js';
+import { useStartOnOpen } from '../../hooks/use-start-on-open.js';
 
 const PHASE_LABEL: Record<TestPhase, string> = {
   connecting: 'Connecting to the server',
@@ -59,13 +60,7 @@ function Figures({ result }: { result: TestResult }) {
 export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose: () => void }) {
   const { state, start, cancel } = useConnectionTest(profile.id);
   const outcomeRef = useRef<HTMLHeadingElement>(null);
-  const started = useRef(false);
-  useEffect(() => {
-    if (!started.current) {
-      started.current = true;
-      start();
-    }
-  }, [start]);
+  useStartOnOpen(start);
   const ended = state.status === 'finished' || state.status === 'refused' || state.status === 'cancelled';
   useEffect(() => {
     if (ended) outcomeRef.current?.focus();

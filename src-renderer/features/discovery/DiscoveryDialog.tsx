@@ -14,6 +14,7 @@ import { appErrorDataOf } from '../errors/error-data.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
 import type { Suggestion } from '../profile-form/form-model.js';
 import { useDiscovery } from './use-discovery.js';
+import { useStartOnOpen } from '../../hooks/use-start-on-open.js';
 
 interface Props {
   readonly profiles: readonly ProfileView[];
@@ -32,7 +33,7 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const create = useMutation(trpc.profiles.create.mutationOptions());
-  const [model, setModel] = useState(server.suggestion?.model ?? server.models[0] ?? '');
+  const [model, setModel] = useState(server.suggestion.model ?? server.models[0] ?? '');
   const [error, setError] = useState<AppErrorData | null>(null);
   // The scan's list, plus anything added since (the profile list is live).
   const saved = profiles.filter((p) => server.savedProfileIds.includes(p.id) || loopbackPort(p.baseUrl) === server.port);
@@ -41,7 +42,6 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
   const modelSelectId = `model-${server.host}-${server.port}`;
 
   const add = async () => {
-    if (!suggestion) return;
     const prefilled: Suggestion = { ...suggestion, model: model || null, name: uniqueName(suggestion.name, profiles) };
     if (server.requiresKey || !model) return onOpenForm(prefilled);
     setError(null);
@@ -66,27 +66,23 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
         <span className="visually-hidden"> Identified because {server.evidence}.</span>
       </p>
       {saved.length > 0 ? <p className="badge badge--info">Already saved as {saved.map((p) => p.name).join(', ')}</p> : null}
-      {suggestion ? (
-        <div className="server-card__actions">
-          {server.models.length > 0 ? (
-            <div className="field field--inline">
-              <label htmlFor={modelSelectId}>Model</label>
-              <select id={modelSelectId} value={model} onChange={(e) => setModel(e.target.value)}>
-                {server.models.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <button type="button" className="button button--primary" onClick={() => void add()} disabled={create.isPending}>
-            {server.requiresKey || !model ? `Set up ${server.label}…` : `Add ${server.label} as a profile`}
-          </button>
-        </div>
-      ) : (
-        <p className="muted">The app has no preset for {server.label} yet; add it by hand as an OpenAI-compatible server.</p>
-      )}
+      <div className="server-card__actions">
+        {server.models.length > 0 ? (
+          <div className="field field--inline">
+            <label htmlFor={modelSelectId}>Model</label>
+            <select id={modelSelectId} value={model} onChange={(e) => setModel(e.target.value)}>
+              {server.models.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <button type="button" className="button button--primary" onClick={() => void add()} disabled={create.isPending}>
+          {server.requiresKey || !model ? `Set up ${server.label}…` : `Add ${server.label} as a profile`}
+        </button>
+      </div>
       {error ? <ErrorNotice error={error} title="The profile was not added" /> : null}
     </li>
   );
@@ -95,13 +91,7 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
 export function DiscoveryDialog({ profiles, onClose, onOpenForm, onAdded }: Props) {
   const { state, start, cancel } = useDiscovery();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const started = useRef(false);
-  useEffect(() => {
-    if (!started.current) {
-      started.current = true;
-      start();
-    }
-  }, [start]);
+  useStartOnOpen(start);
   useEffect(() => {
     if (state.status === 'done') headingRef.current?.focus();
   }, [state.status]);
