@@ -13,6 +13,7 @@ import { startFakeLlm, startSilentServer } from '../test/support/fake-providers/
 import { closedPorts } from '../test/support/ports.js';
 import { ipcPair } from './ipc-pair.js';
 import { percentile, seededVault, silentLogger, timeEach } from './support.js';
+import { KNOWN_PORTS } from '../src/discovery/known-ports.js';
 
 interface Figure {
   readonly name: string;
@@ -163,14 +164,16 @@ async function discovery(): Promise<void> {
     await vault.dispose();
     return { ms, found, ids };
   };
-  const nothing = await scan(await closedPorts(11));
-  record('discovery, nothing listening (11 ports × 2 hosts)', nothing.ms, 'ms', 100);
-  const silent = await Promise.all(Array.from({ length: 11 }, () => startSilentServer()));
+  // As many ports as the real scan probes, so the figures are those of a learner's scan.
+  const n = KNOWN_PORTS.length;
+  const nothing = await scan(await closedPorts(n));
+  record(`discovery, nothing listening (${n} ports × 2 hosts)`, nothing.ms, 'ms', 100);
+  const silent = await Promise.all(Array.from({ length: n }, () => startSilentServer()));
   const stuck = await scan(silent.map((s) => s.port));
-  record('discovery, every port accepting but never answering (11 ports)', stuck.ms, 'ms', 1000);
+  record(`discovery, every port accepting but never answering (${n} ports)`, stuck.ms, 'ms', 1000);
   await Promise.all(silent.map((s) => s.close()));
   const three = await Promise.all([startFakeLlm({ kind: 'ollama' }), startFakeLlm({ kind: 'lmstudio' }), startFakeLlm({ kind: 'llamacpp' })]);
-  const up = await scan([...three.map((f) => f.port), ...(await closedPorts(8))]);
+  const up = await scan([...three.map((f) => f.port), ...(await closedPorts(n - three.length))]);
   record(`discovery, three fake servers up (${up.ids.join(', ')})`, up.ms, 'ms', undefined, `${up.found} of 3 identified`);
   record('discovery, servers identified of 3', up.found, 'servers');
   await Promise.all(three.map((f) => f.close()));

@@ -8,6 +8,7 @@ import type { Network } from '../../../src/providers/network.port.js';
 import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import { startFakeLlm, startSilentServer, type FakeKind, type FakeServer } from '../../support/fake-providers/index.js';
+import { KNOWN_PORTS } from '../../../src/discovery/known-ports.js';
 import { closedPorts } from '../../support/ports.js';
 
 const SERVERS: Array<[FakeKind, DiscoveredServer['server']]> = [
@@ -101,7 +102,7 @@ describe('discovery', () => {
   });
 
   it('with nothing listening, finishes fast and finds nothing', async () => {
-    const c = await createTestCore({ discovery: { ports: await closedPorts(11) } });
+    const c = await createTestCore({ discovery: { ports: await closedPorts(KNOWN_PORTS.length) } });
     try {
       const { servers, ms } = await scan(c);
       expect(servers).toEqual([]);
@@ -112,12 +113,12 @@ describe('discovery', () => {
   });
 
   it('with ports that accept and never answer, still finishes within its bound', async () => {
-    const silent = await Promise.all(Array.from({ length: 11 }, () => startSilentServer()));
+    const silent = await Promise.all(Array.from({ length: KNOWN_PORTS.length }, () => startSilentServer()));
     const c = await createTestCore({ discovery: { ports: silent.map((s) => s.port), hosts: ['127.0.0.1'] } });
     try {
       const { servers, events, ms } = await scan(c);
       expect(servers).toEqual([]);
-      expect(events.filter((e) => e.type === 'probe' && e.state === 'no-answer')).toHaveLength(11);
+      expect(events.filter((e) => e.type === 'probe' && e.state === 'no-answer')).toHaveLength(KNOWN_PORTS.length);
       expect(ms).toBeLessThan(1000);
     } finally {
       await c.dispose();
