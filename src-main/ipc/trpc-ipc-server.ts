@@ -94,6 +94,13 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     }
     const message = parsed.data;
     if (message.method === 'subscription.stop') {
+      // A subframe shares its window's sender id: only the trusted frame may stop the window's subscriptions.
+      if (!verdict.trusted) {
+        const correlationId = this.options.ids.correlationId();
+        this.record(correlationId, { procedure: null, type: 'subscription.stop', outcome: 'refused', errorCode: 'IPC_FORBIDDEN_SENDER', durationMs: 0, reason: verdict.reason, senderId: sender.id });
+        this.reply(sender, { id: message.id, error: this.errorShape(new TRPCError({ code: 'FORBIDDEN', cause: new AppError('IPC_FORBIDDEN_SENDER') }), correlationId) });
+        return;
+      }
       const sub = this.subscriptions.get(this.key(sender, message.id));
       if (sub) sub.abort.abort();
       else this.reply(sender, { id: message.id, result: { type: 'stopped' } });

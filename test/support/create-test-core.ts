@@ -10,6 +10,7 @@ import type { DiscoveryOptions } from '../../src/discovery/discovery.service.js'
 import type { Network } from '../../src/providers/network.port.js';
 import { FakeClock, SequentialIds } from './fake-clock.js';
 import { FakeSecretCipher } from './fake-secret-cipher.js';
+import { createJsonlLogger } from '../../src/diagnostics/jsonl-logger.js';
 import { MemoryLogger } from './memory-logger.js';
 import { RecordingSecretRegistry, suiteJsonlLogger, TeeLogger } from './suite-diagnostics.js';
 
@@ -23,6 +24,8 @@ export interface TestCoreOptions {
   readonly network?: Network;
   readonly discovery?: DiscoveryOptions;
   readonly maxTestResponseBytes?: number;
+  /** Write the JSONL diagnostics under `<dir>/logs`, as the app does, instead of the suite's log folder. */
+  readonly logsInDataDir?: boolean;
 }
 
 export interface TestCore {
@@ -36,6 +39,8 @@ export interface TestCore {
   readVaultBytes(): Promise<Buffer | null>;
   listDir(): Promise<string[]>;
   reopen(options?: Omit<TestCoreOptions, 'dir'>): Promise<TestCore>;
+  /** Waits for queued vault writes and flushes and closes the JSONL logs, so every byte is on disk. */
+  settle(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -51,7 +56,9 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
   const logger = options.logger ?? new MemoryLogger();
   const store = new AtomicFileStore({ dir, ...(options.fs && { fs: options.fs }) });
   const secrets = new RecordingSecretRegistry();
-  const jsonl = suiteJsonlLogger(secrets);
+  const jsonl = options.logsInDataDir
+    ? createJsonlLogger({ dir: path.join(dir, 'logs'), secrets })
+    : suiteJsonlLogger(secrets);
   const core = await createCore({
     cipher,
     store,
@@ -85,6 +92,10 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
       await jsonl?.close();
       return createTestCore({ cipher, clock, ...pick(options), ...more, dir });
     },
+    settle: async () => {
+      await core.close();
+      await jsonl?.close();
+    },
     dispose: async () => {
       await core.close();
       await jsonl?.close();
@@ -100,5 +111,6 @@ function pick(options: TestCoreOptions): TestCoreOptions {
     ...(options.network && { network: options.network }),
     ...(options.discovery && { discovery: options.discovery }),
     ...(options.maxTestResponseBytes !== undefined && { maxTestResponseBytes: options.maxTestResponseBytes }),
+    ...(options.logsInDataDir && { logsInDataDir: true }),
   };
 }

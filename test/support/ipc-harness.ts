@@ -26,7 +26,8 @@ export interface RendererWindow {
 export interface IpcHarness {
   readonly t: TestCore;
   readonly server: TrpcIpcServer<AppRouter>;
-  connect(options?: { verdict?: SenderVerdict }): RendererWindow;
+  /** A new window; with senderId, another frame of an existing window (a subframe shares its webContents id). */
+  connect(options?: { verdict?: SenderVerdict; senderId?: number }): RendererWindow;
   /** Resolves once every message posted so far has been handled on both ends. */
   settle(): Promise<void>;
   dispose(): Promise<void>;
@@ -54,10 +55,9 @@ export async function createIpcHarness(options: IpcHarnessOptions = {}): Promise
   const inFlight = new Set<Promise<void>>();
   let nextSenderId = 1;
 
-  const connect = ({ verdict = { trusted: true } }: { verdict?: SenderVerdict } = {}): RendererWindow => {
+  const connect = ({ verdict = { trusted: true }, senderId = nextSenderId++ }: { verdict?: SenderVerdict; senderId?: number } = {}): RendererWindow => {
     const { port1: rendererPort, port2: mainPort } = new MessageChannel();
     ports.push(rendererPort, mainPort);
-    const senderId = nextSenderId++;
     let gone = false;
     const received: IpcServerMessage[] = [];
     const sender: IpcSender = {

@@ -113,6 +113,23 @@ describe('IPC robustness', () => {
     expect(h.t.logger.find('ipc.call').filter((r) => r.fields.outcome === 'refused')).toHaveLength(1000);
   });
 
+  it("an untrusted subframe cannot stop its window's subscriptions", async () => {
+    h = await createIpcHarness();
+    const top = h.connect();
+    const subframe = h.connect({ senderId: top.senderId, verdict: { trusted: false, reason: 'subframe' } });
+    top.sendRaw({ method: 'request', operation: { id: 5, type: 'subscription', path: 'profiles.changes' } });
+    await h.settle();
+    subframe.sendRaw({ method: 'subscription.stop', id: 5 });
+    await h.settle();
+    const refusal = subframe.received.map(decodeWire).find((m) => m.id === 5);
+    expect(refusal && 'error' in refusal ? (refusal.error.data as { code: string }).code : null).toBe('IPC_FORBIDDEN_SENDER');
+    // The window's subscription is still live: a change reaches it, and it has not been told 'stopped'.
+    await h.t.core.profiles.create(localProfileInput());
+    await h.settle();
+    const types = top.received.filter((m) => m.id === 5).map(decodeWire).map((m) => ('result' in m ? m.result.type : 'error'));
+    expect(types).toEqual(['started', 'data']);
+  });
+
   it('a throwing context still answers, with INTERNAL and no stack', async () => {
     h = await createIpcHarness({
       createContextHook: () => {

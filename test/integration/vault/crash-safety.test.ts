@@ -36,7 +36,8 @@ describe('crash safety', () => {
       expect(o.keyMatches).toBe(true);
       expect(o.tempFilesAfterRestart).toEqual([]);
     }
-    // The kills really landed while writes were happening, not only before the first one.
-    expect(all.filter((o) => o.lastBegin > 0).length).toBeGreaterThan(KILLS / 2);
+    // Most kills landed with a write begun and not yet acknowledged (the soak run sees ~95%), so the checks
+    // above were made against torn-write opportunities, not only against quiet moments between writes.
+    expect(all.filter((o) => o.lastBegin > o.lastAck).length).toBeGreaterThan(KILLS / 2);
   });
 });

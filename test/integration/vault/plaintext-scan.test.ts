@@ -1,5 +1,6 @@
 // Stores 100 random API keys (some replaced, some removed), then reads every byte under the data dir:
-// no key may appear raw, as base64 or hex, or as any 8-character slice of itself.
+// no key may appear raw, as base64 or hex, or as any 8-character slice of itself — the vault, its backup and
+// the diagnostics logs, which live under the data dir as in the app.
 import { randomBytes, randomInt } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -31,7 +32,7 @@ afterAll(async () => t?.dispose());
 
 describe('no plaintext key on disk', () => {
   it('finds 0 occurrences of 100 stored keys anywhere under the data dir', async () => {
-    t = await createTestCore();
+    t = await createTestCore({ logsInDataDir: true });
     const keys: string[] = [];
     const ids: string[] = [];
     for (let i = 0; i < 70; i += 1) {
@@ -47,9 +48,18 @@ describe('no plaintext key on disk', () => {
     await t.core.profiles.delete({ id: ids[69]! });
     t = await t.reopen(); // also exercises the backup file and a fresh decrypt of every key
     expect(keys).toHaveLength(100);
+    // And the keys are really there, encrypted: every surviving one decrypts back.
+    expect(t.core.profiles.apiKeyFor(ids[0]!)).toBe(keys[70]);
+    expect(t.core.profiles.apiKeyFor(ids[50]!)).toBe(keys[50]);
+    await t.settle();
 
     const files = await allFiles(t.dir);
-    expect(files.length).toBeGreaterThanOrEqual(2); // the vault and its backup
+    expect(files.some((f) => f.endsWith('.backup.json'))).toBe(true);
+    const logs = files.filter((f) => f.endsWith('.jsonl'));
+    expect(logs.length).toBeGreaterThanOrEqual(1);
+    // The logs did record the work: one line per profile created, so the scan below read real diagnostics.
+    const logText = (await Promise.all(logs.map((f) => readFile(f, 'utf8')))).join('');
+    expect(logText.split('\n').filter((l) => l.includes('"profile.created"'))).toHaveLength(70);
     const hits: string[] = [];
     for (const file of files) {
       const text = (await readFile(file)).toString('latin1');
@@ -63,8 +73,5 @@ describe('no plaintext key on disk', () => {
       });
     }
     expect(hits).toEqual([]);
-    // And the keys are really there, encrypted: every surviving one decrypts back.
-    expect(t.core.profiles.apiKeyFor(ids[0]!)).toBe(keys[70]);
-    expect(t.core.profiles.apiKeyFor(ids[50]!)).toBe(keys[50]);
   });
 });
