@@ -73,7 +73,9 @@ export const ModelSchema = requiredText('Enter the model name.', 'The model name
 export const ApiKeySchema = requiredText('Enter the API key.', 'The API key must be text.')
   .min(1, 'The API key is empty; paste the whole key.')
   .max(PROFILE_LIMITS.apiKeyMax, 'That API key is too long (over 4 KB); check that you pasted only the key.')
-  .regex(/^\S+$/, 'The API key must not contain spaces or line breaks; check that you pasted only the key.');
+  .regex(/^\S+$/, 'The API key must not contain spaces or line breaks; check that you pasted only the key.')
+  // Keys travel in HTTP headers, which carry only visible ASCII; this also makes the 4 KB limit exact in bytes.
+  .regex(/^[\x21-\x7e]*$/, 'The API key can only contain plain letters, digits and symbols (no accented letters, curly quotes or emoji); check that you pasted only the key.');
 
 export const TimeoutMsSchema = z
   .number({ error: 'The time limit must be a number of milliseconds.' })

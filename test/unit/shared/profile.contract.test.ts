@@ -30,6 +30,8 @@ describe('profile create validation', () => {
     [{ apiKey: 'has space' }, 'apiKey'],
     [{ apiKey: 'line\nbreak' }, 'apiKey'],
     [{ apiKey: 'k'.repeat(4097) }, 'apiKey'],
+    [{ apiKey: 'sk-caf\u00e9-key' }, 'apiKey'],
+    [{ apiKey: '\u201csk-quoted\u201d' }, 'apiKey'],
     [{ timeoutMs: 30_001 }, 'timeoutMs'],
     [{ timeoutMs: 10.5 }, 'timeoutMs'],
     [{ kind: 'cohere' }, 'kind'],
