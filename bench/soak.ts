@@ -3,10 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import fc from 'fast-check';
 import { crashOnce } from '../test/support/crash-harness.js';
 import { createTestCore, makeTempDir } from '../test/support/create-test-core.js';
-import { createIpcHarness } from '../test/support/ipc-harness.js';
+import { runIpcFuzz } from '../test/support/ipc-fuzz.js';
 
 async function crashes(kills: number): Promise<Record<string, number>> {
   const workers = 2;
@@ -26,32 +25,19 @@ async function crashes(kills: number): Promise<Record<string, number>> {
 }
 
 async function fuzz(count: number): Promise<Record<string, number>> {
-  const unhandled: unknown[] = [];
-  const onUnhandled = (r: unknown) => unhandled.push(r);
-  process.on('unhandledRejection', onUnhandled);
-  const h = await createIpcHarness({ availability: 'unavailable' });
-  const before = await h.t.readVaultBytes();
-  const w = h.connect();
-  const messages = fc.sample(
-    fc.oneof(
-      fc.anything({ maxDepth: 3 }),
-      fc.record({ method: fc.constant('request'), operation: fc.record({ id: fc.integer(), type: fc.constantFrom('query', 'mutation', 'subscription', 'x'), path: fc.constantFrom('profiles.list', 'profiles.create', 'profiles.update', 'profiles.delete', 'profiles.activate', 'profiles.test', 'discovery.scan', 'storage.allowWeakEncryption', 'nope'), input: fc.anything({ maxDepth: 2 }) }, { requiredKeys: ['id'] }) }),
-      fc.record({ method: fc.constant('subscription.stop'), id: fc.integer() }),
-    ),
-    count,
-  );
-  let withId = 0;
-  for (const m of messages) {
-    if (typeof m === 'object' && m !== null && 'operation' in m && typeof (m as { operation: { id?: unknown } }).operation.id === 'number') withId += 1;
-    w.sendRaw(m);
-  }
-  await h.settle();
-  await h.server.stopAll();
-  const after = await h.t.readVaultBytes();
-  const alive = (await h.connect().client.storage.status.query()).vaultPath.length > 0;
-  process.off('unhandledRejection', onUnhandled);
-  await h.dispose();
-  return { messages: count, requestsWithId: withId, replies: w.received.length, unhandledRejections: unhandled.length, vaultChanged: Number(Buffer.compare(before ?? Buffer.alloc(0), after ?? Buffer.alloc(0)) !== 0), serverAliveAfter: Number(alive) };
+  // Storage available and a profile seeded, so a write that slipped through would really happen.
+  const r = await runIpcFuzz(count, Date.now() % 2 ** 31);
+  return {
+    messages: r.messages,
+    requestsWithId: r.requestsWithId,
+    unanswered: r.unanswered.length,
+    unhandledRejections: r.unhandledRejections.length,
+    vaultChanged: Number(r.vaultChanged),
+    encryptCalls: r.encryptCalls,
+    domainChanges: r.domainChanges,
+    uncataloguedErrors: r.malformedErrors,
+    serverAliveAfter: Number(r.listedAfter.length === 1),
+  };
 }
 
 async function concurrentMutations(count: number): Promise<Record<string, number>> {

@@ -29,6 +29,10 @@ test('a failed save shows each error by its field and in a focused summary', asy
     const summary = dialog.getByRole('alert').filter({ hasText: 'There are problems' });
     await expect(summary).toBeFocused();
     await expect(summary.getByRole('link')).toHaveCount(4); // name, address, model, key
+    // Like every error: what to do, and the reference of the diagnostics line of the refused call.
+    await expect(summary).toContainText('correct them, and save again');
+    const reference = await summary.getByTestId('error-reference').textContent();
+    expect(app.t.logger.find('ipc.call').some((r) => r.correlationId === reference && r.fields.errorCode === 'VALIDATION_FAILED')).toBe(true);
     await expect(dialog.getByText('The address must start with http:// or https://.')).toHaveCount(2);
     await expect(dialog.getByLabel('Server address')).toHaveAttribute('aria-invalid', 'true');
     expect(await axeViolations(page, 'form with errors')).toEqual([]);

@@ -46,6 +46,8 @@ test('weak storage: keys are refused until the learner opts in', async ({ browse
     await dialog.getByLabel('API key', { exact: true }).fill('jan-key-abcdef-1234');
     await dialog.getByRole('button', { name: 'Save profile' }).click();
     await expect(dialog.getByRole('alert')).toContainText('weakly protect');
+    await expect(dialog.getByRole('alert')).toContainText('allow weak key storage in the storage banner');
+    await expect(dialog.getByRole('alert').getByTestId('error-reference')).toHaveText(/\S{8,}/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await page.getByLabel('I understand that my API keys will only be weakly protected on this computer').check();
     await page.getByRole('button', { name: 'Allow weak key storage' }).click();

@@ -98,7 +98,7 @@ function ProfileForm({ profile, suggestion, onCancel, onSaved }: Omit<Props, 'op
 
   return (
     <form className="profile-form" onSubmit={(e) => void submit(e)} noValidate>
-      {error?.fieldErrors?.length ? <ErrorSummary ref={summaryRef} errors={error.fieldErrors} labels={LABELS} /> : null}
+      {error?.fieldErrors?.length ? <ErrorSummary ref={summaryRef} error={error} labels={LABELS} /> : null}
       {error && !error.fieldErrors?.length ? <ErrorNotice ref={noticeRef} error={error} title="The profile was not saved" /> : null}
 
       <div className="form-grid">

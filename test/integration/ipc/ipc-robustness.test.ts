@@ -1,11 +1,10 @@
 // The IPC server under hostile or broken renderers: 10,000 fuzzed raw messages, 1,000 untrusted calls, a
 // throwing context, a destroyed window. Never a crash, never an unhandled rejection, never a vault write,
 // and every request with an id answered.
-import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppErrorDataSchema } from '../../../shared/errors/app-error-data.contract.js';
-import type { IpcServerMessage } from '../../../shared/ipc-protocol.js';
 import { createIpcHarness, decodeWire, type IpcHarness } from '../../support/ipc-harness.js';
+import { runIpcFuzz } from '../../support/ipc-fuzz.js';
 import { localProfileInput } from '../../support/profile-builders.js';
 
 const unhandled: unknown[] = [];
@@ -16,78 +15,18 @@ afterAll(() => process.off('unhandledRejection', onUnhandled));
 let h: IpcHarness;
 afterEach(async () => h?.dispose());
 
-const PATHS = ['profiles.list', 'profiles.get', 'profiles.create', 'profiles.update', 'profiles.delete', 'profiles.activate', 'profiles.changes', 'storage.status', 'storage.allowWeakEncryption', 'nope', '__proto__', 'profiles', 'constructor', ''];
-const wireId = fc.oneof(fc.integer(), fc.string({ maxLength: 70 }), fc.constant(null), fc.double(), fc.constant(undefined));
-const looseObject = fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 2 }), { maxKeys: 4 });
-
-/** Messages that look more or less like the protocol, plus plain garbage. */
-const fuzzMessage = fc.oneof(
-  { weight: 3, arbitrary: fc.anything({ maxDepth: 3 }) },
-  { weight: 2, arbitrary: fc.record({ method: fc.constantFrom('request', 'subscription.stop', 'REQUEST', 'x'), id: wireId }, { requiredKeys: [] }) },
-  { weight: 5, arbitrary: fc.record(
-    {
-      method: fc.constant('request'),
-      operation: fc.record(
-        {
-          id: wireId,
-          type: fc.oneof(fc.constantFrom('query', 'mutation', 'subscription'), fc.string({ maxLength: 5 })),
-          path: fc.oneof(fc.constantFrom(...PATHS), fc.string({ maxLength: 20 })),
-          // Near-valid inputs too: every one has at least one field the schemas refuse.
-          input: fc.oneof(fc.anything({ maxDepth: 2 }), looseObject, fc.constant({ ...localProfileInput(), baseUrl: 'ftp://x' }), fc.constant({ ...localProfileInput(), name: '' })),
-          context: fc.oneof(looseObject, fc.constant({ correlationId: 'abc' }), fc.anything({ maxDepth: 1 })),
-        },
-        { requiredKeys: ['id'] },
-      ),
-    },
-    { requiredKeys: ['method'] },
-  ) },
-);
-
-function answeredIds(received: IpcServerMessage[]): Map<unknown, IpcServerMessage[]> {
-  const byId = new Map<unknown, IpcServerMessage[]>();
-  for (const m of received) byId.set(m.id, [...(byId.get(m.id) ?? []), m]);
-  return byId;
-}
-
 describe('IPC robustness', () => {
   it('10,000 fuzzed raw messages: 0 crashes, 0 unhandled rejections, 0 vault writes, every request answered', async () => {
-    // Storage available: a write that slipped through would really happen, and show below.
-    h = await createIpcHarness();
-    await h.t.core.profiles.create(localProfileInput({ name: 'Existing' }));
-    await h.t.core.close();
-    const vaultBefore = await h.t.readVaultBytes();
-    const encryptsBefore = h.t.cipher.encryptCalls;
-    const w = h.connect();
-    const messages = fc.sample(fuzzMessage, { numRuns: 10_000, seed: 20261126 });
-    // Give every request a unique numeric id we can account for; keep the fuzzed ones on a copy.
-    const expected = new Set<number>();
-    let nextId = 1_000_000;
-    const prepared = messages.map((m, i) => {
-      if (i % 5 !== 0 && typeof m === 'object' && m !== null && 'operation' in m && typeof m.operation === 'object' && m.operation !== null) {
-        const id = nextId++;
-        const op = { ...(m.operation as object), id };
-        const candidate = { ...m, operation: op };
-        expected.add(id);
-        return candidate;
-      }
-      return m;
-    });
-    expect(expected.size).toBeGreaterThan(3_000);
-    for (const m of prepared) w.sendRaw(m);
-    await h.settle();
-    await h.server.stopAll();
-    await h.settle();
-
-    expect(unhandled).toEqual([]);
-    expect(await h.t.readVaultBytes()).toEqual(vaultBefore);
-    expect(h.t.cipher.encryptCalls).toBe(encryptsBefore);
-    expect(h.t.logger.records.filter((r) => /^profile\.(created|updated|deleted|activated)$/.test(r.event))).toHaveLength(1); // the seed only
-    const byId = answeredIds(w.received);
-    const unanswered = [...expected].filter((id) => !(byId.get(id) ?? []).some((m) => 'error' in m || ('result' in m && m.result.type !== 'started')));
-    expect(unanswered).toEqual([]);
-    for (const m of w.received.map(decodeWire)) if ('error' in m) AppErrorDataSchema.parse(m.error.data);
+    const report = await runIpcFuzz(10_000, 20261126);
+    expect(report.requestsWithId).toBeGreaterThan(3_000);
+    expect(report.unhandledRejections).toEqual([]);
+    expect(report.unanswered).toEqual([]);
+    expect(report.vaultChanged).toBe(false);
+    expect(report.encryptCalls).toBe(0);
+    expect(report.domainChanges).toBe(0);
+    expect(report.malformedErrors).toBe(0);
     // The server still serves a well-formed call afterwards.
-    expect((await w.client.profiles.list.query()).profiles.map((p) => p.name)).toEqual(['Existing']);
+    expect(report.listedAfter).toEqual(['Existing']);
   });
 
   it('1,000 calls from untrusted senders: 100% FORBIDDEN, 0 handler runs', async () => {

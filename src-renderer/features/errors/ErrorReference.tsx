@@ -1,0 +1,23 @@
+// "Reference: <id> [Copy reference]": the correlation id of the failed call, which matches the diagnostics
+// log line, so a learner can quote it when asking for help.
+import { useState } from 'react';
+
+export function ErrorReference({ correlationId }: { correlationId: string }) {
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(correlationId);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <p className="notice__reference">
+      Reference: <code data-testid="error-reference">{correlationId}</code>{' '}
+      <button type="button" className="button button--small" onClick={() => void copy()}>
+        {copied ? 'Copied' : 'Copy reference'}
+      </button>
+    </p>
+  );
+}
