@@ -18,6 +18,7 @@ import { ConnectionTestService } from './providers/connection-test.service.js';
 import { fetchNetwork } from './providers/fetch-network.adapter.js';
 import { ModelListingService } from './providers/model-listing.service.js';
 import type { Network } from './providers/network.port.js';
+import { AvailabilityMonitor } from './storage/availability-monitor.js';
 
 export interface CoreDeps {
   readonly cipher: SecretCipher;
@@ -62,8 +63,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const vault = await Vault.open({ store, cipher, clock, logger, secrets });
   void vault.refreshStaleCiphertexts().catch((error: unknown) => logger.log('warn', 'vault.reencrypt_failed', { errorCode: (error as { code?: string }).code ?? 'INTERNAL' }));
   const changes = new ChangeFeed(clock, logger);
-  const profiles = new ProfileService({ vault, cipher, clock, ids, logger, secrets, changes });
-  const storage = new StorageService({ vault, cipher, clock, logger, changes });
+  const availability = new AvailabilityMonitor({ logger, changes, activeProfileId: () => vault.document.activeProfileId });
+  const profiles = new ProfileService({ vault, cipher, clock, ids, logger, secrets, changes, availability });
+  const storage = new StorageService({ vault, cipher, clock, logger, changes, availability });
   const network = deps.network ?? fetchNetwork;
   const connectionTest = new ConnectionTestService({
     profiles,

@@ -26,6 +26,7 @@ import type { VaultDocument } from '../vault/vault-document.js';
 import type { ChangeFeed } from './change-feed.js';
 import { toProfileView } from './profile-view.js';
 import { assertNameFree, createdProfile, findProfile, patchedProfile, resolveConsent, sameContent } from './profile-rules.js';
+import type { AvailabilityMonitor } from '../storage/availability-monitor.js';
 
 export interface ProfileServiceDeps {
   readonly vault: Vault;
@@ -35,6 +36,7 @@ export interface ProfileServiceDeps {
   readonly logger: Logger;
   readonly secrets: SecretRegistry;
   readonly changes: ChangeFeed;
+  readonly availability: AvailabilityMonitor;
 }
 
 export interface DeleteResult {
@@ -217,6 +219,7 @@ export class ProfileService {
   /** Refuses a change while secure storage is down, and a new key while only weak storage is on offer. */
   private async assertWritable(storesKey: boolean): Promise<void> {
     const { state, backend } = await this.deps.cipher.availability();
+    this.deps.availability.observe(state, backend);
     if (state === 'unavailable') throw new AppError('VAULT_ENCRYPTION_UNAVAILABLE', { params: { backend } });
     if (storesKey && state === 'weak' && this.deps.vault.document.weakStorageAllowed === null) {
       throw new AppError('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED', {

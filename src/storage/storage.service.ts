@@ -1,6 +1,6 @@
 // What the learner needs to know about storage, and the one storage decision they can make: allowing
 // weak key protection on a Linux desktop without a keyring. Notices when availability changes and says so.
-import { AllowWeakEncryptionInputSchema, type EncryptionState, type StorageStatus } from '../../shared/storage.contract.js';
+import { AllowWeakEncryptionInputSchema, type StorageStatus } from '../../shared/storage.contract.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validation.js';
 import type { Clock } from '../ports/clock.port.js';
@@ -8,6 +8,7 @@ import type { Logger } from '../ports/logger.port.js';
 import type { SecretCipher } from '../ports/secret-cipher.port.js';
 import type { ChangeFeed } from '../profiles/change-feed.js';
 import type { Vault } from '../vault/vault.js';
+import type { AvailabilityMonitor } from './availability-monitor.js';
 
 export interface StorageServiceDeps {
   readonly vault: Vault;
@@ -15,11 +16,10 @@ export interface StorageServiceDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly changes: ChangeFeed;
+  readonly availability: AvailabilityMonitor;
 }
 
 export class StorageService {
-  private lastState: EncryptionState | null = null;
-
   constructor(private readonly deps: StorageServiceDeps) {}
 
   async status(): Promise<StorageStatus> {
@@ -29,7 +29,7 @@ export class StorageService {
       await vault.unlockKeys();
       await vault.refreshStaleCiphertexts().catch(() => undefined);
     }
-    this.noteState(state, backend);
+    this.deps.availability.observe(state, backend);
     const weak = vault.document.weakStorageAllowed;
     return {
       encryption: state,
@@ -61,13 +61,5 @@ export class StorageService {
       }
     }
     return this.status();
-  }
-
-  private noteState(state: EncryptionState, backend: string): void {
-    const previous = this.lastState;
-    this.lastState = state;
-    if (previous === null || previous === state) return;
-    this.deps.logger.log(state === 'available' ? 'info' : 'warn', 'storage.status_changed', { from: previous, to: state, backend });
-    this.deps.changes.publish('storage.changed', null, this.deps.vault.document.activeProfileId);
   }
 }

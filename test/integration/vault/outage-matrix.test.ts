@@ -89,6 +89,20 @@ describe('outage matrix', () => {
     expect(t.logger.find('storage.status_changed').at(-1)?.fields).toMatchObject({ from: 'weak', to: 'unavailable' });
   });
 
+  it('tells every window the moment a save finds storage gone, without waiting for a status read', async () => {
+    const { t } = await seeded('available', false);
+    await t.core.storage.status();
+    const events: string[] = [];
+    const stop = t.core.changes.subscribe((e) => events.push(e.type));
+    t.cipher.setAvailability('unavailable');
+    expect((await appErrorOf(() => t.core.profiles.create(localProfileInput()))).code).toBe('VAULT_ENCRYPTION_UNAVAILABLE');
+    expect(events).toEqual(['storage.changed']);
+    // Once known, another refusal does not repeat the news.
+    await appErrorOf(() => t.core.profiles.create(localProfileInput()));
+    expect(events).toEqual(['storage.changed']);
+    stop();
+  });
+
   it('keeps the weak-storage opt-in across restarts', async () => {
     const { t: first } = await seeded('weak', true);
     t = await first.reopen();
