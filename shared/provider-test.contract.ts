@@ -38,8 +38,9 @@ export const TestResultSchema = z.object({
   /** The start of the reply, to show the model really answered. */
   preview: z.string(),
   error: AppErrorDataSchema.nullable(),
-  /** False when the summary could not be stored on the profile (e.g. secure storage unavailable). */
+  /** False when the summary could not be stored on the profile; notSaved then says why, in catalogue words. */
   saved: z.boolean(),
+  notSaved: AppErrorDataSchema.nullable(),
 });
 export type TestResult = z.infer<typeof TestResultSchema>;
 

@@ -184,20 +184,22 @@ export class ProfileService {
 
   /**
    * Keeps the last connection-test summary on the profile. Not a learner edit, so the revision stays and an
-   * open edit form does not conflict. Returns false (and logs why) when the vault refuses the write.
+   * open edit form does not conflict. Returns null when saved, otherwise why not (also logged): storage
+   * unavailable, a disk error, a profile deleted while its test ran.
    */
-  async recordTestResult(profileId: string, summary: LastTestSummary): Promise<boolean> {
+  async recordTestResult(profileId: string, summary: LastTestSummary): Promise<AppError | null> {
     try {
       await this.assertWritable(false);
-      const saved = await this.deps.vault.commit((doc) => {
-        if (!doc.profiles.some((p) => p.id === profileId)) return { document: null, result: false };
-        return { document: { ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? { ...p, lastTest: summary } : p)) }, result: true };
+      await this.deps.vault.commit((doc) => {
+        findProfile(doc, profileId);
+        return { document: { ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? { ...p, lastTest: summary } : p)) }, result: undefined };
       });
-      if (saved) this.deps.changes.publish('profile.tested', profileId, this.deps.vault.document.activeProfileId);
-      return saved;
-    } catch (error) {
-      this.deps.logger.log('warn', 'profile.test_result_not_saved', { profileId, errorCode: error instanceof AppError ? error.code : 'INTERNAL' });
-      return false;
+      this.deps.changes.publish('profile.tested', profileId, this.deps.vault.document.activeProfileId);
+      return null;
+    } catch (caught) {
+      const error = caught instanceof AppError ? caught : new AppError('INTERNAL', { cause: caught });
+      this.deps.logger.log('warn', 'profile.test_result_not_saved', { profileId, errorCode: error.code });
+      return error;
     }
   }
 

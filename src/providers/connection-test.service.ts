@@ -115,7 +115,7 @@ export class ConnectionTestService {
     const at = clock.now().toISOString();
     const metrics = metricsOf(p, totalMs);
     const error = failure ? toAppErrorData(failure, correlationId) : null;
-    const saved = await this.deps.profiles.recordTestResult(id, {
+    const notSaved = await this.deps.profiles.recordTestResult(id, {
       at,
       ok: failure === null,
       errorCode: error?.code ?? null,
@@ -125,7 +125,7 @@ export class ConnectionTestService {
       outputTokens: metrics?.outputTokens ?? null,
       tokensPerSecond: metrics?.tokensPerSecond ?? null,
     });
-    const result: TestResult = { ok: failure === null, profileId: id, model: target.model, resolvedEndpoint, at, phaseReached: p.phase, metrics, preview: p.preview, error, saved };
+    const result: TestResult = { ok: failure === null, profileId: id, model: target.model, resolvedEndpoint, at, phaseReached: p.phase, metrics, preview: p.preview, error, saved: notSaved === null, notSaved: notSaved ? toAppErrorData(notSaved, correlationId) : null };
     this.deps.logger.log(failure ? 'warn' : 'info', 'profile.tested', {
       profileId: id,
       ok: result.ok,
@@ -133,7 +133,7 @@ export class ConnectionTestService {
       phaseReached: p.phase,
       timeToFirstTokenMs: metrics?.timeToFirstTokenMs ?? null,
       totalMs: metrics?.totalMs ?? null,
-      saved,
+      saved: result.saved,
     });
     yield { type: 'result', result };
   }

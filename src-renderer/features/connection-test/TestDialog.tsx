@@ -117,7 +117,11 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
             </>
           ) : null}
           {result && !result.ok && result.error ? <ErrorNotice error={result.error} /> : null}
-          {result && !result.saved ? <p className="muted">This result could not be saved on the profile (secure storage is unavailable).</p> : null}
+          {result?.notSaved ? (
+            <p className="muted" data-error-code={result.notSaved.code}>
+              This result could not be saved on the profile: {result.notSaved.message} {result.notSaved.remediation}
+            </p>
+          ) : null}
           <div className="button-row">
             <button type="button" className="button button--primary" onClick={start}>
               Test again

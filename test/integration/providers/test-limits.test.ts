@@ -112,6 +112,18 @@ describe('connection test limits', () => {
     });
   });
 
+  it('a profile deleted while its test runs: the result still arrives and says why it was not saved', async () => {
+    const server = await startFakeLlm({ kind: 'ollama', firstTokenDelayMs: 150 });
+    await withServer(server, async () => {
+      const p = await t.core.profiles.create(profileForFake('ollama', server.url, { name: 'deleted mid-test' }));
+      const running = runTest(t, p.id);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await t.core.profiles.delete({ id: p.id });
+      const { result } = await running;
+      expect(result).toMatchObject({ ok: true, saved: false, notSaved: { code: 'PROFILE_NOT_FOUND', correlationId: 'test-run-0001' } });
+    });
+  });
+
   it('a result that cannot be saved is still returned, and says so', async () => {
     const server = await startFakeLlm({ kind: 'ollama' });
     await withServer(server, async () => {
@@ -119,7 +131,8 @@ describe('connection test limits', () => {
       t.cipher.setAvailability('unavailable');
       try {
         const { result } = await runTest(t, p.id);
-        expect(result).toMatchObject({ ok: true, saved: false });
+        expect(result).toMatchObject({ ok: true, saved: false, notSaved: { code: 'VAULT_ENCRYPTION_UNAVAILABLE' } });
+        expect(result?.notSaved?.remediation).toBeTruthy();
         expect(t.core.profiles.get({ id: p.id }).lastTest).toBeNull();
       } finally {
         t.cipher.setAvailability('available');

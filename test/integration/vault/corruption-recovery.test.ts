@@ -120,7 +120,7 @@ describe('the app never writes a vault it could not load', () => {
     const before = await t.readVaultBytes();
     // A provider that reports nonsense figures must not be able to corrupt the vault through the test summary.
     const summary = { at: 'not a date', ok: true, errorCode: null, model: 'm', timeToFirstTokenMs: -5, totalMs: 1, outputTokens: 2.5, tokensPerSecond: 1 };
-    expect(await t.core.profiles.recordTestResult(p.id, summary as never)).toBe(false);
+    expect((await t.core.profiles.recordTestResult(p.id, summary as never))?.code).toBe('INTERNAL');
     expect(await t.readVaultBytes()).toEqual(before);
     expect(t.core.profiles.get({ id: p.id }).lastTest).toBeNull();
     expect(t.logger.find('vault.write_refused_invalid')).toHaveLength(1);
