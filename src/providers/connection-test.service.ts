@@ -11,7 +11,7 @@ import type { Logger } from '../ports/logger.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import { toAppErrorData } from '../errors/app-error-data.js';
 import { Cancelled, streamChat, type ChatEvent, type StreamDeps } from './chat-stream.js';
-import { targetForProfile } from './provider-access.js';
+import { noteRemoteUse, targetForProfile } from './provider-access.js';
 import type { ChatRequest } from './wire/wire.js';
 
 export const TEST_PROMPT: ChatRequest = {
@@ -81,6 +81,7 @@ export class ConnectionTestService {
   async *run(input: unknown, cancel: AbortSignal | undefined): AsyncGenerator<TestEvent> {
     const { id } = parseInput(ProfileTestInputSchema, input);
     const { target } = targetForProfile(this.deps.profiles, id);
+    noteRemoteUse(this.deps.logger, target, 'test');
     const { clock } = this.deps;
     const started = clock.monotonicMs();
     const elapsed = () => Math.round((clock.monotonicMs() - started) * 100) / 100;

@@ -8,7 +8,7 @@ import type { Logger } from '../ports/logger.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import { listModels } from './model-list.js';
 import type { Network } from './network.port.js';
-import { targetForDraft, targetForProfile } from './provider-access.js';
+import { noteRemoteUse, targetForDraft, targetForProfile } from './provider-access.js';
 
 export class ModelListingService {
   constructor(private readonly deps: { profiles: ProfileService; network: Network; secrets: SecretRegistry; logger: Logger }) {}
@@ -20,6 +20,7 @@ export class ModelListingService {
     const target = draft ? targetForDraft(this.deps.profiles, draft, id) : targetForProfile(this.deps.profiles, id!).target;
     const deadline = AbortSignal.timeout(Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs));
     const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+    noteRemoteUse(this.deps.logger, target, 'models');
     const models = await listModels(target, this.deps, signal);
     this.deps.logger.log('info', 'profile.models_listed', { profileId: id ?? null, draft: draft !== undefined, count: models.length });
     return { models, endpoint: resolveEndpoints({ ...target, model: target.model }).models };

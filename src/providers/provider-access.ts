@@ -4,6 +4,7 @@ import { consentCovers, DEFAULT_TIMEOUT_MS, PROFILE_LIMITS, type StoredProfile }
 import type { ModelsDraft } from '../../shared/models.contract.js';
 import { endpointHost, endpointOrigin, isRemoteEndpoint } from '../../shared/endpoint.js';
 import { AppError } from '../errors/app-error.js';
+import type { Logger } from '../ports/logger.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import type { ProviderTarget } from './provider-target.js';
 
@@ -12,6 +13,16 @@ function assertConsent(baseUrl: string, consentGiven: boolean): void {
     const host = endpointHost(baseUrl) ?? baseUrl;
     throw new AppError('CONSENT_REQUIRED', { params: { host }, fieldErrors: [{ field: 'remoteConsent', message: `Confirm that requests may be sent to ${host}.` }] });
   }
+}
+
+/** One diagnostics line per request that leaves this computer, naming the host and the consent it relies on. */
+export function noteRemoteUse(logger: Logger, target: ProviderTarget, purpose: 'test' | 'models'): void {
+  const consent = target.remoteConsent;
+  if (consent) logger.log('info', 'provider.remote_request', { purpose, host: consent.host, consent: consent.basis, consentAt: consent.at });
+}
+
+function remoteConsentOf(baseUrl: string, basis: 'stored' | 'given-in-form', at: string | null): ProviderTarget['remoteConsent'] {
+  return isRemoteEndpoint(baseUrl) ? { host: endpointHost(baseUrl) ?? baseUrl, basis, at } : null;
 }
 
 export function targetForProfile(profiles: ProfileService, profileId: string): { profile: StoredProfile; target: ProviderTarget } {
@@ -28,6 +39,7 @@ export function targetForProfile(profiles: ProfileService, profileId: string): {
       azureApiVersion: profile.azureApiVersion,
       apiKey: profiles.apiKeyFor(profile.id),
       timeoutMs: Math.min(profile.timeoutMs, PROFILE_LIMITS.timeoutMaxMs),
+      remoteConsent: remoteConsentOf(profile.baseUrl, 'stored', profile.remoteConsent?.at ?? null),
     },
   };
 }
@@ -51,5 +63,9 @@ export function targetForDraft(profiles: ProfileService, draft: ModelsDraft, pro
     azureApiVersion: draft.azureApiVersion ?? undefined,
     apiKey: draft.apiKey ?? (saved && sameServer ? profiles.apiKeyFor(saved.id) : null),
     timeoutMs: draft.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    // Consent ticked in the form is not stored until the profile is saved, so the audit line says where it came from.
+    remoteConsent: storedConsent
+      ? remoteConsentOf(draft.baseUrl, 'stored', saved.remoteConsent?.at ?? null)
+      : remoteConsentOf(draft.baseUrl, 'given-in-form', null),
   };
 }

@@ -6,6 +6,8 @@ import { OLLAMA_START_HINT, PRESETS, PROVIDERS } from '../../shared/provider.con
 export interface ProviderTarget extends EndpointTarget {
   readonly apiKey: string | null;
   readonly timeoutMs: number;
+  /** For a host off this computer: the consent the call relies on (kept for the diagnostics audit line). */
+  readonly remoteConsent?: { readonly host: string; readonly basis: 'stored' | 'given-in-form'; readonly at: string | null } | null;
 }
 
 export function providerLabel(target: Pick<ProviderTarget, 'kind' | 'preset'>): string {
