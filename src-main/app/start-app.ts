@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
 import { describeError } from '../../shared/errors/error-catalog.js';
 import { createCore, type Core } from '../../src/create-core.js';
+import { describeUnexpected } from '../../src/diagnostics/describe-unexpected.js';
 import { createJsonlLogger, type JsonlLogger } from '../../src/diagnostics/jsonl-logger.js';
 import { SecretRegistry } from '../../src/diagnostics/secret-registry.js';
 import { randomIds } from '../../src/system/system-clock.js';
@@ -85,22 +86,33 @@ export function startApp(electron: ElectronApi, options: StartOptions): AppHandl
     void shutDown(current).finally(() => app.exit(0));
   });
 
+  // Diagnostics come first, so even a start-up failure leaves the line its reference points to.
+  let diagnostics: Diagnostics | null = null;
   const ready = app.whenReady().then(async () => {
-    running = await boot(electron, options);
+    diagnostics = openDiagnostics(app.getPath('userData'));
+    running = await boot(electron, options, diagnostics);
     app.on('activate', () => {
       if (running && (running.window === null || running.window.isDestroyed())) running.window = openWindow(electron, options, running);
     });
     return { started: true };
   });
-  ready.catch((error: unknown) => failStartup(electron, error));
+  ready.catch((error: unknown) => failStartup(electron, error, diagnostics));
   return { ready };
 }
 
-async function boot(electron: ElectronApi, options: StartOptions): Promise<Running> {
+interface Diagnostics {
+  readonly secrets: SecretRegistry;
+  readonly logger: JsonlLogger;
+}
+
+function openDiagnostics(userData: string): Diagnostics {
+  const secrets = new SecretRegistry();
+  return { secrets, logger: createJsonlLogger({ dir: path.join(userData, 'logs'), secrets }) };
+}
+
+async function boot(electron: ElectronApi, options: StartOptions, { secrets, logger }: Diagnostics): Promise<Running> {
   const { app } = electron;
   const userData = app.getPath('userData');
-  const secrets = new SecretRegistry();
-  const logger = createJsonlLogger({ dir: path.join(userData, 'logs'), secrets });
   const store = new AtomicFileStore({
     dir: userData,
     onWarning: (event, error) => logger.log('warn', 'vault.store_warning', { event, errno: (error as { code?: string }).code ?? 'unknown' }),
@@ -168,12 +180,21 @@ async function shutDown(running: Running): Promise<void> {
   await running.logger.close();
 }
 
-/** Start-up failed before there was a window: say what happened and what to do, then quit. */
-function failStartup(electron: ElectronApi, error: unknown): void {
+/**
+ * Start-up failed before there was a window: log it under a reference, say what happened, what to do and that
+ * reference, then quit once the log line is on disk.
+ */
+async function failStartup(electron: ElectronApi, error: unknown, diagnostics: Diagnostics | null): Promise<void> {
   const code = error instanceof AppError ? error : typeof error === 'object' && error !== null && 'code' in error ? storageError(error, electron.app.getPath('userData')) : null;
   const words = describeError(code?.code ?? 'INTERNAL', code?.params);
   const reference = randomIds.correlationId();
-  process.stderr.write(`startup failed (${reference}): ${error instanceof Error ? error.stack : String(error)}\n`);
+  if (diagnostics) {
+    // The logger scrubs every secret it was told about; the description keeps the name, message and stack.
+    diagnostics.logger.log('error', 'app.startup_failed', { correlationId: reference, errorCode: code?.code ?? 'INTERNAL', error: describeUnexpected(error) });
+    await diagnostics.logger.close().catch(() => undefined);
+  } else {
+    process.stderr.write(`startup failed (${reference}): ${error instanceof Error ? error.message : String(error)}\n`);
+  }
   electron.dialog.showErrorBox('LLM Profiles could not start', `${words.message}\n\n${words.remediation}\n\nReference: ${reference}`);
   electron.app.exit(1);
 }

@@ -18,6 +18,7 @@ import type { Clock } from '../../src/ports/clock.port.js';
 import type { IdGenerator } from '../../src/ports/id-generator.port.js';
 import type { Logger } from '../../src/ports/logger.port.js';
 import { toAppError } from '../../src/errors/app-error-data.js';
+import { describeUnexpected } from '../../src/diagnostics/describe-unexpected.js';
 
 /** One renderer frame as the server sees it. */
 export interface IpcSender {
@@ -253,8 +254,7 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
   }
 }
 
-/** Name and message of an unexpected error for diagnostics; the stack stays in the main process log only. */
+/** An unexpected error for diagnostics, unwrapped from tRPC's envelope; the stack stays in the main process log only. */
 function describeInternal(error: unknown): Record<string, string> {
-  const root = error instanceof TRPCError && error.cause ? error.cause : error;
-  return root instanceof Error ? { name: root.name, message: root.message, stack: root.stack ?? '' } : { name: typeof root, message: String(root) };
+  return describeUnexpected(error instanceof TRPCError && error.cause ? error.cause : error);
 }

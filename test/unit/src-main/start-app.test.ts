@@ -170,8 +170,13 @@ describe('main-process shell', () => {
     await expect(handle.ready).rejects.toBeDefined();
     await until(() => dialog.errors.length === 1);
     expect(dialog.errors[0]!.content).toMatch(/could not be written|not allowed|went wrong/);
-    expect(dialog.errors[0]!.content).toMatch(/Reference: [0-9a-f-]{36}/);
+    const reference = /Reference: ([0-9a-f-]{36})/.exec(dialog.errors[0]!.content)?.[1];
+    expect(reference).toBeDefined();
     expect(app.exitCodes).toEqual([1]);
+    // The reference points at a diagnostics line, flushed before the exit.
+    const logs = (await readdir(path.join(userData, 'logs'))).filter((f) => f.endsWith('.jsonl'));
+    const lines = (await Promise.all(logs.map((f) => readFile(path.join(userData, 'logs', f), 'utf8')))).join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.event === 'app.startup_failed')).toMatchObject({ correlationId: reference, level: 'error' });
   });
 
   it('a packaged app ignores a renderer URL and test hooks from its environment, and has no devtools', async () => {
