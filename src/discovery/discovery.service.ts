@@ -4,8 +4,9 @@
 // never answer cannot stretch the scan past its bound. Streams progress; cancellable.
 import { setMaxListeners } from 'node:events';
 import { loopbackPort } from '../../shared/endpoint.js';
-import type { DiscoveredServer, DiscoveryEvent } from '../../shared/discovery.contract.js';
+import { DiscoveryScanInputSchema, type DiscoveredServer, type DiscoveryEvent } from '../../shared/discovery.contract.js';
 import { PRESETS, PROVIDERS, type Preset } from '../../shared/provider.contract.js';
+import { parseInput } from '../errors/validation.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
@@ -74,6 +75,12 @@ function suggestionFor(found: Identification, host: LoopbackHost, port: number):
 
 export class DiscoveryService {
   constructor(private readonly deps: { network: Network; clock: Clock; logger: Logger; profiles: ProfileService; defaults?: DiscoveryOptions }) {}
+
+  /** The procedure's entry: the input takes no options (where to look is not the renderer's choice). */
+  scanRequest(input: unknown, cancel: AbortSignal | undefined): AsyncGenerator<DiscoveryEvent> {
+    parseInput(DiscoveryScanInputSchema, input);
+    return this.scan(cancel);
+  }
 
   async *scan(cancel: AbortSignal | undefined, options: DiscoveryOptions = {}): AsyncGenerator<DiscoveryEvent> {
     const opts = { ...this.deps.defaults, ...options };
