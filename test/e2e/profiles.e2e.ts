@@ -1,6 +1,8 @@
 // Profiles flows in the real renderer: empty state, validation with error summary, consent for a remote
 // profile, activate, edit with the write-only key, delete with confirmation, another window's changes.
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { createTestCore, makeTempDir } from '../support/create-test-core.js';
 import { axeViolations, snap } from './support/a11y.js';
 import { launchApp } from './support/launch-app.js';
 
@@ -105,6 +107,58 @@ test('activate, edit with the write-only key, then delete with confirmation', as
     await confirm.getByRole('button', { name: 'Delete profile' }).click();
     await expect(page.getByRole('heading', { name: 'No profiles yet' })).toBeVisible();
     expect(t.core.profiles.list().activeProfileId).toBeNull();
+  } finally {
+    await app.close();
+  }
+});
+
+test('activating a remote profile without consent for its host asks first, in plain words', async ({ browser }) => {
+  // A vault from before consent was stored (or edited by hand): the remote profile has none.
+  const dir = await makeTempDir();
+  const seed = await createTestCore({ dir });
+  await seed.core.profiles.create({ name: 'Lab vLLM', kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://192.0.2.10:8000/v1', model: 'qwen3', remoteConsent: true });
+  await seed.core.close();
+  const raw = JSON.parse(await readFile(seed.vaultPath, 'utf8')) as { profiles: Array<{ remoteConsent: unknown }> };
+  raw.profiles[0]!.remoteConsent = null;
+  await writeFile(seed.vaultPath, JSON.stringify(raw));
+  const app = await launchApp(browser, { dir });
+  try {
+    const { page, t } = app;
+    await page.getByRole('button', { name: 'Use Lab vLLM' }).click();
+    const ask = page.getByRole('dialog', { name: 'Send prompts to 192.0.2.10?' });
+    await expect(ask).toContainText('what you type is sent over the internet to 192.0.2.10'); // it has no key to send
+    await expect(ask.getByRole('button', { name: 'Not now' })).toBeFocused();
+    expect(await axeViolations(page, 'activation consent')).toEqual([]);
+    await ask.getByRole('button', { name: 'I agree, use 192.0.2.10' }).click();
+    await expect(page.getByRole('heading', { name: /Lab vLLM/ })).toContainText('Active');
+    expect(t.core.profiles.get({ id: t.core.profiles.list().profiles[0]!.id }).remoteConsentAt).not.toBeNull();
+  } finally {
+    await app.close();
+  }
+});
+
+test('an edit that conflicts with a change made elsewhere offers to load the latest version', async ({ browser }) => {
+  const app = await launchApp(browser, { needsCore: true });
+  try {
+    const { page, t } = app;
+    const p = await t.core.profiles.create({ name: 'Shared', kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2' });
+    await page.reload();
+    await page.getByRole('button', { name: 'Edit Shared' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit Shared' });
+    await dialog.getByLabel('Model', { exact: true }).fill('qwen3');
+    // Meanwhile, another window saves a different model.
+    await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { model: 'mistral' } });
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    const notice = dialog.getByRole('alert');
+    await expect(notice).toContainText('changed somewhere else');
+    await expect(notice).toBeFocused();
+    expect(await axeViolations(page, 'edit conflict')).toEqual([]);
+    await notice.getByRole('button', { name: 'Load the latest version' }).click();
+    await expect(dialog.getByLabel('Model', { exact: true })).toHaveValue('mistral');
+    await dialog.getByLabel('Model', { exact: true }).fill('qwen3');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect(dialog).toBeHidden();
+    expect(t.core.profiles.get({ id: p.id })).toMatchObject({ model: 'qwen3', revision: 3 });
   } finally {
     await app.close();
   }

@@ -12,6 +12,10 @@ export function ErrorReference({ correlationId }: { correlationId: string }) {
       setCopied(false);
     }
   };
+  if (correlationId === 'none') {
+    // Failed inside the window before main saw the request (see appErrorDataOf): there is no log line to point at.
+    return <p className="notice__reference">This happened in the window before the request reached the app, so there is no log reference.</p>;
+  }
   return (
     <p className="notice__reference">
       Reference: <code data-testid="error-reference">{correlationId}</code>{' '}

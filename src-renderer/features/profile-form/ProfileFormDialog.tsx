@@ -62,9 +62,11 @@ export function ProfileFormDialog({ open, profile, suggestion, onClose, onSaved 
   );
 }
 
-function ProfileForm({ profile, suggestion, onCancel, onSaved }: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
+function ProfileForm({ profile: opened, suggestion, onCancel, onSaved }: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  // The version being edited: the one the form opened with, until the learner loads a newer one after a conflict.
+  const [profile, setProfile] = useState(opened);
   const [values, setValues] = useState<FormValues>(() => (profile ? valuesFromProfile(profile) : emptyValues(suggestion)));
   const [error, setError] = useState<AppErrorData | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -81,6 +83,19 @@ function ProfileForm({ profile, suggestion, onCancel, onSaved }: Omit<Props, 'op
     if (!error) return;
     (error.fieldErrors?.length ? summaryRef.current : noticeRef.current)?.focus();
   }, [error]);
+
+  /** After a conflict: edit the version saved elsewhere instead (the learner's unsaved edits are dropped). */
+  const loadLatest = async () => {
+    if (!profile) return;
+    try {
+      const latest = await queryClient.fetchQuery({ ...trpc.profiles.get.queryOptions({ id: profile.id }), staleTime: 0 });
+      setProfile(latest);
+      setValues(valuesFromProfile(latest));
+      setError(null);
+    } catch (caught) {
+      setError(appErrorDataOf(caught));
+    }
+  };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -99,7 +114,15 @@ function ProfileForm({ profile, suggestion, onCancel, onSaved }: Omit<Props, 'op
   return (
     <form className="profile-form" onSubmit={(e) => void submit(e)} noValidate>
       {error?.fieldErrors?.length ? <ErrorSummary ref={summaryRef} error={error} labels={LABELS} /> : null}
-      {error && !error.fieldErrors?.length ? <ErrorNotice ref={noticeRef} error={error} title="The profile was not saved" /> : null}
+      {error && !error.fieldErrors?.length ? (
+        <ErrorNotice ref={noticeRef} error={error} title="The profile was not saved">
+          {error.code === 'PROFILE_REVISION_CONFLICT' ? (
+            <button type="button" className="button" onClick={() => void loadLatest()}>
+              Load the latest version
+            </button>
+          ) : null}
+        </ErrorNotice>
+      ) : null}
 
       <div className="form-grid">
         <Field label="Provider" error={fieldErrors.kind} fieldName="kind">

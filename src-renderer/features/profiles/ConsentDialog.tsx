@@ -7,8 +7,17 @@ export function ConsentDialog({ profile, onAgree, onClose }: { profile: ProfileV
   return (
     <Dialog title={`Send prompts to ${profile.host}?`} open onClose={onClose}>
       <p>
-        <strong>{profile.name}</strong> uses a server that is not on this computer. While it is the active profile, <strong>what you type</strong> and{' '}
-        <strong>your API key</strong> are sent over the internet to <strong>{profile.host}</strong>.
+        <strong>{profile.name}</strong> uses a server that is not on this computer. While it is the active profile,{' '}
+        {profile.hasApiKey ? (
+          <>
+            <strong>what you type</strong> and <strong>your API key</strong> are sent
+          </>
+        ) : (
+          <>
+            <strong>what you type</strong> is sent
+          </>
+        )}{' '}
+        over the internet to <strong>{profile.host}</strong>.
       </p>
       <div className="button-row button-row--end">
         <button type="button" className="button" onClick={onClose} data-autofocus>
