@@ -14,6 +14,7 @@ import type { Network } from '../providers/network.port.js';
 import { readAllCapped } from '../providers/response-body.js';
 import { identify, type Identification, type ProbeAnswer, type ProbeAnswers } from './identify.js';
 import { KNOWN_PORTS, PROBE_PATHS } from './known-ports.js';
+import { deadline } from '../system/deadline.js';
 
 type LoopbackHost = '127.0.0.1' | '::1';
 
@@ -166,14 +167,18 @@ export class DiscoveryService {
   }
 
   private async probeAll(origin: string, scanSignal: AbortSignal, timeoutMs: number): Promise<ProbeAnswers> {
-    const signal = AbortSignal.any([scanSignal, AbortSignal.timeout(timeoutMs)]);
+    const limit = deadline(timeoutMs, scanSignal);
     const answers: ProbeAnswers = {};
-    await Promise.all(
-      PROBE_PATHS.map(async (path) => {
-        const answer = await this.probe(`${origin}${path}`, signal);
-        if (answer) answers[path] = answer;
-      }),
-    );
+    try {
+      await Promise.all(
+        PROBE_PATHS.map(async (path) => {
+          const answer = await this.probe(`${origin}${path}`, limit.signal);
+          if (answer) answers[path] = answer;
+        }),
+      );
+    } finally {
+      limit.clear();
+    }
     return answers;
   }
 

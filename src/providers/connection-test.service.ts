@@ -13,6 +13,7 @@ import { toAppErrorData } from '../errors/app-error-data.js';
 import { Cancelled, streamChat, type ChatEvent, type StreamDeps } from './chat-stream.js';
 import { noteRemoteUse, targetForProfile } from './provider-access.js';
 import type { ChatRequest } from './wire/wire.js';
+import { deadline } from '../system/deadline.js';
 
 export const TEST_PROMPT: ChatRequest = {
   messages: [{ role: 'user', content: 'Reply with one short friendly sentence to confirm you are working.' }],
@@ -85,8 +86,8 @@ export class ConnectionTestService {
     const { clock } = this.deps;
     const started = clock.monotonicMs();
     const elapsed = () => Math.round((clock.monotonicMs() - started) * 100) / 100;
-    const deadline = AbortSignal.timeout(Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs));
-    const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+    const limit = deadline(Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
+    const { signal } = limit;
     const p: Progress = { phase: null, headersAt: null, firstTokenAt: null, doneAt: null, deltas: 0, preview: '', outputTokens: null, serverTokensPerSecond: null, loadMs: null, promptMs: null };
     let resolvedEndpoint = '';
     let failure: AppError | null = null;
@@ -107,6 +108,8 @@ export class ConnectionTestService {
         return;
       }
       failure = error instanceof AppError ? error : new AppError('INTERNAL', { cause: error });
+    } finally {
+      limit.clear();
     }
     // A stream that ended without a single delta is not a working model, however politely it ended.
     if (failure === null && p.deltas === 0) failure = new AppError('PROVIDER_EMPTY_REPLY', { params: {} });

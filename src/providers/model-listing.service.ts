@@ -9,6 +9,7 @@ import type { ProfileService } from '../profiles/profile.service.js';
 import { listModels } from './model-list.js';
 import type { Network } from './network.port.js';
 import { noteRemoteUse, targetForDraft, targetForProfile } from './provider-access.js';
+import { deadline } from '../system/deadline.js';
 
 export class ModelListingService {
   constructor(private readonly deps: { profiles: ProfileService; network: Network; secrets: SecretRegistry; logger: Logger }) {}
@@ -18,10 +19,14 @@ export class ModelListingService {
     if (typeof draftKey === 'string' && draftKey.length <= PROFILE_LIMITS.apiKeyMax) this.deps.secrets.add(draftKey);
     const { id, draft } = parseInput(ProfileModelsInputSchema, input);
     const target = draft ? targetForDraft(this.deps.profiles, draft, id) : targetForProfile(this.deps.profiles, id!).target;
-    const deadline = AbortSignal.timeout(Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs));
-    const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
     noteRemoteUse(this.deps.logger, target, 'models');
-    const models = await listModels(target, this.deps, signal);
+    const limit = deadline(Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
+    let models: ModelList['models'];
+    try {
+      models = await listModels(target, this.deps, limit.signal);
+    } finally {
+      limit.clear();
+    }
     this.deps.logger.log('info', 'profile.models_listed', { profileId: id ?? null, draft: draft !== undefined, count: models.length });
     return { models, endpoint: resolveEndpoints({ ...target, model: target.model }).models };
   }
