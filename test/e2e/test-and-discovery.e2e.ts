@@ -2,7 +2,7 @@
 // happen, figures at the end (or the error with what to do and its reference), cancel, and adding a found
 // server as a profile in one step.
 import { expect, test } from '@playwright/test';
-import { startFakeLlm, type FakeServer } from '../support/fake-providers/index.js';
+import { startFakeLlm, startSilentServer, type FakeServer } from '../support/fake-providers/index.js';
 import { axeViolations, snap } from './support/a11y.js';
 import { launchApp } from './support/launch-app.js';
 
@@ -74,8 +74,10 @@ test('cancelling a running test stops it', async ({ browser }) => {
     await page.getByRole('button', { name: 'Test Stuck' }).click();
     const dialog = page.getByRole('dialog', { name: 'Test Stuck' });
     await expect(dialog.getByText('done', { exact: true })).toHaveCount(2); // connecting + authenticated ticked
+    expect(await axeViolations(page, 'test running')).toEqual([]);
     await dialog.getByRole('button', { name: 'Cancel test' }).click();
     await expect(dialog.getByRole('heading', { name: 'Test cancelled' })).toBeFocused();
+    expect(await axeViolations(page, 'test cancelled')).toEqual([]);
     await expect.poll(() => app.server.activeSubscriptions).toBe(1); // only profiles.changes is left
     await expect.poll(() => t.logger.find('profile.test_cancelled').length).toBe(1);
   } finally {
@@ -112,5 +114,25 @@ test('discovery finds a local server and adds it as a profile in one step', asyn
     await expect(page.getByRole('heading', { name: /SGLang \(\d+\)/ })).toBeVisible();
   } finally {
     await app.close();
+  }
+});
+
+test('a search can be stopped while it runs, and says so', async ({ browser }) => {
+  // A port that accepts and never answers keeps the search busy for its whole probe bound (~0.5 s).
+  const silent = await startSilentServer();
+  const app = await launchApp(browser, { discovery: { ports: [silent.port], hosts: ['127.0.0.1'] } });
+  try {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Find model servers on this computer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Find model servers on this computer' });
+    await dialog.getByRole('button', { name: 'Stop searching' }).click();
+    // Shown, and announced through the live region.
+    await expect(dialog.locator('.progress-line').getByText('Search cancelled.')).toBeVisible();
+    await expect(dialog.getByRole('status')).toHaveText('Search cancelled.');
+    await expect(dialog.getByRole('button', { name: 'Search again' })).toBeVisible();
+    expect(await axeViolations(page, 'discovery stopped')).toEqual([]);
+  } finally {
+    await app.close();
+    await silent.close();
   }
 });
