@@ -27,6 +27,7 @@ import type { ChangeFeed } from './change-feed.js';
 import { toProfileView } from './profile-view.js';
 import { assertNameFree, createdProfile, findProfile, patchedProfile, resolveConsent, sameContent } from './profile-rules.js';
 import type { AvailabilityMonitor } from '../storage/availability-monitor.js';
+import type { KeyState } from '../vault/vault.js';
 
 export interface ProfileServiceDeps {
   readonly vault: Vault;
@@ -46,6 +47,11 @@ export interface DeleteResult {
 
 export class ProfileService {
   private cachedList: { version: number; list: ProfileList } | null = null;
+  /**
+   * One view per stored profile object. The vault replaces only the profiles a change touched (the rest keep
+   * their identity), so after a save the list rebuilds one or two views, and their JSON, not a thousand.
+   */
+  private readonly views = new WeakMap<StoredProfile, { readonly isActive: boolean; readonly key: KeyState; readonly view: ProfileView }>();
 
   constructor(private readonly deps: ProfileServiceDeps) {}
 
@@ -53,11 +59,20 @@ export class ProfileService {
     const { vault } = this.deps;
     if (this.cachedList?.version !== vault.version) {
       const doc = vault.document;
-      const profiles = doc.profiles.map((p) => toProfileView(p, doc.activeProfileId, vault.keyState(p.id)));
+      const profiles = doc.profiles.map((p) => this.cachedView(p, doc.activeProfileId, vault.keyState(p.id)));
       // Shared by every caller until the next change: frozen, and its JSON reused over IPC.
       this.cachedList = { version: vault.version, list: markImmutable({ profiles, activeProfileId: doc.activeProfileId }) };
     }
     return this.cachedList.list;
+  }
+
+  private cachedView(profile: StoredProfile, activeProfileId: string | null, key: KeyState): ProfileView {
+    const isActive = profile.id === activeProfileId;
+    const cached = this.views.get(profile);
+    if (cached && cached.isActive === isActive && cached.key.status === key.status && cached.key.hint === key.hint) return cached.view;
+    const view = markImmutable(toProfileView(profile, activeProfileId, key));
+    this.views.set(profile, { isActive, key, view });
+    return view;
   }
 
   get(input: unknown): ProfileView {
