@@ -108,7 +108,11 @@ export class DiscoveryService {
     const found: DiscoveredServer[] = [];
     const all = Promise.all(
       targets.map(async ({ host, port }) => {
-        const server = await this.probeTarget(host, port, signal, opts, push);
+        // A probe that fails unexpectedly must not stop the summary from coming: it found nothing.
+        const server = await this.probeTarget(host, port, signal, opts, push).catch((error: unknown) => {
+          this.deps.logger.log('warn', 'discovery.probe_failed', { host, port, error: error instanceof Error ? error.message : String(error) });
+          return null;
+        });
         if (server) {
           found.push(server);
           push({ type: 'found', server });

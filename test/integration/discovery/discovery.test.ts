@@ -126,6 +126,22 @@ describe('discovery', () => {
     }
   });
 
+  it('a probe that fails unexpectedly still lets the scan finish with what the others found', async () => {
+    const broken: Network = {
+      ...fetchNetwork,
+      canConnect: (host, port, timeoutMs, signal) => (port === fakes[1]!.port ? Promise.reject(new Error('socket exploded')) : fetchNetwork.canConnect(host, port, timeoutMs, signal)),
+    };
+    const c = await createTestCore({ network: broken, discovery: { ports: [fakes[0]!.port, fakes[1]!.port], hosts: ['127.0.0.1'] } });
+    try {
+      const { servers, events } = await scan(c);
+      expect(events.at(-1)?.type).toBe('done');
+      expect(servers.map((s) => s.server)).toEqual(['ollama']);
+      expect(c.logger.find('discovery.probe_failed')).toHaveLength(1);
+    } finally {
+      await c.dispose();
+    }
+  });
+
   it('is cancellable', async () => {
     const silent = await startSilentServer();
     const c = await createTestCore({ discovery: { ports: [silent.port], hosts: ['127.0.0.1'] } });
