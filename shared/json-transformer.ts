@@ -42,13 +42,8 @@ function stringify(value: unknown): string | undefined {
   return json;
 }
 
-function serialize(value: unknown): unknown {
-  if (value === undefined) return undefined;
-  return stringify(value);
-}
-
 function deserialize(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
-export const jsonTransformer = { serialize, deserialize };
+export const jsonTransformer = { serialize: stringify, deserialize };

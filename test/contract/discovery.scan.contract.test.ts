@@ -10,11 +10,12 @@ import { closedPorts } from '../support/ports.js';
 let h: IpcHarness;
 let ollama: FakeServer;
 let silent: Awaited<ReturnType<typeof startSilentServer>>;
+let closed: number;
 beforeAll(async () => {
   ollama = await startFakeLlm({ kind: 'ollama', models: ['llama3.2'] });
   silent = await startSilentServer();
-  const [closed] = await closedPorts(1);
-  h = await createIpcHarness({ discovery: { ports: [ollama.port, silent.port, closed!], hosts: ['127.0.0.1'] } });
+  [closed] = (await closedPorts(1)) as [number];
+  h = await createIpcHarness({ discovery: { ports: [ollama.port, silent.port, closed], hosts: ['127.0.0.1'] } });
 });
 afterAll(async () => {
   await h.dispose();
@@ -27,12 +28,11 @@ function scan(input?: unknown) {
   const events: DiscoveryEvent[] = [];
   let error: unknown = null;
   const done = new Promise<void>((resolve) => {
-    const sub = w.client.discovery.scan.subscribe(input as never, {
+    w.client.discovery.scan.subscribe(input as never, {
       onData: (e) => events.push(DiscoveryEventSchema.parse(e)),
       onError: (e) => ((error = e), resolve()),
       onComplete: () => resolve(),
     });
-    void sub;
   });
   return { events, done, error: () => error, w };
 }
@@ -44,7 +44,9 @@ describe('discovery.scan over IPC', () => {
     expect(run.error()).toBeNull();
     expect(run.events[0]).toMatchObject({ type: 'started', targets: expect.arrayContaining([{ host: '127.0.0.1', port: ollama.port }]) });
     const probes = run.events.filter((e) => e.type === 'probe');
-    expect(new Set(probes.map((p) => p.port))).toEqual(new Set([ollama.port, silent.port, run.events[0]!.type === 'started' ? run.events[0]!.targets[2]!.port : -1]));
+    expect(new Set(probes.map((p) => p.port))).toEqual(new Set([ollama.port, silent.port, closed]));
+    expect(probes.find((p) => p.port === closed)?.state).toBe('closed');
+    expect(probes.find((p) => p.port === silent.port && p.state !== 'open')?.state).toBe('no-answer');
     expect(run.events.filter((e) => e.type === 'found')).toEqual([{ type: 'found', server: expect.objectContaining({ server: 'ollama', port: ollama.port, models: ['llama3.2'] }) }]);
     const done = run.events.at(-1);
     expect(done).toMatchObject({ type: 'done', probed: 3, servers: [expect.objectContaining({ server: 'ollama' })] });

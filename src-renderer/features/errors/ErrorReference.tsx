@@ -1,6 +1,7 @@
 // "Reference: <id> [Copy reference]": the correlation id of the failed call, which matches the diagnostics
 // log line, so a learner can quote it when asking for help.
 import { useState } from 'react';
+import { NO_REFERENCE } from './error-data.js';
 
 export function ErrorReference({ correlationId }: { correlationId: string }) {
   const [copied, setCopied] = useState(false);
@@ -12,8 +13,7 @@ export function ErrorReference({ correlationId }: { correlationId: string }) {
       setCopied(false);
     }
   };
-  if (correlationId === 'none') {
-    // Failed inside the window before main saw the request (see appErrorDataOf): there is no log line to point at.
+  if (correlationId === NO_REFERENCE) {
     return <p className="notice__reference">This happened in the window before the request reached the app, so there is no log reference.</p>;
   }
   return (

@@ -3,12 +3,15 @@
 import { AppErrorDataSchema, type AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import { describeError } from '../../../shared/errors/error-catalog.js';
 
+/** The reference of an error that happened in the window before main saw the request: no log line has it. */
+export const NO_REFERENCE = 'none';
+
 export function appErrorDataOf(error: unknown): AppErrorData {
   const parsed = AppErrorDataSchema.safeParse((error as { data?: unknown } | null)?.data);
   if (parsed.success) return parsed.data;
   // The call never reached main (e.g. the bridge is missing): still say something useful.
   const words = describeError('INTERNAL');
-  return { code: 'INTERNAL', message: words.message, remediation: words.remediation, retryable: true, correlationId: 'none' };
+  return { code: 'INTERNAL', message: words.message, remediation: words.remediation, retryable: true, correlationId: NO_REFERENCE };
 }
 
 export function fieldErrorMap(error: AppErrorData | null): Record<string, string> {

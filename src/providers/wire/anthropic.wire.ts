@@ -1,8 +1,7 @@
 // Anthropic's Messages API: x-api-key + anthropic-version headers, and a named-event stream in which text
 // arrives in content_block_delta events among message_start / ping / stop events.
-import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProviderTarget } from '../provider-target.js';
-import { asRecord, MalformedPayload, MODEL_MISSING, models, num, parseJson, splitSystem, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+import { asRecord, MalformedPayload, MODEL_MISSING, modelListRequest, models, num, parseJson, splitSystem, str, streamedChatRequest, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
 
 const ANTHROPIC_VERSION = '2023-06-01';
 
@@ -20,18 +19,14 @@ export const anthropicWire: Wire = {
 
   chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
     const { system, rest } = splitSystem(chat.messages);
-    return {
-      url: resolveEndpoints(target).chat,
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers(target) },
-      body: JSON.stringify({
-        model: target.model,
-        max_tokens: chat.maxTokens,
-        temperature: chat.temperature,
-        stream: true,
-        ...(system && { system }),
-        messages: rest,
-      }),
-    };
+    return streamedChatRequest(target, 'text/event-stream', headers(target), {
+      model: target.model,
+      max_tokens: chat.maxTokens,
+      temperature: chat.temperature,
+      stream: true,
+      ...(system && { system }),
+      messages: rest,
+    });
   },
 
   interpret({ event, data }): StreamItem[] {
@@ -66,7 +61,7 @@ export const anthropicWire: Wire = {
   },
 
   modelsRequest(target: ProviderTarget): WireRequest {
-    return { url: `${resolveEndpoints(target).models}?limit=1000`, headers: { accept: 'application/json', ...headers(target) } };
+    return modelListRequest(target, headers(target), '?limit=1000');
   },
 
   parseModels(body: unknown) {

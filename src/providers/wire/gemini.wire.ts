@@ -1,8 +1,7 @@
 // Google Gemini's streamGenerateContent with alt=sse: each event is a whole GenerateContentResponse whose
 // candidates carry the next text; the key goes in x-goog-api-key (never in the URL, where it would be logged).
-import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProviderTarget } from '../provider-target.js';
-import { asRecord, MalformedPayload, MODEL_MISSING, models, num, parseJson, splitSystem, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+import { asRecord, MalformedPayload, MODEL_MISSING, modelListRequest, models, num, parseJson, splitSystem, str, streamedChatRequest, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
 
 function headers(target: ProviderTarget): Record<string, string> {
   return target.apiKey ? { 'x-goog-api-key': target.apiKey } : {};
@@ -20,15 +19,11 @@ export const geminiWire: Wire = {
 
   chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
     const { system, rest } = splitSystem(chat.messages);
-    return {
-      url: resolveEndpoints(target).chat,
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers(target) },
-      body: JSON.stringify({
-        contents: rest.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
-        ...(system && { systemInstruction: { parts: [{ text: system }] } }),
-        generationConfig: { maxOutputTokens: chat.maxTokens, temperature: chat.temperature },
-      }),
-    };
+    return streamedChatRequest(target, 'text/event-stream', headers(target), {
+      contents: rest.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+      ...(system && { systemInstruction: { parts: [{ text: system }] } }),
+      generationConfig: { maxOutputTokens: chat.maxTokens, temperature: chat.temperature },
+    });
   },
 
   interpret({ data }): StreamItem[] {
@@ -54,7 +49,7 @@ export const geminiWire: Wire = {
   },
 
   modelsRequest(target: ProviderTarget): WireRequest {
-    return { url: resolveEndpoints(target).models, headers: { accept: 'application/json', ...headers(target) } };
+    return modelListRequest(target, headers(target));
   },
 
   parseModels(body: unknown) {

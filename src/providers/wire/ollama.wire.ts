@@ -1,8 +1,7 @@
 // Ollama's native API: NDJSON chat stream whose last line carries eval counts and durations in nanoseconds
 // (so tokens/s comes from the server), models from /api/tags, errors as {"error": "..."}.
-import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProviderTarget } from '../provider-target.js';
-import { asRecord, looseErrorInfo, MalformedPayload, MODEL_MISSING, models, num, parseJson, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+import { asRecord, looseErrorInfo, MalformedPayload, MODEL_MISSING, modelListRequest, models, num, parseJson, str, streamedChatRequest, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
 
 const NS_PER_MS = 1e6;
 
@@ -14,11 +13,12 @@ export const ollamaWire: Wire = {
   format: 'ndjson',
 
   chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
-    return {
-      url: resolveEndpoints(target).chat,
-      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson', ...headers(target) },
-      body: JSON.stringify({ model: target.model, messages: chat.messages, stream: true, options: { num_predict: chat.maxTokens, temperature: chat.temperature } }),
-    };
+    return streamedChatRequest(target, 'application/x-ndjson', headers(target), {
+      model: target.model,
+      messages: chat.messages,
+      stream: true,
+      options: { num_predict: chat.maxTokens, temperature: chat.temperature },
+    });
   },
 
   interpret({ data }): StreamItem[] {
@@ -48,7 +48,7 @@ export const ollamaWire: Wire = {
   },
 
   modelsRequest(target: ProviderTarget): WireRequest {
-    return { url: resolveEndpoints(target).models, headers: { accept: 'application/json', ...headers(target) } };
+    return modelListRequest(target, headers(target));
   },
 
   parseModels(body: unknown) {

@@ -1,8 +1,7 @@
 // The OpenAI Chat Completions wire format, spoken by OpenAI, Azure OpenAI and every OpenAI-compatible
 // server (LM Studio, llama.cpp, vLLM, LocalAI, Jan, KoboldCpp, text-generation-webui, Docker Model Runner).
-import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProviderTarget } from '../provider-target.js';
-import { asRecord, looseErrorInfo, MalformedPayload, MODEL_MISSING, models, num, parseJson, str, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+import { asRecord, looseErrorInfo, MalformedPayload, MODEL_MISSING, modelListRequest, models, num, parseJson, str, streamedChatRequest, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
 
 /**
  * Servers whose request validation rejects unknown fields like stream_options, or that may not support it —
@@ -33,18 +32,14 @@ export const openAiWire: Wire = {
   chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
     const reasoning = target.kind === 'openai' && OPENAI_REASONING_MODEL.test(target.model);
     const model = target.kind === 'azure-openai' ? (target.azureDeployment ?? target.model) : target.model;
-    return {
-      url: resolveEndpoints(target).chat,
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...authHeaders(target) },
-      body: JSON.stringify({
-        model,
-        messages: chat.messages,
-        stream: true,
-        ...(target.kind === 'openai' ? { max_completion_tokens: chat.maxTokens } : { max_tokens: chat.maxTokens }),
-        ...(!reasoning && { temperature: chat.temperature }),
-        ...(sendsStreamOptions(target) && { stream_options: { include_usage: true } }),
-      }),
-    };
+    return streamedChatRequest(target, 'text/event-stream', authHeaders(target), {
+      model,
+      messages: chat.messages,
+      stream: true,
+      ...(target.kind === 'openai' ? { max_completion_tokens: chat.maxTokens } : { max_tokens: chat.maxTokens }),
+      ...(!reasoning && { temperature: chat.temperature }),
+      ...(sendsStreamOptions(target) && { stream_options: { include_usage: true } }),
+    });
   },
 
   interpret({ event, data }): StreamItem[] {
@@ -78,12 +73,12 @@ export const openAiWire: Wire = {
   },
 
   modelsRequest(target: ProviderTarget): WireRequest {
-    return { url: resolveEndpoints(target).models, headers: { accept: 'application/json', ...authHeaders(target) } };
+    return modelListRequest(target, authHeaders(target));
   },
 
   parseModels(body: unknown) {
     const data = asRecord(body)?.data;
-    if (!Array.isArray(data)) throw new MalformedPayload('not a chat completion chunk');
+    if (!Array.isArray(data)) throw new MalformedPayload('no data[]');
     return models(data.map((m) => str(asRecord(m)?.id) ?? ''));
   },
 

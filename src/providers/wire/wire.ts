@@ -1,6 +1,7 @@
 // What differs between provider families, and nothing else: how to build the chat and model-list requests,
 // what one streamed event means, how models are listed, and what an error body says. The streaming, timing,
 // size caps and error classes are shared (chat-stream.ts, http-errors.ts).
+import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProviderTarget } from '../provider-target.js';
 
 export interface ChatMessage {
@@ -18,6 +19,16 @@ export interface WireRequest {
   readonly url: string;
   readonly headers: Record<string, string>;
   readonly body?: string;
+}
+
+/** The streamed chat POST every family sends: its own body, stream media type and auth headers, same envelope. */
+export function streamedChatRequest(target: ProviderTarget, accept: string, auth: Record<string, string>, body: unknown): WireRequest {
+  return { url: resolveEndpoints(target).chat, headers: { 'content-type': 'application/json', accept, ...auth }, body: JSON.stringify(body) };
+}
+
+/** The model-list GET every family sends (Anthropic adds a page size). */
+export function modelListRequest(target: ProviderTarget, auth: Record<string, string>, query = ''): WireRequest {
+  return { url: `${resolveEndpoints(target).models}${query}`, headers: { accept: 'application/json', ...auth } };
 }
 
 /** What a provider's error body says, in the few fields classification needs. */
