@@ -10,7 +10,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: root('src-main/main.ts') }, output: { format: 'es', entryFileNames: '[name].js' } },
+      rollupOptions: {
+        input: { main: root('src-main/main.ts') },
+        output: { format: 'es', entryFileNames: '[name].js' },
+      },
     },
   },
   preload: {
@@ -18,7 +21,10 @@ export default defineConfig({
       outDir: 'out/preload',
       // Sandboxed preloads cannot require node_modules: bundle everything into one CommonJS file.
       externalizeDeps: false,
-      rollupOptions: { input: { preload: root('src-main/preload.ts') }, output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+      rollupOptions: {
+        input: { preload: root('src-main/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 const electron = { group: ['electron', 'electron/*', 'electron-store'], message: 'Electron lives only in src-main/.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', '.tsbuild/', 'coverage/', 'test-results/', 'playwright-report/', 'bench/results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      '.tsbuild/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      'bench/results/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -27,7 +38,11 @@ export default tseslint.config(
           patterns: [
             electron,
             { group: ['node:*'], message: 'The renderer has no Node.js.' },
-            { group: ['**/src/**', '**/src-main/**'], allowTypeImports: true, message: 'The renderer may import only types from the core.' },
+            {
+              group: ['**/src/**', '**/src-main/**'],
+              allowTypeImports: true,
+              message: 'The renderer may import only types from the core.',
+            },
           ],
         },
       ],

@@ -17,13 +17,22 @@ export interface IpcPair {
 }
 
 export function ipcPair(core: Core, logger: Logger = core.logger): IpcPair {
-  const server = new TrpcIpcServer<AppRouter>({ router: core.router, createContext: ({ correlationId }) => core.createContext(correlationId), logger, ids: core.ids, clock: systemClock });
+  const server = new TrpcIpcServer<AppRouter>({
+    router: core.router,
+    createContext: ({ correlationId }) => core.createContext(correlationId),
+    logger,
+    ids: core.ids,
+    clock: systemClock,
+  });
   const { port1, port2 } = new MessageChannel();
   const sender = { id: 1, isGone: () => false, send: (m: IpcServerMessage) => port2.postMessage(m) };
   port2.on('message', (m: unknown) => void server.handle(sender, m, { trusted: true }));
   const listeners: Array<(m: IpcServerMessage) => void> = [];
   port1.on('message', (m: IpcServerMessage) => listeners.forEach((l) => l(m)));
-  const bridge: ElectronTrpcBridge = { sendMessage: (m) => port1.postMessage(m), onMessage: (cb) => listeners.push(cb) };
+  const bridge: ElectronTrpcBridge = {
+    sendMessage: (m) => port1.postMessage(m),
+    onMessage: (cb) => listeners.push(cb),
+  };
   return {
     client: createTRPCClient<AppRouter>({ links: [ipcLink<AppRouter>({ bridge })] }),
     server,

@@ -27,17 +27,31 @@ interface Figure {
 const figures: Figure[] = [];
 const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
 function record(name: string, value: number, unit: string, max?: number, note?: string): void {
-  figures.push({ name, value: round(value), unit, ...(max !== undefined && { budget: { max } }), ...(note && { note }) });
+  figures.push({
+    name,
+    value: round(value),
+    unit,
+    ...(max !== undefined && { budget: { max } }),
+    ...(note && { note }),
+  });
 }
 
 /** Times only the list call; the update before it (which invalidates the cached views) is not timed. */
-async function listAfterEachChange(core: Core, pair: ReturnType<typeof ipcPair>, iterations: number): Promise<number[]> {
+async function listAfterEachChange(
+  core: Core,
+  pair: ReturnType<typeof ipcPair>,
+  iterations: number,
+): Promise<number[]> {
   const revisions = new Map(core.profiles.list().profiles.map((p) => [p.id, p.revision]));
   const ids = [...revisions.keys()];
   const samples: number[] = [];
   for (let i = -20; i < iterations; i += 1) {
     const id = ids[(i + 20) % ids.length]!;
-    const updated = await core.profiles.update({ id, expectedRevision: revisions.get(id)!, patch: { model: `changed-${i}` } });
+    const updated = await core.profiles.update({
+      id,
+      expectedRevision: revisions.get(id)!,
+      patch: { model: `changed-${i}` },
+    });
     revisions.set(id, updated.revision);
     const started = performance.now();
     await pair.client.profiles.list.query();
@@ -54,20 +68,45 @@ async function listLatency(): Promise<void> {
     const viaIpc = await timeEach(count === 1000 ? 500 : 1000, () => pair.client.profiles.list.query());
     const direct = await timeEach(count === 1000 ? 500 : 1000, () => core.profiles.list());
     record(`profiles.list over IPC, ${count} profiles, p50`, percentile(viaIpc, 50), 'ms');
-    record(`profiles.list over IPC, ${count} profiles, p99`, percentile(viaIpc, 99), 'ms', count === 1000 ? 5 : undefined);
+    record(
+      `profiles.list over IPC, ${count} profiles, p99`,
+      percentile(viaIpc, 99),
+      'ms',
+      count === 1000 ? 5 : undefined,
+    );
     record(`profiles.list on the service, ${count} profiles, p50`, percentile(direct, 50), 'ms');
     if (count === 1000) {
       // The figures above hit the cached views and their cached JSON; the first list after each change
       // rebuilds both, which is what a window sees after every save.
       const afterChange = await listAfterEachChange(core, pair, 200);
-      record('profiles.list over IPC right after a change (views rebuilt), 1000 profiles, p50', percentile(afterChange, 50), 'ms');
-      record('profiles.list over IPC right after a change (views rebuilt), 1000 profiles, p99', percentile(afterChange, 99), 'ms', 5);
+      record(
+        'profiles.list over IPC right after a change (views rebuilt), 1000 profiles, p50',
+        percentile(afterChange, 50),
+        'ms',
+      );
+      record(
+        'profiles.list over IPC right after a change (views rebuilt), 1000 profiles, p99',
+        percentile(afterChange, 99),
+        'ms',
+        5,
+      );
     }
     if (count === 10) {
       const status = await timeEach(2000, () => pair.client.storage.status.query());
       const statusDirect = await timeEach(2000, () => core.storage.status());
-      record('IPC + tRPC overhead, small call (list of 10), p50', percentile(viaIpc, 50) - percentile(direct, 50), 'ms', 0.3, 'p50 over IPC minus p50 on the service, same run');
-      record('IPC + tRPC overhead, storage.status, p50', percentile(status, 50) - percentile(statusDirect, 50), 'ms', 0.3);
+      record(
+        'IPC + tRPC overhead, small call (list of 10), p50',
+        percentile(viaIpc, 50) - percentile(direct, 50),
+        'ms',
+        0.3,
+        'p50 over IPC minus p50 on the service, same run',
+      );
+      record(
+        'IPC + tRPC overhead, storage.status, p50',
+        percentile(status, 50) - percentile(statusDirect, 50),
+        'ms',
+        0.3,
+      );
     }
     await pair.close();
     await core.close();
@@ -77,22 +116,43 @@ async function listLatency(): Promise<void> {
 
 async function mutationsAndColdOpen(): Promise<void> {
   const vault = await seededVault(1000);
-  const opens = await timeEach(20, async () => {
-    const c = await vault.open();
-    await c.close();
-  }, 3);
+  const opens = await timeEach(
+    20,
+    async () => {
+      const c = await vault.open();
+      await c.close();
+    },
+    3,
+  );
   record('vault cold open, 1,000 profiles (read + validate + decrypt 500 keys), p50', percentile(opens, 50), 'ms', 50);
   const core = await vault.open();
   const ids = core.profiles.list().profiles.map((p) => p.id);
   const revisions = new Map(core.profiles.list().profiles.map((p) => [p.id, p.revision]));
-  const creates = await timeEach(100, (i) => core.profiles.create({ name: `Created ${i}`, kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'm' }), 5);
-  const updates = await timeEach(100, async (i) => {
-    const id = ids[Math.abs(i) % ids.length]!;
-    const updated = await core.profiles.update({ id, expectedRevision: revisions.get(id)!, patch: { model: `changed-${i}` } });
-    revisions.set(id, updated.revision);
-  }, 5);
+  const creates = await timeEach(
+    100,
+    (i) =>
+      core.profiles.create({ name: `Created ${i}`, kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'm' }),
+    5,
+  );
+  const updates = await timeEach(
+    100,
+    async (i) => {
+      const id = ids[Math.abs(i) % ids.length]!;
+      const updated = await core.profiles.update({
+        id,
+        expectedRevision: revisions.get(id)!,
+        patch: { model: `changed-${i}` },
+      });
+      revisions.set(id, updated.revision);
+    },
+    5,
+  );
   const activations = await timeEach(100, (i) => core.profiles.activate({ id: ids[Math.abs(i) % ids.length]! }), 5);
-  for (const [name, samples] of [['create', creates], ['update', updates], ['activate', activations]] as const) {
+  for (const [name, samples] of [
+    ['create', creates],
+    ['update', updates],
+    ['activate', activations],
+  ] as const) {
     record(`${name} at 1,000 profiles (atomic write incl. fsync), p50`, percentile(samples, 50), 'ms');
     record(`${name} at 1,000 profiles (atomic write incl. fsync), p99`, percentile(samples, 99), 'ms');
   }
@@ -103,7 +163,13 @@ async function mutationsAndColdOpen(): Promise<void> {
   loaded.profiles.list();
   if (global.gc) global.gc();
   const after = process.memoryUsage().heapUsed;
-  record('heap used by a core with 1,000 profiles loaded (delta)', (after - before) / (1024 * 1024), 'MB', undefined, global.gc ? 'after GC' : 'run with --expose-gc for a GC-settled figure');
+  record(
+    'heap used by a core with 1,000 profiles loaded (delta)',
+    (after - before) / (1024 * 1024),
+    'MB',
+    undefined,
+    global.gc ? 'after GC' : 'run with --expose-gc for a GC-settled figure',
+  );
   record('process heap used with 1,000 profiles loaded (absolute)', after / (1024 * 1024), 'MB');
   await loaded.close();
   await vault.dispose();
@@ -115,13 +181,25 @@ async function testPromptOverhead(): Promise<void> {
   const vault = await seededVault(10);
   const core = await vault.open();
   const pair = ipcPair(core);
-  const profile = await core.profiles.create({ name: 'Bench llama.cpp', kind: 'openai-compatible', preset: 'llamacpp', baseUrl: fake.url, model: 'test-model' });
+  const profile = await core.profiles.create({
+    name: 'Bench llama.cpp',
+    kind: 'openai-compatible',
+    preset: 'llamacpp',
+    baseUrl: fake.url,
+    model: 'test-model',
+  });
   const plainTtft = async (): Promise<number> => {
     const started = performance.now();
     const response = await fetch(`${fake.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'test-model', messages: [{ role: 'user', content: 'hi' }], stream: true, max_tokens: 48, temperature: 0 }),
+      body: JSON.stringify({
+        model: 'test-model',
+        messages: [{ role: 'user', content: 'hi' }],
+        stream: true,
+        max_tokens: 48,
+        temperature: 0,
+      }),
     });
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
@@ -144,13 +222,16 @@ async function testPromptOverhead(): Promise<void> {
     new Promise((resolve, reject) => {
       const started = performance.now();
       let ttft = Number.NaN;
-      pair.client.profiles.test.subscribe({ id: profile.id }, {
-        onData: (e) => {
-          if (e.type === 'phase' && e.phase === 'first-token') ttft = performance.now() - started;
+      pair.client.profiles.test.subscribe(
+        { id: profile.id },
+        {
+          onData: (e) => {
+            if (e.type === 'phase' && e.phase === 'first-token') ttft = performance.now() - started;
+          },
+          onError: reject,
+          onComplete: () => resolve(ttft),
         },
-        onError: reject,
-        onComplete: () => resolve(ttft),
-      });
+      );
     });
   const plain: number[] = [];
   const through: number[] = [];
@@ -196,9 +277,19 @@ async function discovery(): Promise<void> {
   const stuck = await scan(silent.map((s) => s.port));
   record(`discovery, every port accepting but never answering (${n} ports)`, stuck.ms, 'ms', 1000);
   await Promise.all(silent.map((s) => s.close()));
-  const three = await Promise.all([startFakeLlm({ kind: 'ollama' }), startFakeLlm({ kind: 'lmstudio' }), startFakeLlm({ kind: 'llamacpp' })]);
+  const three = await Promise.all([
+    startFakeLlm({ kind: 'ollama' }),
+    startFakeLlm({ kind: 'lmstudio' }),
+    startFakeLlm({ kind: 'llamacpp' }),
+  ]);
   const up = await scan([...three.map((f) => f.port), ...(await closedPorts(n - three.length))]);
-  record(`discovery, three fake servers up (${up.ids.join(', ')})`, up.ms, 'ms', undefined, `${up.found} of 3 identified`);
+  record(
+    `discovery, three fake servers up (${up.ids.join(', ')})`,
+    up.ms,
+    'ms',
+    undefined,
+    `${up.found} of 3 identified`,
+  );
   record('discovery, servers identified of 3', up.found, 'servers');
   await Promise.all(three.map((f) => f.close()));
 }
@@ -208,9 +299,22 @@ async function diagnostics(): Promise<void> {
   const logger = createJsonlLogger({ dir, secrets: new SecretRegistry(), maxFiles: 100 });
   const n = 50_000;
   const started = performance.now();
-  for (let i = 0; i < n; i += 1) runInRequestContext({ correlationId: `bench-${i}` }, () => logger.log('info', 'ipc.call', { procedure: 'profiles.list', type: 'query', durationMs: 0.1, outcome: 'ok', seq: i }));
+  for (let i = 0; i < n; i += 1)
+    runInRequestContext({ correlationId: `bench-${i}` }, () =>
+      logger.log('info', 'ipc.call', {
+        procedure: 'profiles.list',
+        type: 'query',
+        durationMs: 0.1,
+        outcome: 'ok',
+        seq: i,
+      }),
+    );
   await logger.close();
-  record('diagnostics sustained, records per second (50,000 written and flushed)', n / ((performance.now() - started) / 1000), 'records/s');
+  record(
+    'diagnostics sustained, records per second (50,000 written and flushed)',
+    n / ((performance.now() - started) / 1000),
+    'records/s',
+  );
 
   const vault = await seededVault(10);
   const quiet = await vault.open();
@@ -245,7 +349,13 @@ async function main(): Promise<void> {
     process.stdout.write(`… ${name}\n`);
     await run();
   }
-  const machine = { date: new Date().toISOString(), node: process.version, platform: `${platform()} ${release()} ${arch()}`, cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`, memoryGiB: round(totalmem() / 1024 ** 3, 1) };
+  const machine = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${platform()} ${release()} ${arch()}`,
+    cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    memoryGiB: round(totalmem() / 1024 ** 3, 1),
+  };
   const rows = figures.map((f) => {
     const status = f.budget ? (f.value <= f.budget.max ? 'ok' : 'OVER') : '';
     return { ...f, status };
@@ -253,10 +363,14 @@ async function main(): Promise<void> {
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${'figure'.padEnd(width)}  ${'value'.padStart(12)}  budget        status`);
   for (const r of rows) {
-    console.log(`${r.name.padEnd(width)}  ${`${r.value} ${r.unit}`.padStart(12)}  ${(r.budget ? `≤ ${r.budget.max} ${r.unit}` : '').padEnd(12)}  ${r.status}${r.note ? `  (${r.note})` : ''}`);
+    console.log(
+      `${r.name.padEnd(width)}  ${`${r.value} ${r.unit}`.padStart(12)}  ${(r.budget ? `≤ ${r.budget.max} ${r.unit}` : '').padEnd(12)}  ${r.status}${r.note ? `  (${r.note})` : ''}`,
+    );
   }
   const over = rows.filter((r) => r.status === 'OVER');
-  console.log(`\n${rows.length} figures, ${over.length} over budget; ${machine.cpus}, ${machine.node}; ${round((performance.now() - started) / 1000, 1)} s`);
+  console.log(
+    `\n${rows.length} figures, ${over.length} over budget; ${machine.cpus}, ${machine.node}; ${round((performance.now() - started) / 1000, 1)} s`,
+  );
   const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'latest.json'), `${JSON.stringify({ machine, figures: rows }, null, 2)}\n`);

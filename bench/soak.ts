@@ -20,8 +20,21 @@ async function crashes(kills: number): Promise<Record<string, number>> {
     }),
   );
   const all = results.flat();
-  const bad = all.filter((o) => o.recovered || o.found === null || o.found < o.lastAck || o.found > Math.max(o.lastAck, o.lastBegin) || !o.contentMatches || !o.keyMatches || o.tempFilesAfterRestart.length > 0);
-  return { kills: all.length, corruptOrLost: bad.length, killedMidWrite: all.filter((o) => o.lastBegin > o.lastAck).length };
+  const bad = all.filter(
+    (o) =>
+      o.recovered ||
+      o.found === null ||
+      o.found < o.lastAck ||
+      o.found > Math.max(o.lastAck, o.lastBegin) ||
+      !o.contentMatches ||
+      !o.keyMatches ||
+      o.tempFilesAfterRestart.length > 0,
+  );
+  return {
+    kills: all.length,
+    corruptOrLost: bad.length,
+    killedMidWrite: all.filter((o) => o.lastBegin > o.lastAck).length,
+  };
 }
 
 async function fuzz(count: number): Promise<Record<string, number>> {
@@ -42,8 +55,17 @@ async function fuzz(count: number): Promise<Record<string, number>> {
 
 async function concurrentMutations(count: number): Promise<Record<string, number>> {
   const t = await createTestCore();
-  const p = await t.core.profiles.create({ name: 'Soak', kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'm' });
-  const others = await Promise.all(Array.from({ length: 10 }, (_, i) => t.core.profiles.create({ name: `Other ${i}`, kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'm' })));
+  const p = await t.core.profiles.create({
+    name: 'Soak',
+    kind: 'ollama',
+    baseUrl: 'http://127.0.0.1:11434',
+    model: 'm',
+  });
+  const others = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      t.core.profiles.create({ name: `Other ${i}`, kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'm' }),
+    ),
+  );
   // Updates carry the revision each will see (the queue applies them in call order); activations of other
   // profiles are interleaved and must not disturb them.
   let nextRevision = 1;
@@ -59,7 +81,13 @@ async function concurrentMutations(count: number): Promise<Record<string, number
   const reopened = await t.reopen();
   const finalRevision = reopened.core.profiles.get({ id: p.id }).revision;
   await reopened.dispose();
-  return { mutations: count, updatesApplied: applied, updatesSent: updates.length, finalRevision, lostUpdates: applied - (finalRevision - 1) };
+  return {
+    mutations: count,
+    updatesApplied: applied,
+    updatesSent: updates.length,
+    finalRevision,
+    lostUpdates: applied - (finalRevision - 1),
+  };
 }
 
 const started = Date.now();

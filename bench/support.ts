@@ -21,7 +21,11 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[index] ?? Number.NaN;
 }
 
-export async function timeEach(iterations: number, run: (i: number) => Promise<unknown> | unknown, warmup = Math.min(50, iterations)): Promise<number[]> {
+export async function timeEach(
+  iterations: number,
+  run: (i: number) => Promise<unknown> | unknown,
+  warmup = Math.min(50, iterations),
+): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await run(-1 - i);
   const samples: number[] = [];
   for (let i = 0; i < iterations; i += 1) {
@@ -64,14 +68,25 @@ export async function seededVault(count: number): Promise<BenchVault> {
     });
     if (i % 2) keys[id] = encodeCiphertext(await cipher.encrypt(`sk-bench-key-${i}-abcdefghij`));
   }
-  const document: VaultDocument = { schemaVersion: VAULT_SCHEMA_VERSION, profiles, activeProfileId: null, keys, weakStorageAllowed: null };
+  const document: VaultDocument = {
+    schemaVersion: VAULT_SCHEMA_VERSION,
+    profiles,
+    activeProfileId: null,
+    keys,
+    weakStorageAllowed: null,
+  };
   const store = new AtomicFileStore({ dir });
   await store.write(serializeVaultDocument(document));
   return {
     dir,
     cipher,
     open: (options = {}) =>
-      createCore({ cipher, store: new AtomicFileStore({ dir }), logger: options.logger ?? silentLogger, ...(options.discovery && { discovery: options.discovery }) }),
+      createCore({
+        cipher,
+        store: new AtomicFileStore({ dir }),
+        logger: options.logger ?? silentLogger,
+        ...(options.discovery && { discovery: options.discovery }),
+      }),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -21,25 +21,54 @@ try {
   chmodSync(path.join(placeholder, 'electron'), 0o755);
   execFileSync(
     path.join(root, 'node_modules', '.bin', 'electron-builder'),
-    ['--linux', 'dir', '--publish', 'never', `--config.electronDist=${placeholder}`, `--config.electronVersion=${pkg.devDependencies.electron.replace(/^[^\d]*/, '')}`, `--config.directories.output=${output}`],
+    [
+      '--linux',
+      'dir',
+      '--publish',
+      'never',
+      `--config.electronDist=${placeholder}`,
+      `--config.electronVersion=${pkg.devDependencies.electron.replace(/^[^\d]*/, '')}`,
+      `--config.directories.output=${output}`,
+    ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
   );
-  const files = asar.listPackage(path.join(output, 'linux-unpacked', 'resources', 'app.asar')).map((f) => f.replaceAll('\\', '/'));
+  const files = asar
+    .listPackage(path.join(output, 'linux-unpacked', 'resources', 'app.asar'))
+    .map((f) => f.replaceAll('\\', '/'));
   const problems = [];
-  for (const required of ['/out/main/main.js', '/out/preload/preload.cjs', '/out/renderer/index.html', '/package.json']) {
+  for (const required of [
+    '/out/main/main.js',
+    '/out/preload/preload.cjs',
+    '/out/renderer/index.html',
+    '/package.json',
+  ]) {
     if (!files.includes(required)) problems.push(`missing ${required}`);
   }
-  const topModules = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/').slice(2, f.split('/')[2]?.startsWith('@') ? 4 : 3).join('/')));
-  for (const dev of Object.keys(pkg.devDependencies)) if (topModules.has(dev)) problems.push(`dev dependency packed: ${dev}`);
-  for (const dep of Object.keys(pkg.dependencies)) if (!topModules.has(dep)) problems.push(`production dependency missing: ${dep}`);
+  const topModules = new Set(
+    files
+      .filter((f) => f.startsWith('/node_modules/'))
+      .map((f) =>
+        f
+          .split('/')
+          .slice(2, f.split('/')[2]?.startsWith('@') ? 4 : 3)
+          .join('/'),
+      ),
+  );
+  for (const dev of Object.keys(pkg.devDependencies))
+    if (topModules.has(dev)) problems.push(`dev dependency packed: ${dev}`);
+  for (const dep of Object.keys(pkg.dependencies))
+    if (!topModules.has(dep)) problems.push(`production dependency missing: ${dep}`);
   const ours = files.filter((f) => !f.startsWith('/node_modules/'));
   for (const f of ours) {
-    if (/^\/(src|src-main|src-renderer|shared|test|bench|scripts)(\/|$)/.test(f)) problems.push(`source or test packed: ${f}`);
+    if (/^\/(src|src-main|src-renderer|shared|test|bench|scripts)(\/|$)/.test(f))
+      problems.push(`source or test packed: ${f}`);
     if (/\.(ts|tsx|map)$/.test(f)) problems.push(`source or map packed: ${f}`);
   }
   const rendererJs = files.filter((f) => f.startsWith('/out/renderer/assets/') && f.endsWith('.js')).length;
   if (rendererJs === 0) problems.push('no renderer bundle');
-  console.log(`[pack check] app.asar: ${files.length} entries, ${ours.length} of ours, ${topModules.size} production packages`);
+  console.log(
+    `[pack check] app.asar: ${files.length} entries, ${ours.length} of ours, ${topModules.size} production packages`,
+  );
   if (problems.length > 0) {
     console.error(`[pack check] FAILED:\n  ${problems.join('\n  ')}`);
     process.exitCode = 1;

@@ -9,10 +9,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const electronDir = path.join(root, 'node_modules', 'electron');
-const EXECUTABLE = { linux: 'electron', darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' }[process.platform] ?? 'electron';
+const EXECUTABLE =
+  { linux: 'electron', darwin: 'Electron.app/Contents/MacOS/Electron', win32: 'electron.exe' }[process.platform] ??
+  'electron';
 
 export function findElectronBinary(env = process.env) {
-  const recorded = existsSync(path.join(electronDir, 'path.txt')) ? readFileSync(path.join(electronDir, 'path.txt'), 'utf8').trim() : null;
+  const recorded = existsSync(path.join(electronDir, 'path.txt'))
+    ? readFileSync(path.join(electronDir, 'path.txt'), 'utf8').trim()
+    : null;
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
     const candidate = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, recorded ?? EXECUTABLE);
     return { path: candidate, found: existsSync(candidate), source: 'ELECTRON_OVERRIDE_DIST_PATH' };
@@ -42,6 +46,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(missingElectronMessage(binary));
     process.exit(1);
   }
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['preview', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['preview', ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    cwd: root,
+  });
   child.on('exit', (code) => process.exit(code ?? 1));
 }

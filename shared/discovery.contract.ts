@@ -36,7 +36,13 @@ export const DiscoveredServerSchema = z.object({
   /** What gave it away, e.g. "GET /props has build_info". */
   evidence: z.string(),
   /** A ready-to-create profile (servers without a preset of their own get the 'other' preset). */
-  suggestion: z.object({ kind: ProviderKindSchema, preset: PresetSchema.nullable(), baseUrl: z.string(), model: z.string().nullable(), name: z.string() }),
+  suggestion: z.object({
+    kind: ProviderKindSchema,
+    preset: PresetSchema.nullable(),
+    baseUrl: z.string(),
+    model: z.string().nullable(),
+    name: z.string(),
+  }),
   /** Profiles that already point at this server. */
   savedProfileIds: z.array(z.string()),
 });
@@ -45,10 +51,18 @@ export type DiscoveredServer = z.infer<typeof DiscoveredServerSchema>;
 export const ProbeStateSchema = z.enum(['closed', 'open', 'identified', 'unidentified', 'no-answer']);
 
 export const DiscoveryEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('started'), targets: z.array(z.object({ host: LoopbackHostSchema, port: z.number().int() })) }),
+  z.object({
+    type: z.literal('started'),
+    targets: z.array(z.object({ host: LoopbackHostSchema, port: z.number().int() })),
+  }),
   z.object({ type: z.literal('probe'), host: LoopbackHostSchema, port: z.number().int(), state: ProbeStateSchema }),
   z.object({ type: z.literal('found'), server: DiscoveredServerSchema }),
-  z.object({ type: z.literal('done'), servers: z.array(DiscoveredServerSchema), durationMs: z.number().nonnegative(), probed: z.number().int() }),
+  z.object({
+    type: z.literal('done'),
+    servers: z.array(DiscoveredServerSchema),
+    durationMs: z.number().nonnegative(),
+    probed: z.number().int(),
+  }),
 ]);
 export type DiscoveryEvent = z.infer<typeof DiscoveryEventSchema>;
 

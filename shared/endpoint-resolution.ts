@@ -105,10 +105,16 @@ export function resolveEndpoints(target: EndpointTarget): ResolvedEndpoints {
     case 'gemini': {
       const base = `${origin}${stripModelPath(path)}`;
       const model = encodeURIComponent(target.model.replace(/^models\//, ''));
-      return { base, chat: `${base}/v1beta/models/${model}:streamGenerateContent?alt=sse`, models: `${base}/v1beta/models?pageSize=1000` };
+      return {
+        base,
+        chat: `${base}/v1beta/models/${model}:streamGenerateContent?alt=sse`,
+        models: `${base}/v1beta/models?pageSize=1000`,
+      };
     }
     case 'ollama': {
-      const base = `${origin}${collapseRepeatedVersion(path).replace(/\/v\d+$/, '').replace(/\/api$/, '')}`;
+      const base = `${origin}${collapseRepeatedVersion(path)
+        .replace(/\/v\d+$/, '')
+        .replace(/\/api$/, '')}`;
       return { base, chat: `${base}/api/chat`, models: `${base}/api/tags` };
     }
   }

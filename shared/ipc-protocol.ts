@@ -40,7 +40,8 @@ export interface ElectronTrpcBridge {
 /** Best-effort id of a message that failed validation, so even a malformed request gets its answer. */
 export function salvageWireId(message: unknown): WireId | null {
   if (typeof message !== 'object' || message === null) return null;
-  const candidate = (message as { operation?: { id?: unknown }; id?: unknown }).operation?.id ?? (message as { id?: unknown }).id;
+  const candidate =
+    (message as { operation?: { id?: unknown }; id?: unknown }).operation?.id ?? (message as { id?: unknown }).id;
   const parsed = WireIdSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
 }

@@ -25,7 +25,10 @@ export type ModelsDraft = z.infer<typeof ModelsDraftSchema>;
 
 export const ProfileModelsInputSchema = z
   .strictObject({ id: ProfileIdSchema.optional(), draft: ModelsDraftSchema.optional() })
-  .refine((input) => input.id !== undefined || input.draft !== undefined, { message: 'Choose a profile or fill in the server details first.', path: ['id'] });
+  .refine((input) => input.id !== undefined || input.draft !== undefined, {
+    message: 'Choose a profile or fill in the server details first.',
+    path: ['id'],
+  });
 export type ProfileModelsInput = z.input<typeof ProfileModelsInputSchema>;
 
 export const ModelListSchema = z.object({

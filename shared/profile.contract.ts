@@ -3,7 +3,14 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors/error-codes.js';
 import { endpointHost, isLoopbackHost } from './endpoint.js';
-import { PRESETS, PROVIDERS, PresetSchema, ProviderKindSchema, type Preset, type ProviderKind } from './provider.contract.js';
+import {
+  PRESETS,
+  PROVIDERS,
+  PresetSchema,
+  ProviderKindSchema,
+  type Preset,
+  type ProviderKind,
+} from './provider.contract.js';
 
 export const PROFILE_LIMITS = {
   nameMax: 64,
@@ -75,7 +82,10 @@ export const ApiKeySchema = requiredText('Enter the API key.', 'The API key must
   .max(PROFILE_LIMITS.apiKeyMax, 'That API key is too long (over 4 KB); check that you pasted only the key.')
   .regex(/^\S+$/, 'The API key must not contain spaces or line breaks; check that you pasted only the key.')
   // Keys travel in HTTP headers, which carry only visible ASCII; this also makes the 4 KB limit exact in bytes.
-  .regex(/^[\x21-\x7e]*$/, 'The API key can only contain plain letters, digits and symbols (no accented letters, curly quotes or emoji); check that you pasted only the key.');
+  .regex(
+    /^[\x21-\x7e]*$/,
+    'The API key can only contain plain letters, digits and symbols (no accented letters, curly quotes or emoji); check that you pasted only the key.',
+  );
 
 export const TimeoutMsSchema = z
   .number({ error: 'The time limit must be a number of milliseconds.' })
@@ -132,14 +142,21 @@ export function kindRuleIssues(subject: ProfileRuleSubject): RuleIssue[] {
     issues.push({ field: 'preset', message: 'Choose which server this is (LM Studio, llama.cpp, vLLM, …).' });
   }
   if (kind !== 'openai-compatible' && subject.preset) {
-    issues.push({ field: 'preset', message: `A server preset only applies to OpenAI-compatible servers, not ${PROVIDERS[kind].label}.` });
+    issues.push({
+      field: 'preset',
+      message: `A server preset only applies to OpenAI-compatible servers, not ${PROVIDERS[kind].label}.`,
+    });
   }
   if (kind === 'azure-openai') {
-    if (!subject.azureDeployment) issues.push({ field: 'azureDeployment', message: 'Enter the Azure deployment name.' });
-    if (!subject.azureApiVersion) issues.push({ field: 'azureApiVersion', message: 'Enter the Azure API version, such as 2024-10-21 or v1.' });
+    if (!subject.azureDeployment)
+      issues.push({ field: 'azureDeployment', message: 'Enter the Azure deployment name.' });
+    if (!subject.azureApiVersion)
+      issues.push({ field: 'azureApiVersion', message: 'Enter the Azure API version, such as 2024-10-21 or v1.' });
   } else {
-    if (subject.azureDeployment) issues.push({ field: 'azureDeployment', message: 'A deployment name only applies to Azure OpenAI.' });
-    if (subject.azureApiVersion) issues.push({ field: 'azureApiVersion', message: 'An API version only applies to Azure OpenAI.' });
+    if (subject.azureDeployment)
+      issues.push({ field: 'azureDeployment', message: 'A deployment name only applies to Azure OpenAI.' });
+    if (subject.azureApiVersion)
+      issues.push({ field: 'azureApiVersion', message: 'An API version only applies to Azure OpenAI.' });
   }
   if (PROVIDERS[kind].keyRequired && !subject.hasApiKey) {
     issues.push({ field: 'apiKey', message: `${PROVIDERS[kind].label} needs an API key.` });

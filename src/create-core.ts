@@ -61,9 +61,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const secrets = deps.secrets ?? new SecretRegistry();
   const { logger, cipher, store } = deps;
   const vault = await Vault.open({ store, cipher, clock, logger, secrets });
-  void vault.refreshStaleCiphertexts().catch((error: unknown) => logger.log('warn', 'vault.reencrypt_failed', { errorCode: (error as { code?: string }).code ?? 'INTERNAL' }));
+  void vault
+    .refreshStaleCiphertexts()
+    .catch((error: unknown) =>
+      logger.log('warn', 'vault.reencrypt_failed', { errorCode: (error as { code?: string }).code ?? 'INTERNAL' }),
+    );
   const changes = new ChangeFeed(clock, logger);
-  const availability = new AvailabilityMonitor({ logger, changes, activeProfileId: () => vault.document.activeProfileId });
+  const availability = new AvailabilityMonitor({
+    logger,
+    changes,
+    activeProfileId: () => vault.document.activeProfileId,
+  });
   const profiles = new ProfileService({ vault, cipher, clock, ids, logger, secrets, changes, availability });
   const storage = new StorageService({ vault, cipher, clock, logger, changes, availability });
   const network = deps.network ?? fetchNetwork;
@@ -76,7 +84,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(deps.maxTestResponseBytes !== undefined && { maxResponseBytes: deps.maxTestResponseBytes }),
   });
   const models = new ModelListingService({ profiles, network, secrets, logger });
-  const discovery = new DiscoveryService({ network, clock, logger, profiles, ...(deps.discovery && { defaults: deps.discovery }) });
+  const discovery = new DiscoveryService({
+    network,
+    clock,
+    logger,
+    profiles,
+    ...(deps.discovery && { defaults: deps.discovery }),
+  });
   const core: Core = {
     profiles,
     storage,

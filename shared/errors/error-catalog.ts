@@ -108,7 +108,8 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
   },
   PROVIDER_AUTH_FAILED: {
     message: '{provider} did not accept the API key.',
-    remediation: 'Check that you copied the whole key and that it is still active, then save it again with "Replace key".',
+    remediation:
+      'Check that you copied the whole key and that it is still active, then save it again with "Replace key".',
     retryable: false,
   },
   PROVIDER_MODEL_NOT_FOUND: {
@@ -138,7 +139,8 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
   },
   PROVIDER_SERVER_ERROR: {
     message: '{provider} had an internal problem (HTTP {status}).',
-    remediation: "Try again later. For a server on your computer, look at the server's own window or log for the cause.",
+    remediation:
+      "Try again later. For a server on your computer, look at the server's own window or log for the cause.",
     retryable: true,
   },
   PROVIDER_BAD_REQUEST: {
@@ -160,7 +162,7 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
   PROVIDER_EMPTY_REPLY: {
     message: 'The server answered, but the model produced no text within the short test.',
     remediation:
-      'Reasoning models can spend a short test thinking before they write: try a non-reasoning model, or check the model name and the server\'s log.',
+      "Reasoning models can spend a short test thinking before they write: try a non-reasoning model, or check the model name and the server's log.",
     retryable: true,
   },
   PROVIDER_RESPONSE_TOO_LARGE: {
@@ -170,7 +172,8 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
   },
   PROVIDER_REDIRECT_BLOCKED: {
     message: 'The server tried to send the request on to {location}.',
-    remediation: 'To keep your API key safe the app does not follow redirects. Put the final address in the profile instead.',
+    remediation:
+      'To keep your API key safe the app does not follow redirects. Put the final address in the profile instead.',
     retryable: false,
   },
   IPC_FORBIDDEN_SENDER: {

@@ -23,7 +23,12 @@ export class WindowStateStore {
   private readonly store: ElectronStore<{ window?: unknown }>;
 
   constructor(userDataDir: string) {
-    this.store = new ElectronStore<{ window?: unknown }>({ cwd: userDataDir, name: 'window-state', clearInvalidConfig: true, configFileMode: 0o600 });
+    this.store = new ElectronStore<{ window?: unknown }>({
+      cwd: userDataDir,
+      name: 'window-state',
+      clearInvalidConfig: true,
+      configFileMode: 0o600,
+    });
   }
 
   /** The saved size, and the position only if it is at least partly on one of the given work areas. */

@@ -17,11 +17,20 @@ import { SafeStorageCipher } from '../adapters/safe-storage-cipher.adapter.js';
 import { WindowStateStore } from '../adapters/window-state.store.js';
 import { registerIpc, WindowRegistry } from '../ipc/register-ipc.js';
 import { TrpcIpcServer } from '../ipc/trpc-ipc-server.js';
-import { APP_ENTRY_URL, APP_ORIGIN, createAppProtocolHandler, registerAppScheme, APP_SCHEME } from '../protocol/app-protocol.js';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  createAppProtocolHandler,
+  registerAppScheme,
+  APP_SCHEME,
+} from '../protocol/app-protocol.js';
 import { createMainWindow, focusWindow } from '../window/main-window.js';
 import { contentSecurityPolicy } from '../window/window-security.js';
 
-type ElectronApi = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'shell' | 'dialog' | 'screen'>;
+type ElectronApi = Pick<
+  typeof Electron,
+  'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'shell' | 'dialog' | 'screen'
+>;
 
 export interface StartOptions {
   /** Where the built main bundle lives; the preload and renderer are found relative to it. */
@@ -36,7 +45,9 @@ export interface StartOptions {
 
 /** Reads the start options main.ts passes, from electron-vite's and the e2e runner's environment. */
 export function startOptionsFromEnv(mainDir: string, env: NodeJS.ProcessEnv): StartOptions {
-  const ports = env.LLM_PROFILES_DISCOVERY_PORTS?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0 && n < 65_536);
+  const ports = env.LLM_PROFILES_DISCOVERY_PORTS?.split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0 && n < 65_536);
   return {
     mainDir,
     devServerUrl: env.ELECTRON_RENDERER_URL,
@@ -92,7 +103,8 @@ export function startApp(electron: ElectronApi, options: StartOptions): AppHandl
     diagnostics = openDiagnostics(app.getPath('userData'));
     running = await boot(electron, options, diagnostics);
     app.on('activate', () => {
-      if (running && (running.window === null || running.window.isDestroyed())) running.window = openWindow(electron, options, running);
+      if (running && (running.window === null || running.window.isDestroyed()))
+        running.window = openWindow(electron, options, running);
     });
     return { started: true };
   });
@@ -115,10 +127,18 @@ async function boot(electron: ElectronApi, options: StartOptions, { secrets, log
   const userData = app.getPath('userData');
   const store = new AtomicFileStore({
     dir: userData,
-    onWarning: (event, error) => logger.log('warn', 'vault.store_warning', { event, errno: (error as { code?: string }).code ?? 'unknown' }),
+    onWarning: (event, error) =>
+      logger.log('warn', 'vault.store_warning', { event, errno: (error as { code?: string }).code ?? 'unknown' }),
   });
   const cipher = new SafeStorageCipher();
-  const core = await createCore({ cipher, store, logger, secrets, ids: randomIds, ...(options.discoveryPorts && { discovery: { ports: options.discoveryPorts } }) });
+  const core = await createCore({
+    cipher,
+    store,
+    logger,
+    secrets,
+    ids: randomIds,
+    ...(options.discoveryPorts && { discovery: { ports: options.discoveryPorts } }),
+  });
   const server = new TrpcIpcServer({
     router: core.router,
     createContext: ({ correlationId }) => core.createContext(correlationId),
@@ -146,7 +166,13 @@ async function boot(electron: ElectronApi, options: StartOptions, { secrets, log
   running.window = openWindow(electron, options, running);
 
   const status = await core.storage.status();
-  logger.log('info', 'app.started', { version: app.getVersion(), platform: process.platform, encryption: status.encryption, backend: status.backend, recovered: status.recovery !== null });
+  logger.log('info', 'app.started', {
+    version: app.getVersion(),
+    platform: process.platform,
+    encryption: status.encryption,
+    backend: status.backend,
+    recovered: status.recovery !== null,
+  });
   return running;
 }
 
@@ -185,17 +211,29 @@ async function shutDown(running: Running): Promise<void> {
  * reference, then quit once the log line is on disk.
  */
 async function failStartup(electron: ElectronApi, error: unknown, diagnostics: Diagnostics | null): Promise<void> {
-  const code = error instanceof AppError ? error : typeof error === 'object' && error !== null && 'code' in error ? storageError(error, electron.app.getPath('userData')) : null;
+  const code =
+    error instanceof AppError
+      ? error
+      : typeof error === 'object' && error !== null && 'code' in error
+        ? storageError(error, electron.app.getPath('userData'))
+        : null;
   const words = describeError(code?.code ?? 'INTERNAL', code?.params);
   const reference = randomIds.correlationId();
   if (diagnostics) {
     // The logger scrubs every secret it was told about; the description keeps the name, message and stack.
-    diagnostics.logger.log('error', 'app.startup_failed', { correlationId: reference, errorCode: code?.code ?? 'INTERNAL', error: describeUnexpected(error) });
+    diagnostics.logger.log('error', 'app.startup_failed', {
+      correlationId: reference,
+      errorCode: code?.code ?? 'INTERNAL',
+      error: describeUnexpected(error),
+    });
     await diagnostics.logger.close().catch(() => undefined);
   } else {
     process.stderr.write(`startup failed (${reference}): ${error instanceof Error ? error.message : String(error)}\n`);
   }
-  electron.dialog.showErrorBox('LLM Profiles could not start', `${words.message}\n\n${words.remediation}\n\nReference: ${reference}`);
+  electron.dialog.showErrorBox(
+    'LLM Profiles could not start',
+    `${words.message}\n\n${words.remediation}\n\nReference: ${reference}`,
+  );
   electron.app.exit(1);
 }
 

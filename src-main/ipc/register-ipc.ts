@@ -47,7 +47,11 @@ function senderOf(event: IpcMainEvent, windows: WindowRegistry): IpcSender {
   return {
     id: contents.id,
     // An answer for a page that has since been reloaded or replaced goes nowhere.
-    isGone: () => contents.isDestroyed() || event.senderFrame === null || event.senderFrame.isDestroyed() || windows.page(contents.id) !== page,
+    isGone: () =>
+      contents.isDestroyed() ||
+      event.senderFrame === null ||
+      event.senderFrame.isDestroyed() ||
+      windows.page(contents.id) !== page,
     send: (message) => event.reply(IPC_CHANNEL, message),
   };
 }

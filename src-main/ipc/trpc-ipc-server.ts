@@ -3,7 +3,16 @@
 // message, a refused sender, a throwing context or a destroyed window included — and nothing it does can
 // end in an unhandled rejection. Subscriptions are async generators stopped by `subscription.stop`, or
 // when their window goes away.
-import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown, isTrackedEnvelope, transformTRPCResponse, TRPCError, type AnyRouter, type inferRouterContext } from '@trpc/server';
+import {
+  callTRPCProcedure,
+  getErrorShape,
+  getTRPCErrorFromUnknown,
+  isTrackedEnvelope,
+  transformTRPCResponse,
+  TRPCError,
+  type AnyRouter,
+  type inferRouterContext,
+} from '@trpc/server';
 import {
   CorrelationIdSchema,
   IpcClientMessageSchema,
@@ -31,7 +40,10 @@ export type SenderVerdict = { readonly trusted: true } | { readonly trusted: fal
 
 export interface TrpcIpcServerOptions<TRouter extends AnyRouter> {
   readonly router: TRouter;
-  readonly createContext: (info: { correlationId: string; senderId: number }) => inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
+  readonly createContext: (info: {
+    correlationId: string;
+    senderId: number;
+  }) => inferRouterContext<TRouter> | Promise<inferRouterContext<TRouter>>;
   readonly logger: Logger;
   readonly ids: IdGenerator;
   readonly clock: Clock;
@@ -63,7 +75,9 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
       await this.dispatch(sender, raw, verdict);
     } catch (error) {
       // Only reachable through a bug in this file; still answer the call if it can be identified.
-      this.options.logger.log('error', 'ipc.handler_failed', { error: error instanceof Error ? error.message : String(error) });
+      this.options.logger.log('error', 'ipc.handler_failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
       const id = salvageWireId(raw);
       if (id !== null) this.reply(sender, { id, error: this.errorShape(error, this.options.ids.correlationId()) });
     }
@@ -89,8 +103,16 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     if (!parsed.success) {
       const id = salvageWireId(raw);
       const correlationId = this.options.ids.correlationId();
-      this.record(correlationId, { procedure: null, type: null, outcome: 'error', errorCode: 'IPC_MALFORMED_REQUEST', durationMs: 0, senderId: sender.id });
-      if (id !== null) this.reply(sender, { id, error: this.errorShape(new AppError('IPC_MALFORMED_REQUEST'), correlationId) });
+      this.record(correlationId, {
+        procedure: null,
+        type: null,
+        outcome: 'error',
+        errorCode: 'IPC_MALFORMED_REQUEST',
+        durationMs: 0,
+        senderId: sender.id,
+      });
+      if (id !== null)
+        this.reply(sender, { id, error: this.errorShape(new AppError('IPC_MALFORMED_REQUEST'), correlationId) });
       return;
     }
     const message = parsed.data;
@@ -98,8 +120,22 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
       // A subframe shares its window's sender id: only the trusted frame may stop the window's subscriptions.
       if (!verdict.trusted) {
         const correlationId = this.options.ids.correlationId();
-        this.record(correlationId, { procedure: null, type: 'subscription.stop', outcome: 'refused', errorCode: 'IPC_FORBIDDEN_SENDER', durationMs: 0, reason: verdict.reason, senderId: sender.id });
-        this.reply(sender, { id: message.id, error: this.errorShape(new TRPCError({ code: 'FORBIDDEN', cause: new AppError('IPC_FORBIDDEN_SENDER') }), correlationId) });
+        this.record(correlationId, {
+          procedure: null,
+          type: 'subscription.stop',
+          outcome: 'refused',
+          errorCode: 'IPC_FORBIDDEN_SENDER',
+          durationMs: 0,
+          reason: verdict.reason,
+          senderId: sender.id,
+        });
+        this.reply(sender, {
+          id: message.id,
+          error: this.errorShape(
+            new TRPCError({ code: 'FORBIDDEN', cause: new AppError('IPC_FORBIDDEN_SENDER') }),
+            correlationId,
+          ),
+        });
         return;
       }
       const sub = this.subscriptions.get(this.key(sender, message.id));
@@ -119,8 +155,22 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
 
     await runInRequestContext({ correlationId, procedure: path }, async () => {
       if (!verdict.trusted) {
-        this.record(correlationId, { ...base, outcome: 'refused', errorCode: 'IPC_FORBIDDEN_SENDER', durationMs: 0, reason: verdict.reason });
-        this.reply(sender, { id, error: this.errorShape(new TRPCError({ code: 'FORBIDDEN', cause: new AppError('IPC_FORBIDDEN_SENDER') }), correlationId, path, type) });
+        this.record(correlationId, {
+          ...base,
+          outcome: 'refused',
+          errorCode: 'IPC_FORBIDDEN_SENDER',
+          durationMs: 0,
+          reason: verdict.reason,
+        });
+        this.reply(sender, {
+          id,
+          error: this.errorShape(
+            new TRPCError({ code: 'FORBIDDEN', cause: new AppError('IPC_FORBIDDEN_SENDER') }),
+            correlationId,
+            path,
+            type,
+          ),
+        });
         return;
       }
       const key = this.key(sender, id);
@@ -129,12 +179,27 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
       try {
         if (type === 'subscription' && this.subscriptions.has(key)) throw new AppError('IPC_MALFORMED_REQUEST');
         const ctx = await this.options.createContext({ correlationId, senderId: sender.id });
-        result = await callTRPCProcedure({ router: this.options.router, path, getRawInput: async () => this.decodeInput(input), ctx, type, signal: abort.signal, batchIndex: 0 });
-        if (type === 'subscription' && !isAsyncIterable(result)) throw new Error(`subscription ${path} did not return an async iterable`);
-        if (type !== 'subscription' && isAsyncIterable(result)) throw new Error(`${type} ${path} returned an async iterable`);
+        result = await callTRPCProcedure({
+          router: this.options.router,
+          path,
+          getRawInput: async () => this.decodeInput(input),
+          ctx,
+          type,
+          signal: abort.signal,
+          batchIndex: 0,
+        });
+        if (type === 'subscription' && !isAsyncIterable(result))
+          throw new Error(`subscription ${path} did not return an async iterable`);
+        if (type !== 'subscription' && isAsyncIterable(result))
+          throw new Error(`${type} ${path} returned an async iterable`);
       } catch (error) {
         const shape = this.errorShape(error, correlationId, path, type);
-        this.record(correlationId, { ...base, outcome: 'error', errorCode: shape.data.code, durationMs: this.since(started) });
+        this.record(correlationId, {
+          ...base,
+          outcome: 'error',
+          errorCode: shape.data.code,
+          durationMs: this.since(started),
+        });
         this.reply(sender, { id, error: shape });
         return;
       }
@@ -146,7 +211,12 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
       // Registered before the pump starts, so a pump that ends at once (window already gone) still removes it.
       const entry: Subscription = { abort, done: Promise.resolve() };
       this.subscriptions.set(key, entry);
-      entry.done = this.stream(sender, id, result as AsyncIterable<unknown>, entry, { correlationId, path, started, base });
+      entry.done = this.stream(sender, id, result as AsyncIterable<unknown>, entry, {
+        correlationId,
+        path,
+        started,
+        base,
+      });
     });
   }
 
@@ -161,7 +231,9 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     const key = this.key(sender, id);
     const { abort } = entry;
     const iterator = iterable[Symbol.asyncIterator]();
-    const aborted = new Promise<'aborted'>((resolve) => abort.signal.addEventListener('abort', () => resolve('aborted'), { once: true }));
+    const aborted = new Promise<'aborted'>((resolve) =>
+      abort.signal.addEventListener('abort', () => resolve('aborted'), { once: true }),
+    );
     let events = 0;
     let outcome: Outcome = 'stopped';
     let errorCode: string | undefined;
@@ -173,7 +245,12 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
         if (next === 'aborted' || next.done) break;
         events += 1;
         const value = next.value;
-        this.reply(sender, isTrackedEnvelope(value) ? { id, result: { type: 'data', id: value[0], data: { id: value[0], data: value[1] } } } : { id, result: { type: 'data', data: value } });
+        this.reply(
+          sender,
+          isTrackedEnvelope(value)
+            ? { id, result: { type: 'data', id: value[0], data: { id: value[0], data: value[1] } } }
+            : { id, result: { type: 'data', data: value } },
+        );
       }
       this.reply(sender, { id, result: { type: 'stopped' } });
     } catch (error) {
@@ -187,18 +264,35 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
       try {
         await iterator.return?.();
       } catch (error) {
-        this.options.logger.log('warn', 'ipc.subscription_cleanup_failed', { procedure: call.path, error: error instanceof Error ? error.message : String(error) });
+        this.options.logger.log('warn', 'ipc.subscription_cleanup_failed', {
+          procedure: call.path,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
       runInRequestContext({ correlationId: call.correlationId, procedure: call.path }, () =>
-        this.record(call.correlationId, { ...call.base, outcome, durationMs: this.since(call.started), events, ...(errorCode && { errorCode }) }),
+        this.record(call.correlationId, {
+          ...call.base,
+          outcome,
+          durationMs: this.since(call.started),
+          events,
+          ...(errorCode && { errorCode }),
+        }),
       );
     }
   }
 
-  private errorShape(error: unknown, correlationId: string, path?: string, type?: IpcRequestMessage['operation']['type']): { code: number; message: string; data: { code: string } } {
+  private errorShape(
+    error: unknown,
+    correlationId: string,
+    path?: string,
+    type?: IpcRequestMessage['operation']['type'],
+  ): { code: number; message: string; data: { code: string } } {
     const trpcError = getTRPCErrorFromUnknown(error);
     if (toAppError(trpcError).code === 'INTERNAL') {
-      this.options.logger.log('error', 'ipc.internal_error', { procedure: path ?? null, error: describeInternal(error) });
+      this.options.logger.log('error', 'ipc.internal_error', {
+        procedure: path ?? null,
+        error: describeInternal(error),
+      });
     }
     return getErrorShape({
       config: this.options.router._def._config,
@@ -227,13 +321,23 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     if (sender.isGone()) return;
     const config = this.options.router._def._config;
     try {
-      sender.send(transformTRPCResponse(config, message as Parameters<typeof transformTRPCResponse>[1]) as IpcServerMessage);
+      sender.send(
+        transformTRPCResponse(config, message as Parameters<typeof transformTRPCResponse>[1]) as IpcServerMessage,
+      );
     } catch (error) {
-      this.options.logger.log('warn', 'ipc.reply_failed', { senderId: sender.id, error: error instanceof Error ? error.message : String(error) });
+      this.options.logger.log('warn', 'ipc.reply_failed', {
+        senderId: sender.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
       if ('error' in message || message.id === null || sender.isGone()) return;
       try {
-        const fallback = { id: message.id, error: this.errorShape(new Error('reply could not be sent'), this.options.ids.correlationId()) };
-        sender.send(transformTRPCResponse(config, fallback as Parameters<typeof transformTRPCResponse>[1]) as IpcServerMessage);
+        const fallback = {
+          id: message.id,
+          error: this.errorShape(new Error('reply could not be sent'), this.options.ids.correlationId()),
+        };
+        sender.send(
+          transformTRPCResponse(config, fallback as Parameters<typeof transformTRPCResponse>[1]) as IpcServerMessage,
+        );
       } catch {
         // The window is gone: nobody is left to answer.
       }

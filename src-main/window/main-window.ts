@@ -51,7 +51,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowType 
   });
   contents.setWindowOpenHandler(({ url }) => {
     if (isExternalLinkAllowed(url)) {
-      void options.shell.openExternal(url).catch((error: unknown) => logger.log('warn', 'window.open_external_failed', { error: String(error) }));
+      void options.shell
+        .openExternal(url)
+        .catch((error: unknown) => logger.log('warn', 'window.open_external_failed', { error: String(error) }));
     } else {
       logger.log('warn', 'window.new_window_blocked', { origin: safeOrigin(url) });
     }
@@ -59,7 +61,9 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowType 
   });
 
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(options.url).catch((error: unknown) => logger.log('error', 'window.load_failed', { error: String(error) }));
+  void window
+    .loadURL(options.url)
+    .catch((error: unknown) => logger.log('error', 'window.load_failed', { error: String(error) }));
   return window;
 }
 

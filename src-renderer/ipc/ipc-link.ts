@@ -22,7 +22,10 @@ interface Operation {
 
 interface Pending {
   readonly type: Operation['type'];
-  readonly observer: Observer<{ result: { type: 'data'; data: unknown; id?: string } | { type: 'started' } | { type: 'stopped' } }, TRPCClientError<AnyRouter>>;
+  readonly observer: Observer<
+    { result: { type: 'data'; data: unknown; id?: string } | { type: 'started' } | { type: 'stopped' } },
+    TRPCClientError<AnyRouter>
+  >;
 }
 
 /** One per bridge: the id counter and the table of calls waiting for an answer. */
@@ -46,11 +49,22 @@ class IpcClient {
     const id = this.nextId++;
     this.pending.set(id, pending);
     try {
-      this.bridge.sendMessage({ method: 'request', operation: { id, type: op.type, path: op.path, input: this.transformer.serialize(op.input), context: { correlationId } } });
+      this.bridge.sendMessage({
+        method: 'request',
+        operation: {
+          id,
+          type: op.type,
+          path: op.path,
+          input: this.transformer.serialize(op.input),
+          context: { correlationId },
+        },
+      });
     } catch (error) {
       // e.g. an input that cannot be structured-cloned
       this.pending.delete(id);
-      pending.observer.error(TRPCClientError.from(error instanceof Error ? error : new Error(String(error))) as TRPCClientError<AnyRouter>);
+      pending.observer.error(
+        TRPCClientError.from(error instanceof Error ? error : new Error(String(error))) as TRPCClientError<AnyRouter>,
+      );
       return null;
     }
     return id;
@@ -78,7 +92,11 @@ class IpcClient {
     if (!pending) return;
     if ('error' in message) {
       this.pending.delete(message.id);
-      pending.observer.error(TRPCClientError.from({ error: this.decode(message.error) as typeof message.error }) as TRPCClientError<AnyRouter>);
+      pending.observer.error(
+        TRPCClientError.from({
+          error: this.decode(message.error) as typeof message.error,
+        }) as TRPCClientError<AnyRouter>,
+      );
       return;
     }
     const { result } = message;

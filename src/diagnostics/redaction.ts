@@ -3,7 +3,8 @@
 // text, a stack), common key shapes are masked even when unregistered, and cycles/depth are bounded.
 import { REDACTED, type SecretRegistry } from './secret-registry.js';
 
-const SECRET_KEY_NAMES = /^(key|api[-_]?key|x-api-key|api-key|x-goog-api-key|authorization|proxy-authorization|cookie|set-cookie|password|passphrase|secret|client[-_]?secret|token|access[-_]?token|refresh[-_]?token|bearer|private[-_]?key|credentials?|plaintext)$/i;
+const SECRET_KEY_NAMES =
+  /^(key|api[-_]?key|x-api-key|api-key|x-goog-api-key|authorization|proxy-authorization|cookie|set-cookie|password|passphrase|secret|client[-_]?secret|token|access[-_]?token|refresh[-_]?token|bearer|private[-_]?key|credentials?|plaintext)$/i;
 const SECRET_KEY_SUFFIX = /(api[-_]?key|secret|password|token)$/i;
 
 /** Shapes of credentials that must never be written even if nobody registered them. */
@@ -30,18 +31,28 @@ export function scrubText(text: string, secrets: SecretRegistry): string {
 
 export function redact(value: unknown, secrets: SecretRegistry, depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') return scrubText(value, secrets);
-  if (value === null || typeof value !== 'object') return typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function' ? String(value) : value;
+  if (value === null || typeof value !== 'object')
+    return typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function'
+      ? String(value)
+      : value;
   if (seen.has(value)) return '[Circular]';
   if (depth >= MAX_DEPTH) return '[Truncated]';
   seen.add(value);
   if (value instanceof Error) {
-    return { name: value.name, message: scrubText(value.message, secrets), ...(value.stack && { stack: scrubText(value.stack, secrets) }) };
+    return {
+      name: value.name,
+      message: scrubText(value.message, secrets),
+      ...(value.stack && { stack: scrubText(value.stack, secrets) }),
+    };
   }
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.slice(0, 100).map((item) => redact(item, secrets, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = isSecretKeyName(key) && typeof item !== 'boolean' && item !== null && item !== undefined ? REDACTED : redact(item, secrets, depth + 1, seen);
+    out[key] =
+      isSecretKeyName(key) && typeof item !== 'boolean' && item !== null && item !== undefined
+        ? REDACTED
+        : redact(item, secrets, depth + 1, seen);
   }
   return out;
 }

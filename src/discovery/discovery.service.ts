@@ -4,7 +4,11 @@
 // never answer cannot stretch the scan past its bound. Streams progress; cancellable.
 import { setMaxListeners } from 'node:events';
 import { loopbackPort } from '../../shared/endpoint.js';
-import { DiscoveryScanInputSchema, type DiscoveredServer, type DiscoveryEvent } from '../../shared/discovery.contract.js';
+import {
+  DiscoveryScanInputSchema,
+  type DiscoveredServer,
+  type DiscoveryEvent,
+} from '../../shared/discovery.contract.js';
 import { PRESETS, PROVIDERS, type Preset } from '../../shared/provider.contract.js';
 import { parseInput } from '../errors/validation.js';
 import type { Clock } from '../ports/clock.port.js';
@@ -68,14 +72,29 @@ function hostInUrl(host: LoopbackHost): string {
 function suggestionFor(found: Identification, host: LoopbackHost, port: number): DiscoveredServer['suggestion'] {
   const origin = `http://${hostInUrl(host)}:${port}`;
   const model = found.models[0] ?? null;
-  if (found.server === 'ollama') return { kind: 'ollama', preset: null, baseUrl: origin, model, name: `${PROVIDERS.ollama.label} (${port})` };
+  if (found.server === 'ollama')
+    return { kind: 'ollama', preset: null, baseUrl: origin, model, name: `${PROVIDERS.ollama.label} (${port})` };
   const preset = PRESET_OF[found.server];
   const path = new URL(PRESETS[preset].defaultBaseUrl).pathname;
-  return { kind: 'openai-compatible', preset, baseUrl: `${origin}${path}`, model, name: `${LABELS[found.server]} (${port})` };
+  return {
+    kind: 'openai-compatible',
+    preset,
+    baseUrl: `${origin}${path}`,
+    model,
+    name: `${LABELS[found.server]} (${port})`,
+  };
 }
 
 export class DiscoveryService {
-  constructor(private readonly deps: { network: Network; clock: Clock; logger: Logger; profiles: ProfileService; defaults?: DiscoveryOptions }) {}
+  constructor(
+    private readonly deps: {
+      network: Network;
+      clock: Clock;
+      logger: Logger;
+      profiles: ProfileService;
+      defaults?: DiscoveryOptions;
+    },
+  ) {}
 
   /** The procedure's entry: the input takes no options (where to look is not the renderer's choice). */
   scanRequest(input: unknown, cancel: AbortSignal | undefined): AsyncGenerator<DiscoveryEvent> {
@@ -110,7 +129,11 @@ export class DiscoveryService {
       targets.map(async ({ host, port }) => {
         // A probe that fails unexpectedly must not stop the summary from coming: it found nothing.
         const server = await this.probeTarget(host, port, signal, opts, push).catch((error: unknown) => {
-          this.deps.logger.log('warn', 'discovery.probe_failed', { host, port, error: error instanceof Error ? error.message : String(error) });
+          this.deps.logger.log('warn', 'discovery.probe_failed', {
+            host,
+            port,
+            error: error instanceof Error ? error.message : String(error),
+          });
           return null;
         });
         if (server) {
@@ -134,7 +157,11 @@ export class DiscoveryService {
         }
         const servers = this.dedupe(found);
         const durationMs = Math.round((this.deps.clock.monotonicMs() - started) * 100) / 100;
-        this.deps.logger.log('info', 'discovery.finished', { probed: targets.length, found: servers.map((s) => `${s.server}@${s.port}`), durationMs });
+        this.deps.logger.log('info', 'discovery.finished', {
+          probed: targets.length,
+          found: servers.map((s) => `${s.server}@${s.port}`),
+          durationMs,
+        });
         yield { type: 'done', servers, durationMs, probed: targets.length };
         return;
       }
@@ -144,7 +171,13 @@ export class DiscoveryService {
     }
   }
 
-  private async probeTarget(host: LoopbackHost, port: number, signal: AbortSignal, opts: DiscoveryOptions, push: (e: DiscoveryEvent) => void): Promise<DiscoveredServer | null> {
+  private async probeTarget(
+    host: LoopbackHost,
+    port: number,
+    signal: AbortSignal,
+    opts: DiscoveryOptions,
+    push: (e: DiscoveryEvent) => void,
+  ): Promise<DiscoveredServer | null> {
     const open = await this.deps.network.canConnect(host, port, opts.connectTimeoutMs ?? 250, signal);
     if (!open || signal.aborted) {
       push({ type: 'probe', host, port, state: 'closed' });
@@ -188,7 +221,11 @@ export class DiscoveryService {
 
   private async probe(url: string, signal: AbortSignal): Promise<ProbeAnswer | null> {
     try {
-      const response = await this.deps.network.fetch(url, { method: 'GET', headers: { accept: 'application/json, text/plain;q=0.9, */*;q=0.1' }, signal });
+      const response = await this.deps.network.fetch(url, {
+        method: 'GET',
+        headers: { accept: 'application/json, text/plain;q=0.9, */*;q=0.1' },
+        signal,
+      });
       if (response.status >= 300 && response.status < 400) {
         await response.body?.cancel().catch(() => undefined);
         return { status: response.status, text: '', json: null };
@@ -216,7 +253,9 @@ export class DiscoveryService {
   /** A dual-stack server answers on 127.0.0.1 and ::1: report it once. */
   private dedupe(found: DiscoveredServer[]): DiscoveredServer[] {
     const byKey = new Map<string, DiscoveredServer>();
-    for (const server of [...found].sort((a, b) => (a.host === '127.0.0.1' ? -1 : 1) - (b.host === '127.0.0.1' ? -1 : 1))) {
+    for (const server of [...found].sort(
+      (a, b) => (a.host === '127.0.0.1' ? -1 : 1) - (b.host === '127.0.0.1' ? -1 : 1),
+    )) {
       const key = `${server.server}:${server.port}`;
       if (!byKey.has(key)) byKey.set(key, server);
     }

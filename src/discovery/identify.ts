@@ -20,7 +20,8 @@ export interface Identification {
   readonly evidence: string;
 }
 
-const rec = (v: unknown): Record<string, unknown> | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const rec = (v: unknown): Record<string, unknown> | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 function ok(a: ProbeAnswer | undefined): a is ProbeAnswer {
@@ -44,7 +45,9 @@ function openAiModels(a: ProbeAnswer | undefined): { ids: string[]; ownedBy: Set
 
 function ollamaTags(a: ProbeAnswer | undefined): string[] {
   const list = rec(a?.json)?.models;
-  return ok(a) && Array.isArray(list) ? list.map((m) => s(rec(m)?.name) ?? s(rec(m)?.model)).filter((n): n is string => n !== null) : [];
+  return ok(a) && Array.isArray(list)
+    ? list.map((m) => s(rec(m)?.name) ?? s(rec(m)?.model)).filter((n): n is string => n !== null)
+    : [];
 }
 
 function version(a: ProbeAnswer | undefined): string | null {
@@ -78,26 +81,46 @@ export function identify(answers: ProbeAnswers): Identification | null {
   });
 
   if (ok(root) && root.text.trim() === 'Docker Model Runner is running') {
-    return id('docker-model-runner', 'GET / says "Docker Model Runner is running"', { version: version(answers['/version']), models: v1Ids.length ? v1Ids : ollamaTags(answers['/api/tags']) });
+    return id('docker-model-runner', 'GET / says "Docker Model Runner is running"', {
+      version: version(answers['/version']),
+      models: v1Ids.length ? v1Ids : ollamaTags(answers['/api/tags']),
+    });
   }
   if (ok(answers['/api/extra/version']) && s(rec(answers['/api/extra/version'].json)?.result) === 'KoboldCpp') {
     const info = rec(answers['/api/extra/version'].json);
-    return id('koboldcpp', 'GET /api/extra/version says result "KoboldCpp"', { version: s(info?.version), requiresKey: keyNeeded || info?.protected === true });
+    return id('koboldcpp', 'GET /api/extra/version says result "KoboldCpp"', {
+      version: s(info?.version),
+      requiresKey: keyNeeded || info?.protected === true,
+    });
   }
   if (ok(answers['/.well-known/localai.json'])) {
-    return id('localai', 'GET /.well-known/localai.json answered', { version: version(answers['/.well-known/localai.json']) ?? version(answers['/version']) });
+    return id('localai', 'GET /.well-known/localai.json answered', {
+      version: version(answers['/.well-known/localai.json']) ?? version(answers['/version']),
+    });
   }
   const props = rec(answers['/props']?.json);
   if (ok(answers['/props']) && props && ('build_info' in props || 'default_generation_settings' in props)) {
     return id('llamacpp', 'GET /props has build_info', { version: s(props.build_info) });
   }
-  if (ok(answers['/openapi.json']) && s(rec(rec(answers['/openapi.json'].json)?.info)?.title) === 'Jan API Server Endpoints') {
-    return id('jan', 'GET /openapi.json is titled "Jan API Server Endpoints"', { version: s(rec(rec(answers['/openapi.json'].json)?.info)?.version), requiresKey: true });
+  if (
+    ok(answers['/openapi.json']) &&
+    s(rec(rec(answers['/openapi.json'].json)?.info)?.title) === 'Jan API Server Endpoints'
+  ) {
+    return id('jan', 'GET /openapi.json is titled "Jan API Server Endpoints"', {
+      version: s(rec(rec(answers['/openapi.json'].json)?.info)?.version),
+      requiresKey: true,
+    });
   }
   const lmModels = rec(answers['/api/v1/models']?.json)?.models;
-  if (ok(answers['/api/v1/models']) && Array.isArray(lmModels) && lmModels.some((m) => rec(m) !== null && 'loaded_instances' in (rec(m) ?? {}))) {
+  if (
+    ok(answers['/api/v1/models']) &&
+    Array.isArray(lmModels) &&
+    lmModels.some((m) => rec(m) !== null && 'loaded_instances' in (rec(m) ?? {}))
+  ) {
     const keys = lmModels.map((m) => s(rec(m)?.key)).filter((k): k is string => k !== null);
-    return id('lmstudio', 'GET /api/v1/models lists models with loaded_instances', { models: keys.length ? keys : v1Ids });
+    return id('lmstudio', 'GET /api/v1/models lists models with loaded_instances', {
+      models: keys.length ? keys : v1Ids,
+    });
   }
   const lemonade = rec(answers['/v1/health']?.json);
   if (ok(answers['/v1/health']) && lemonade && 'model_loaded' in lemonade) {
@@ -106,19 +129,33 @@ export function identify(answers: ProbeAnswers): Identification | null {
   const ooba = rec(answers['/v1/internal/model/info']?.json);
   if (ok(answers['/v1/internal/model/info']) && ooba && 'model_name' in ooba) {
     const loaded = s(ooba.model_name);
-    return id('textgen-webui', 'GET /v1/internal/model/info answered', { models: v1Ids.length ? v1Ids : loaded ? [loaded] : [] });
+    return id('textgen-webui', 'GET /v1/internal/model/info answered', {
+      models: v1Ids.length ? v1Ids : loaded ? [loaded] : [],
+    });
   }
   if (ok(root) && root.text.trim() === 'Ollama is running') {
-    return id('ollama', 'GET / says "Ollama is running"', { version: version(answers['/api/version']), models: ollamaTags(answers['/api/tags']) });
+    return id('ollama', 'GET / says "Ollama is running"', {
+      version: version(answers['/api/version']),
+      models: ollamaTags(answers['/api/tags']),
+    });
   }
   const versionInfo = rec(answers['/version']?.json);
   if (ok(answers['/version']) && versionInfo && 'git_commit' in versionInfo && 'version' in versionInfo) {
     return id('gpustack', 'GET /version has version and git_commit', { version: s(versionInfo.version) });
   }
-  if (v1?.ownedBy.has('vllm') || (version(answers['/version']) !== null && v1 !== null && [...v1.ownedBy].every((o) => o === 'vllm'))) {
+  if (
+    v1?.ownedBy.has('vllm') ||
+    (version(answers['/version']) !== null && v1 !== null && [...v1.ownedBy].every((o) => o === 'vllm'))
+  ) {
     return id('vllm', 'GET /v1/models is owned_by "vllm"', { version: version(answers['/version']) });
   }
-  if (ok(answers['/health']) && s(rec(answers['/health'].json)?.status) === 'ok' && !ok(answers['/props']) && v1 !== null && v1.ownedBy.has('')) {
+  if (
+    ok(answers['/health']) &&
+    s(rec(answers['/health'].json)?.status) === 'ok' &&
+    !ok(answers['/props']) &&
+    v1 !== null &&
+    v1.ownedBy.has('')
+  ) {
     return id('mlx', 'GET /health is ok, /props is missing and models have no owned_by');
   }
   if (v1) {

@@ -20,7 +20,9 @@ function isStandardSchemaError(error: unknown): error is { issues: readonly Stan
 function fieldErrorsFromIssues(issues: readonly StandardIssue[]): FieldError[] {
   const byField = new Map<string, string>();
   for (const issue of issues) {
-    const path = (issue.path ?? []).map((p) => String(typeof p === 'object' ? p.key : p)).filter((p, i) => !(i === 0 && p === 'patch'));
+    const path = (issue.path ?? [])
+      .map((p) => String(typeof p === 'object' ? p.key : p))
+      .filter((p, i) => !(i === 0 && p === 'patch'));
     const field = path.length > 0 ? path.join('.') : 'input';
     if (!byField.has(field)) byField.set(field, issue.message);
   }
@@ -32,15 +34,20 @@ export function toAppError(error: unknown): AppError {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current; depth += 1) {
     if (current instanceof AppError) return current;
-    if (current instanceof ZodError) return new AppError('VALIDATION_FAILED', { fieldErrors: fieldErrorsFromZod(current) });
-    if (current instanceof TRPCError && current.code === 'FORBIDDEN' && !current.cause) return new AppError('IPC_FORBIDDEN_SENDER');
+    if (current instanceof ZodError)
+      return new AppError('VALIDATION_FAILED', { fieldErrors: fieldErrorsFromZod(current) });
+    if (current instanceof TRPCError && current.code === 'FORBIDDEN' && !current.cause)
+      return new AppError('IPC_FORBIDDEN_SENDER');
     if (!(current instanceof TRPCError) && isStandardSchemaError(current)) {
       return new AppError('VALIDATION_FAILED', { fieldErrors: fieldErrorsFromIssues(current.issues) });
     }
     current = (current as { cause?: unknown }).cause;
   }
   // tRPC's own refusals (unknown path, wrong procedure type, unparsable call) are protocol errors, not bad input.
-  if (error instanceof TRPCError && ['BAD_REQUEST', 'PARSE_ERROR', 'NOT_FOUND', 'METHOD_NOT_SUPPORTED'].includes(error.code)) {
+  if (
+    error instanceof TRPCError &&
+    ['BAD_REQUEST', 'PARSE_ERROR', 'NOT_FOUND', 'METHOD_NOT_SUPPORTED'].includes(error.code)
+  ) {
     return new AppError('IPC_MALFORMED_REQUEST');
   }
   return new AppError('INTERNAL', { cause: error });

@@ -17,7 +17,10 @@ export class AppError extends Error {
   readonly fieldErrors: readonly FieldError[] | undefined;
 
   constructor(code: ErrorCode, details: AppErrorDetails = {}) {
-    super(describeError(code, details.params).message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(
+      describeError(code, details.params).message,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
     this.code = code;
     this.params = details.params ?? {};
     this.fieldErrors = details.fieldErrors;

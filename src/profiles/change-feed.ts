@@ -26,12 +26,21 @@ export class ChangeFeed {
 
   publish(type: ChangeType, profileId: string | null, activeProfileId: string | null): ChangeEvent {
     this.sequence += 1;
-    const event: ChangeEvent = { sequence: this.sequence, type, profileId, activeProfileId, at: this.clock.now().toISOString() };
+    const event: ChangeEvent = {
+      sequence: this.sequence,
+      type,
+      profileId,
+      activeProfileId,
+      at: this.clock.now().toISOString(),
+    };
     for (const listener of [...this.listeners]) {
       try {
         listener(event);
       } catch (error) {
-        this.logger.log('error', 'changes.listener_failed', { type, error: error instanceof Error ? error.message : String(error) });
+        this.logger.log('error', 'changes.listener_failed', {
+          type,
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
     }
     return event;

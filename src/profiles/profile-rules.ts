@@ -92,8 +92,10 @@ export function patchedProfile(current: StoredProfile, patch: ProfilePatch, hasK
     timeoutMs: patch.timeoutMs ?? current.timeoutMs,
   };
   const preset = keepsPreset ? merged(patch.preset, current.preset) : undefined;
-  const azureDeployment = keepsAzure || patch.azureDeployment ? merged(patch.azureDeployment, current.azureDeployment) : undefined;
-  const azureApiVersion = keepsAzure || patch.azureApiVersion ? merged(patch.azureApiVersion, current.azureApiVersion) : undefined;
+  const azureDeployment =
+    keepsAzure || patch.azureDeployment ? merged(patch.azureDeployment, current.azureDeployment) : undefined;
+  const azureApiVersion =
+    keepsAzure || patch.azureApiVersion ? merged(patch.azureApiVersion, current.azureApiVersion) : undefined;
   delete next.preset;
   delete next.azureDeployment;
   delete next.azureApiVersion;
@@ -106,7 +108,16 @@ export function patchedProfile(current: StoredProfile, patch: ProfilePatch, hasK
   return next;
 }
 
-const CONTENT_FIELDS = ['name', 'kind', 'preset', 'baseUrl', 'model', 'azureDeployment', 'azureApiVersion', 'timeoutMs'] as const;
+const CONTENT_FIELDS = [
+  'name',
+  'kind',
+  'preset',
+  'baseUrl',
+  'model',
+  'azureDeployment',
+  'azureApiVersion',
+  'timeoutMs',
+] as const;
 
 export function sameContent(a: StoredProfile, b: StoredProfile): boolean {
   return CONTENT_FIELDS.every((field) => a[field] === b[field]) && sameConsent(a.remoteConsent, b.remoteConsent);

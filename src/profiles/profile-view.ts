@@ -24,7 +24,8 @@ export function toProfileView(profile: StoredProfile, activeProfileId: string | 
     isActive: profile.id === activeProfileId,
     location: local ? 'local' : 'remote',
     host,
-    remoteConsentAt: !local && consentCovers(profile.remoteConsent, profile.baseUrl) ? (profile.remoteConsent?.at ?? null) : null,
+    remoteConsentAt:
+      !local && consentCovers(profile.remoteConsent, profile.baseUrl) ? (profile.remoteConsent?.at ?? null) : null,
     hasApiKey: key.status !== 'none',
     apiKeyHint: key.hint,
     keyStatus: key.status,

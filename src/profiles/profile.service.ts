@@ -25,7 +25,14 @@ import { encodeCiphertext, type Vault } from '../vault/vault.js';
 import type { VaultDocument } from '../vault/vault-document.js';
 import type { ChangeFeed } from './change-feed.js';
 import { toProfileView } from './profile-view.js';
-import { assertNameFree, createdProfile, findProfile, patchedProfile, resolveConsent, sameContent } from './profile-rules.js';
+import {
+  assertNameFree,
+  createdProfile,
+  findProfile,
+  patchedProfile,
+  resolveConsent,
+  sameContent,
+} from './profile-rules.js';
 import type { AvailabilityMonitor } from '../storage/availability-monitor.js';
 import type { KeyState } from '../vault/vault.js';
 
@@ -51,7 +58,10 @@ export class ProfileService {
    * One view per stored profile object. The vault replaces only the profiles a change touched (the rest keep
    * their identity), so after a save the list rebuilds one or two views, and their JSON, not a thousand.
    */
-  private readonly views = new WeakMap<StoredProfile, { readonly isActive: boolean; readonly key: KeyState; readonly view: ProfileView }>();
+  private readonly views = new WeakMap<
+    StoredProfile,
+    { readonly isActive: boolean; readonly key: KeyState; readonly view: ProfileView }
+  >();
 
   constructor(private readonly deps: ProfileServiceDeps) {}
 
@@ -61,7 +71,10 @@ export class ProfileService {
       const doc = vault.document;
       const profiles = doc.profiles.map((p) => this.cachedView(p, doc.activeProfileId, vault.keyState(p.id)));
       // Shared by every caller until the next change: frozen, and its JSON reused over IPC.
-      this.cachedList = { version: vault.version, list: markImmutable({ profiles, activeProfileId: doc.activeProfileId }) };
+      this.cachedList = {
+        version: vault.version,
+        list: markImmutable({ profiles, activeProfileId: doc.activeProfileId }),
+      };
     }
     return this.cachedList.list;
   }
@@ -69,7 +82,8 @@ export class ProfileService {
   private cachedView(profile: StoredProfile, activeProfileId: string | null, key: KeyState): ProfileView {
     const isActive = profile.id === activeProfileId;
     const cached = this.views.get(profile);
-    if (cached && cached.isActive === isActive && cached.key.status === key.status && cached.key.hint === key.hint) return cached.view;
+    if (cached && cached.isActive === isActive && cached.key.status === key.status && cached.key.hint === key.hint)
+      return cached.view;
     const view = markImmutable(toProfileView(profile, activeProfileId, key));
     this.views.set(profile, { isActive, key, view });
     return view;
@@ -100,7 +114,11 @@ export class ProfileService {
         result: created,
       };
     });
-    this.announce('profile.created', profile, { kind: profile.kind, location: location(profile), hasApiKey: apiKey !== undefined });
+    this.announce('profile.created', profile, {
+      kind: profile.kind,
+      location: location(profile),
+      hasApiKey: apiKey !== undefined,
+    });
     return this.view(profile);
   }
 
@@ -113,7 +131,9 @@ export class ProfileService {
     const outcome = await this.deps.vault.commit((doc) => {
       const current = findProfile(doc, id);
       if (current.revision !== expectedRevision) {
-        throw new AppError('PROFILE_REVISION_CONFLICT', { params: { expectedRevision, currentRevision: current.revision } });
+        throw new AppError('PROFILE_REVISION_CONFLICT', {
+          params: { expectedRevision, currentRevision: current.revision },
+        });
       }
       // Removing a key that is not there changes nothing.
       const keyChange = apiKey === null && !(id in doc.keys) ? undefined : apiKey;
@@ -122,17 +142,31 @@ export class ProfileService {
       if (patch.name !== undefined) assertNameFree(doc, draft.name, id);
       const now = this.deps.clock.now();
       draft.remoteConsent = resolveConsent(draft.baseUrl, current.remoteConsent, remoteConsent, now);
-      if (keyChange === undefined && id in doc.keys && endpointOrigin(draft.baseUrl) !== endpointOrigin(current.baseUrl)) {
+      if (
+        keyChange === undefined &&
+        id in doc.keys &&
+        endpointOrigin(draft.baseUrl) !== endpointOrigin(current.baseUrl)
+      ) {
         // The saved key was given for the old server; it is not sent anywhere else without the learner saying so.
         throw new AppError('VALIDATION_FAILED', {
-          fieldErrors: [{ field: 'apiKey', message: 'The server address changed: enter the API key for the new server, or remove the saved key.' }],
+          fieldErrors: [
+            {
+              field: 'apiKey',
+              message: 'The server address changed: enter the API key for the new server, or remove the saved key.',
+            },
+          ],
         });
       }
 
-      if (sameContent(current, draft) && keyChange === undefined) return { document: null, result: { profile: current, changed: false } };
+      if (sameContent(current, draft) && keyChange === undefined)
+        return { document: null, result: { profile: current, changed: false } };
       const next: StoredProfile = { ...draft, revision: current.revision + 1, updatedAt: now.toISOString() };
       return {
-        document: { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)), keys: keysAfter(doc, id, ciphertext, keyChange) },
+        document: {
+          ...doc,
+          profiles: doc.profiles.map((p) => (p.id === id ? next : p)),
+          keys: keysAfter(doc, id, ciphertext, keyChange),
+        },
         keyChanges: keyChange === undefined ? undefined : new Map([[id, keyChange]]),
         result: { profile: next, changed: true },
       };
@@ -153,7 +187,9 @@ export class ProfileService {
     const result = await this.deps.vault.commit((doc) => {
       const current = findProfile(doc, id);
       if (expectedRevision !== undefined && current.revision !== expectedRevision) {
-        throw new AppError('PROFILE_REVISION_CONFLICT', { params: { expectedRevision, currentRevision: current.revision } });
+        throw new AppError('PROFILE_REVISION_CONFLICT', {
+          params: { expectedRevision, currentRevision: current.revision },
+        });
       }
       const keys = { ...doc.keys };
       delete keys[id];
@@ -176,7 +212,8 @@ export class ProfileService {
       const current = findProfile(doc, id);
       const consent = resolveConsent(current.baseUrl, current.remoteConsent, remoteConsent, this.deps.clock.now());
       const profile = consent === current.remoteConsent ? current : { ...current, remoteConsent: consent };
-      if (doc.activeProfileId === id && profile === current) return { document: null, result: { profile, changed: false } };
+      if (doc.activeProfileId === id && profile === current)
+        return { document: null, result: { profile, changed: false } };
       return {
         document: { ...doc, activeProfileId: id, profiles: doc.profiles.map((p) => (p.id === id ? profile : p)) },
         result: { profile, changed: true },
@@ -193,7 +230,8 @@ export class ProfileService {
     if (state.status === 'none') return null;
     if (state.status === 'locked') throw new AppError('VAULT_ENCRYPTION_UNAVAILABLE');
     const key = vault.plaintextKey(profileId);
-    if (state.status === 'unreadable' || key === null) throw new AppError('VAULT_KEY_UNREADABLE', { params: { id: profileId } });
+    if (state.status === 'unreadable' || key === null)
+      throw new AppError('VAULT_KEY_UNREADABLE', { params: { id: profileId } });
     return key;
   }
 
@@ -207,7 +245,13 @@ export class ProfileService {
       await this.assertWritable(false);
       await this.deps.vault.commit((doc) => {
         findProfile(doc, profileId);
-        return { document: { ...doc, profiles: doc.profiles.map((p) => (p.id === profileId ? { ...p, lastTest: summary } : p)) }, result: undefined };
+        return {
+          document: {
+            ...doc,
+            profiles: doc.profiles.map((p) => (p.id === profileId ? { ...p, lastTest: summary } : p)),
+          },
+          result: undefined,
+        };
       });
       this.deps.changes.publish('profile.tested', profileId, this.deps.vault.document.activeProfileId);
       return null;
@@ -227,7 +271,11 @@ export class ProfileService {
     return toProfileView(profile, vault.document.activeProfileId, vault.keyState(profile.id));
   }
 
-  private announce(type: 'profile.created' | 'profile.updated' | 'profile.activated', profile: StoredProfile, fields: Record<string, unknown>): void {
+  private announce(
+    type: 'profile.created' | 'profile.updated' | 'profile.activated',
+    profile: StoredProfile,
+    fields: Record<string, unknown>,
+  ): void {
     const activeProfileId = this.deps.vault.document.activeProfileId;
     this.deps.logger.log('info', type, { profileId: profile.id, ...fields });
     this.deps.changes.publish(type, profile.id, activeProfileId);
@@ -241,7 +289,9 @@ export class ProfileService {
     if (storesKey && state === 'weak' && this.deps.vault.document.weakStorageAllowed === null) {
       throw new AppError('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED', {
         params: { backend },
-        fieldErrors: [{ field: 'apiKey', message: 'This computer can only weakly protect API keys; see the storage banner.' }],
+        fieldErrors: [
+          { field: 'apiKey', message: 'This computer can only weakly protect API keys; see the storage banner.' },
+        ],
       });
     }
   }
@@ -261,7 +311,12 @@ export class ProfileService {
   }
 }
 
-function keysAfter(doc: VaultDocument, id: string, ciphertext: string | undefined, apiKey: string | null | undefined): VaultDocument['keys'] {
+function keysAfter(
+  doc: VaultDocument,
+  id: string,
+  ciphertext: string | undefined,
+  apiKey: string | null | undefined,
+): VaultDocument['keys'] {
   if (apiKey === undefined) return doc.keys;
   const keys = { ...doc.keys };
   if (apiKey === null) delete keys[id];

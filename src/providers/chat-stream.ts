@@ -30,12 +30,22 @@ export type ChatEvent =
   | { readonly type: 'first-event'; readonly atMs: number }
   | { readonly type: 'delta'; readonly atMs: number; readonly text: string; readonly reasoning: boolean }
   | { readonly type: 'usage'; readonly outputTokens?: number | undefined; readonly inputTokens?: number | undefined }
-  | { readonly type: 'server-timing'; readonly tokensPerSecond?: number | undefined; readonly loadMs?: number | undefined; readonly promptMs?: number | undefined }
+  | {
+      readonly type: 'server-timing';
+      readonly tokensPerSecond?: number | undefined;
+      readonly loadMs?: number | undefined;
+      readonly promptMs?: number | undefined;
+    }
   | { readonly type: 'done'; readonly atMs: number; readonly reason: string | null };
 
 export { Cancelled };
 
-export async function* streamChat(target: ProviderTarget, chat: ChatRequest, deps: StreamDeps, options: StreamOptions): AsyncGenerator<ChatEvent> {
+export async function* streamChat(
+  target: ProviderTarget,
+  chat: ChatRequest,
+  deps: StreamDeps,
+  options: StreamOptions,
+): AsyncGenerator<ChatEvent> {
   const wire = wireFor(target.kind);
   const request = wire.chatRequest(target, chat);
   const ctx: ErrorContext = { target, url: request.url, wire, secrets: deps.secrets };
@@ -46,7 +56,12 @@ export async function* streamChat(target: ProviderTarget, chat: ChatRequest, dep
   const since = () => deps.clock.monotonicMs() - started;
   let response: Response;
   try {
-    response = await deps.network.fetch(request.url, { method: 'POST', headers: request.headers, ...(request.body !== undefined && { body: request.body }), signal });
+    response = await deps.network.fetch(request.url, {
+      method: 'POST',
+      headers: request.headers,
+      ...(request.body !== undefined && { body: request.body }),
+      signal,
+    });
   } catch (error) {
     throw networkError(error, ctx, signal);
   }
@@ -76,7 +91,12 @@ export async function* streamChat(target: ProviderTarget, chat: ChatRequest, dep
           yield { type: 'usage', outputTokens: item.outputTokens, inputTokens: item.inputTokens };
           break;
         case 'server-timing':
-          yield { type: 'server-timing', tokensPerSecond: item.tokensPerSecond, loadMs: item.loadMs, promptMs: item.promptMs };
+          yield {
+            type: 'server-timing',
+            tokensPerSecond: item.tokensPerSecond,
+            loadMs: item.loadMs,
+            promptMs: item.promptMs,
+          };
           break;
         case 'error':
           throw streamError(item.info, ctx);

@@ -2,7 +2,13 @@
 // phase as it happens, then one result with time to first byte/token, total time, tokens and tokens/s
 // (server-reported when the server gives them). Bounded by the profile's time limit (30 s at most) and
 // cancellable by the learner; the summary is saved on the profile unless the vault refuses.
-import { ProfileTestInputSchema, type TestEvent, type TestMetrics, type TestPhase, type TestResult } from '../../shared/provider-test.contract.js';
+import {
+  ProfileTestInputSchema,
+  type TestEvent,
+  type TestMetrics,
+  type TestPhase,
+  type TestResult,
+} from '../../shared/provider-test.contract.js';
 import { PROFILE_LIMITS } from '../../shared/profile.contract.js';
 import { currentRequestContext } from '../diagnostics/request-context.js';
 import { AppError } from '../errors/app-error.js';
@@ -88,7 +94,18 @@ export class ConnectionTestService {
     const elapsed = () => Math.round((clock.monotonicMs() - started) * 100) / 100;
     const limit = deadline(Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
     const { signal } = limit;
-    const p: Progress = { phase: null, headersAt: null, firstTokenAt: null, doneAt: null, deltas: 0, preview: '', outputTokens: null, serverTokensPerSecond: null, loadMs: null, promptMs: null };
+    const p: Progress = {
+      phase: null,
+      headersAt: null,
+      firstTokenAt: null,
+      doneAt: null,
+      deltas: 0,
+      preview: '',
+      outputTokens: null,
+      serverTokensPerSecond: null,
+      loadMs: null,
+      promptMs: null,
+    };
     let resolvedEndpoint = '';
     let failure: AppError | null = null;
     const phase = (name: TestPhase): TestEvent => {
@@ -97,7 +114,10 @@ export class ConnectionTestService {
     };
 
     try {
-      for await (const event of streamChat(target, TEST_PROMPT, this.deps, { signal, maxResponseBytes: this.deps.maxResponseBytes ?? TEST_MAX_RESPONSE_BYTES })) {
+      for await (const event of streamChat(target, TEST_PROMPT, this.deps, {
+        signal,
+        maxResponseBytes: this.deps.maxResponseBytes ?? TEST_MAX_RESPONSE_BYTES,
+      })) {
         const out = this.apply(event, p, phase);
         if (event.type === 'request') resolvedEndpoint = event.url;
         for (const e of out) yield e;
@@ -129,7 +149,19 @@ export class ConnectionTestService {
       outputTokens: metrics?.outputTokens ?? null,
       tokensPerSecond: metrics?.tokensPerSecond ?? null,
     });
-    const result: TestResult = { ok: failure === null, profileId: id, model: target.model, resolvedEndpoint, at, phaseReached: p.phase, metrics, preview: p.preview, error, saved: notSaved === null, notSaved: notSaved ? toAppErrorData(notSaved, correlationId) : null };
+    const result: TestResult = {
+      ok: failure === null,
+      profileId: id,
+      model: target.model,
+      resolvedEndpoint,
+      at,
+      phaseReached: p.phase,
+      metrics,
+      preview: p.preview,
+      error,
+      saved: notSaved === null,
+      notSaved: notSaved ? toAppErrorData(notSaved, correlationId) : null,
+    };
     this.deps.logger.log(failure ? 'warn' : 'info', 'profile.tested', {
       profileId: id,
       ok: result.ok,
@@ -153,7 +185,8 @@ export class ConnectionTestService {
         return [phase('model-found')];
       case 'delta': {
         p.deltas += 1;
-        if (!event.reasoning && p.preview.length < PREVIEW_CHARS) p.preview = (p.preview + event.text).slice(0, PREVIEW_CHARS);
+        if (!event.reasoning && p.preview.length < PREVIEW_CHARS)
+          p.preview = (p.preview + event.text).slice(0, PREVIEW_CHARS);
         if (p.firstTokenAt !== null) return [];
         p.firstTokenAt = event.atMs;
         return [phase('first-token')];

@@ -11,7 +11,11 @@ import type { ModelInfo } from './wire/wire.js';
 
 const MODELS_MAX_BYTES = 4 * 1024 * 1024;
 
-export async function listModels(target: ProviderTarget, deps: { network: Network; secrets: SecretRegistry }, signal: AbortSignal): Promise<ModelInfo[]> {
+export async function listModels(
+  target: ProviderTarget,
+  deps: { network: Network; secrets: SecretRegistry },
+  signal: AbortSignal,
+): Promise<ModelInfo[]> {
   const wire = wireFor(target.kind);
   const request = wire.modelsRequest(target);
   const ctx: ErrorContext = { target, url: request.url, wire, secrets: deps.secrets };

@@ -12,13 +12,17 @@ import { noteRemoteUse, targetForDraft, targetForProfile } from './provider-acce
 import { deadline } from '../system/deadline.js';
 
 export class ModelListingService {
-  constructor(private readonly deps: { profiles: ProfileService; network: Network; secrets: SecretRegistry; logger: Logger }) {}
+  constructor(
+    private readonly deps: { profiles: ProfileService; network: Network; secrets: SecretRegistry; logger: Logger },
+  ) {}
 
   async list(input: unknown, cancel?: AbortSignal): Promise<ModelList> {
     const draftKey = (input as { draft?: { apiKey?: unknown } } | null)?.draft?.apiKey;
     if (typeof draftKey === 'string' && draftKey.length <= PROFILE_LIMITS.apiKeyMax) this.deps.secrets.add(draftKey);
     const { id, draft } = parseInput(ProfileModelsInputSchema, input);
-    const target = draft ? targetForDraft(this.deps.profiles, draft, id) : targetForProfile(this.deps.profiles, id!).target;
+    const target = draft
+      ? targetForDraft(this.deps.profiles, draft, id)
+      : targetForProfile(this.deps.profiles, id!).target;
     noteRemoteUse(this.deps.logger, target, 'models');
     const limit = deadline(Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
     let models: ModelList['models'];
@@ -27,7 +31,11 @@ export class ModelListingService {
     } finally {
       limit.clear();
     }
-    this.deps.logger.log('info', 'profile.models_listed', { profileId: id ?? null, draft: draft !== undefined, count: models.length });
+    this.deps.logger.log('info', 'profile.models_listed', {
+      profileId: id ?? null,
+      draft: draft !== undefined,
+      count: models.length,
+    });
     return { models, endpoint: resolveEndpoints({ ...target, model: target.model }).models };
   }
 }

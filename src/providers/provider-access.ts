@@ -1,6 +1,11 @@
 // The gate in front of every provider call: the profile must exist, a remote host needs the learner's
 // stored consent for that very host, and the key must be readable. Produces the ProviderTarget to call.
-import { consentCovers, DEFAULT_TIMEOUT_MS, PROFILE_LIMITS, type StoredProfile } from '../../shared/profile.contract.js';
+import {
+  consentCovers,
+  DEFAULT_TIMEOUT_MS,
+  PROFILE_LIMITS,
+  type StoredProfile,
+} from '../../shared/profile.contract.js';
 import type { ModelsDraft } from '../../shared/models.contract.js';
 import { endpointHost, endpointOrigin, isRemoteEndpoint } from '../../shared/endpoint.js';
 import { AppError } from '../errors/app-error.js';
@@ -11,21 +16,37 @@ import type { ProviderTarget } from './provider-target.js';
 function assertConsent(baseUrl: string, consentGiven: boolean): void {
   if (isRemoteEndpoint(baseUrl) && !consentGiven) {
     const host = endpointHost(baseUrl) ?? baseUrl;
-    throw new AppError('CONSENT_REQUIRED', { params: { host }, fieldErrors: [{ field: 'remoteConsent', message: `Confirm that requests may be sent to ${host}.` }] });
+    throw new AppError('CONSENT_REQUIRED', {
+      params: { host },
+      fieldErrors: [{ field: 'remoteConsent', message: `Confirm that requests may be sent to ${host}.` }],
+    });
   }
 }
 
 /** One diagnostics line per request that leaves this computer, naming the host and the consent it relies on. */
 export function noteRemoteUse(logger: Logger, target: ProviderTarget, purpose: 'test' | 'models'): void {
   const consent = target.remoteConsent;
-  if (consent) logger.log('info', 'provider.remote_request', { purpose, host: consent.host, consent: consent.basis, consentAt: consent.at });
+  if (consent)
+    logger.log('info', 'provider.remote_request', {
+      purpose,
+      host: consent.host,
+      consent: consent.basis,
+      consentAt: consent.at,
+    });
 }
 
-function remoteConsentOf(baseUrl: string, basis: 'stored' | 'given-in-form', at: string | null): ProviderTarget['remoteConsent'] {
+function remoteConsentOf(
+  baseUrl: string,
+  basis: 'stored' | 'given-in-form',
+  at: string | null,
+): ProviderTarget['remoteConsent'] {
   return isRemoteEndpoint(baseUrl) ? { host: endpointHost(baseUrl) ?? baseUrl, basis, at } : null;
 }
 
-export function targetForProfile(profiles: ProfileService, profileId: string): { profile: StoredProfile; target: ProviderTarget } {
+export function targetForProfile(
+  profiles: ProfileService,
+  profileId: string,
+): { profile: StoredProfile; target: ProviderTarget } {
   const profile = profiles.storedProfile(profileId);
   assertConsent(profile.baseUrl, consentCovers(profile.remoteConsent, profile.baseUrl));
   return {
@@ -49,9 +70,14 @@ export function targetForProfile(profiles: ProfileService, profileId: string): {
  * the draft still points at the same server (scheme, host, port) and provider kind: a key is never carried
  * to a server the learner has not given it to.
  */
-export function targetForDraft(profiles: ProfileService, draft: ModelsDraft, profileId: string | undefined): ProviderTarget {
+export function targetForDraft(
+  profiles: ProfileService,
+  draft: ModelsDraft,
+  profileId: string | undefined,
+): ProviderTarget {
   const saved = profileId === undefined ? null : profiles.storedProfile(profileId);
-  const sameServer = saved !== null && saved.kind === draft.kind && endpointOrigin(saved.baseUrl) === endpointOrigin(draft.baseUrl);
+  const sameServer =
+    saved !== null && saved.kind === draft.kind && endpointOrigin(saved.baseUrl) === endpointOrigin(draft.baseUrl);
   const storedConsent = saved !== null && consentCovers(saved.remoteConsent, draft.baseUrl);
   assertConsent(draft.baseUrl, draft.remoteConsent === true || storedConsent);
   return {

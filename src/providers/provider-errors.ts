@@ -23,7 +23,9 @@ export class Cancelled extends Error {
 const DETAIL_MAX = 200;
 
 function detail(info: ErrorInfo, ctx: ErrorContext): string {
-  const text = scrubText(info.message ?? info.code ?? 'no details given', ctx.secrets).replace(/\s+/g, ' ').trim();
+  const text = scrubText(info.message ?? info.code ?? 'no details given', ctx.secrets)
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > DETAIL_MAX ? `${text.slice(0, DETAIL_MAX)}…` : text;
 }
 
@@ -86,20 +88,33 @@ export function httpError(status: number, info: ErrorInfo, headers: Headers, ctx
     }
     return new AppError('PROVIDER_REDIRECT_BLOCKED', { params: { location: where }, cause });
   }
-  if (status === 401 || status === 403 || info.reason === 'API_KEY_INVALID' || info.code === 'authentication_error' || info.code === 'invalid_api_key') {
+  if (
+    status === 401 ||
+    status === 403 ||
+    info.reason === 'API_KEY_INVALID' ||
+    info.code === 'authentication_error' ||
+    info.code === 'invalid_api_key'
+  ) {
     return new AppError('PROVIDER_AUTH_FAILED', { params: { provider }, cause });
   }
   if (status === 404) {
     return ctx.wire.isModelNotFound(info)
-      ? new AppError('PROVIDER_MODEL_NOT_FOUND', { params: { model: ctx.target.model, modelHint: modelHint(ctx.target) }, cause })
-      : new AppError('PROVIDER_ENDPOINT_NOT_FOUND', { params: { url: ctx.url, pathHint: pathHint(ctx.target, ctx.url) }, cause });
+      ? new AppError('PROVIDER_MODEL_NOT_FOUND', {
+          params: { model: ctx.target.model, modelHint: modelHint(ctx.target) },
+          cause,
+        })
+      : new AppError('PROVIDER_ENDPOINT_NOT_FOUND', {
+          params: { url: ctx.url, pathHint: pathHint(ctx.target, ctx.url) },
+          cause,
+        });
   }
   if (status === 429) {
     return info.code === 'insufficient_quota'
       ? new AppError('PROVIDER_QUOTA_EXCEEDED', { params: { provider }, cause })
       : new AppError('PROVIDER_RATE_LIMITED', { params: { provider, retryAfter: retryAfterWords(headers) }, cause });
   }
-  if (status === 503 || status === 529 || info.code === 'overloaded_error') return new AppError('PROVIDER_OVERLOADED', { params: { provider }, cause });
+  if (status === 503 || status === 529 || info.code === 'overloaded_error')
+    return new AppError('PROVIDER_OVERLOADED', { params: { provider }, cause });
   if (status >= 500) return new AppError('PROVIDER_SERVER_ERROR', { params: { provider, status }, cause });
   return new AppError('PROVIDER_BAD_REQUEST', { params: { provider, status, detail: detail(info, ctx) }, cause });
 }
@@ -107,8 +122,10 @@ export function httpError(status: number, info: ErrorInfo, headers: Headers, ctx
 /** A failure the server reported inside a stream that had started fine. */
 export function streamError(info: ErrorInfo, ctx: ErrorContext): AppError {
   const provider = providerLabel(ctx.target);
-  if (info.code === 'overloaded_error' || /overloaded/i.test(info.message ?? '')) return new AppError('PROVIDER_OVERLOADED', { params: { provider } });
-  if (info.code === 'rate_limit_error') return new AppError('PROVIDER_RATE_LIMITED', { params: { provider, retryAfter: 'a minute' } });
+  if (info.code === 'overloaded_error' || /overloaded/i.test(info.message ?? ''))
+    return new AppError('PROVIDER_OVERLOADED', { params: { provider } });
+  if (info.code === 'rate_limit_error')
+    return new AppError('PROVIDER_RATE_LIMITED', { params: { provider, retryAfter: 'a minute' } });
   return new AppError('PROVIDER_STREAM_ERROR', { params: { provider, detail: detail(info, ctx) } });
 }
 
@@ -135,13 +152,22 @@ export function networkError(error: unknown, ctx: ErrorContext, signal: AbortSig
   if (signal.aborted) {
     const reason = signal.reason as { name?: string } | undefined;
     return reason?.name === 'TimeoutError'
-      ? new AppError('PROVIDER_TIMEOUT', { params: { seconds: Math.round(ctx.target.timeoutMs / 100) / 10 }, cause: error })
+      ? new AppError('PROVIDER_TIMEOUT', {
+          params: { seconds: Math.round(ctx.target.timeoutMs / 100) / 10 },
+          cause: error,
+        })
       : new Cancelled('cancelled');
   }
   const host = endpointHost(ctx.url) ?? ctx.url;
   const code = errorCode(error) ?? 'unknown';
-  if (code === 'ECONNREFUSED') return new AppError('PROVIDER_CONNECTION_REFUSED', { params: { host, startHint: startHint(ctx.target) }, cause: error });
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return new AppError('PROVIDER_DNS_FAILED', { params: { host }, cause: error });
-  if (TLS_CODE.test(code)) return new AppError('PROVIDER_TLS_FAILED', { params: { host, tlsCode: code }, cause: error });
+  if (code === 'ECONNREFUSED')
+    return new AppError('PROVIDER_CONNECTION_REFUSED', {
+      params: { host, startHint: startHint(ctx.target) },
+      cause: error,
+    });
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
+    return new AppError('PROVIDER_DNS_FAILED', { params: { host }, cause: error });
+  if (TLS_CODE.test(code))
+    return new AppError('PROVIDER_TLS_FAILED', { params: { host, tlsCode: code }, cause: error });
   return new AppError('PROVIDER_CONNECTION_FAILED', { params: { host, errno: code }, cause: error });
 }

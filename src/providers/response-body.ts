@@ -3,7 +3,8 @@
 import { AppError } from '../errors/app-error.js';
 
 export function tooLarge(limitBytes: number): AppError {
-  const limit = limitBytes >= 1024 * 1024 ? `${Math.round(limitBytes / (1024 * 1024))} MB` : `${Math.round(limitBytes / 1024)} KB`;
+  const limit =
+    limitBytes >= 1024 * 1024 ? `${Math.round(limitBytes / (1024 * 1024))} MB` : `${Math.round(limitBytes / 1024)} KB`;
   return new AppError('PROVIDER_RESPONSE_TOO_LARGE', { params: { limit } });
 }
 

@@ -74,7 +74,10 @@ export class NdjsonParser {
     this.buffer += text;
     const lines = this.buffer.split('\n');
     this.buffer = lines.pop() ?? '';
-    return lines.map((l) => l.trim()).filter((l) => l !== '').map((data) => ({ event: null, data }));
+    return lines
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .map((data) => ({ event: null, data }));
   }
 
   end(): SseEvent[] {

@@ -9,14 +9,22 @@ export class AvailabilityMonitor {
   private last: EncryptionState | null = null;
 
   constructor(
-    private readonly deps: { readonly logger: Logger; readonly changes: ChangeFeed; readonly activeProfileId: () => string | null },
+    private readonly deps: {
+      readonly logger: Logger;
+      readonly changes: ChangeFeed;
+      readonly activeProfileId: () => string | null;
+    },
   ) {}
 
   observe(state: EncryptionState, backend: string): void {
     const previous = this.last;
     this.last = state;
     if (previous === null || previous === state) return;
-    this.deps.logger.log(state === 'available' ? 'info' : 'warn', 'storage.status_changed', { from: previous, to: state, backend });
+    this.deps.logger.log(state === 'available' ? 'info' : 'warn', 'storage.status_changed', {
+      from: previous,
+      to: state,
+      backend,
+    });
     this.deps.changes.publish('storage.changed', null, this.deps.activeProfileId());
   }
 }

@@ -5,5 +5,7 @@ import { procedure, router, typedInput } from './init.js';
 export const discoveryRouter = router({
   scan: procedure
     .input(typedInput<DiscoveryScanInput>())
-    .subscription(({ ctx, input, signal }): AsyncGenerator<DiscoveryEvent> => ctx.core.discovery.scanRequest(input, signal)),
+    .subscription(({ ctx, input, signal }): AsyncGenerator<DiscoveryEvent> =>
+      ctx.core.discovery.scanRequest(input, signal),
+    ),
 });

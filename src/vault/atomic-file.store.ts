@@ -50,7 +50,9 @@ const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 
 function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
 }
 
 export class AtomicFileStore implements ProfileStore {
@@ -129,7 +131,10 @@ export class AtomicFileStore implements ProfileStore {
   async quarantine(file: StoredFile): Promise<string> {
     const source = this.pathOf(file);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const target = path.join(this.dir, `${this.baseName}${file === 'backup' ? '.backup' : ''}.corrupt-${stamp}-${randomBytes(3).toString('hex')}.json`);
+    const target = path.join(
+      this.dir,
+      `${this.baseName}${file === 'backup' ? '.backup' : ''}.corrupt-${stamp}-${randomBytes(3).toString('hex')}.json`,
+    );
     // link and COPYFILE_EXCL both refuse to replace an existing file: nothing is ever overwritten.
     try {
       await this.fs.link(source, target);

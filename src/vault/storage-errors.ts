@@ -12,7 +12,10 @@ export function storageError(error: unknown, vaultPath: string): AppError {
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new AppError('VAULT_PERMISSION_DENIED', { cause: error, params: { path: path.dirname(vaultPath), errno: code } });
+      return new AppError('VAULT_PERMISSION_DENIED', {
+        cause: error,
+        params: { path: path.dirname(vaultPath), errno: code },
+      });
     default:
       return new AppError('VAULT_WRITE_FAILED', { cause: error, params: { errno: code || 'unknown' } });
   }

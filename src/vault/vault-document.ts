@@ -6,7 +6,10 @@ import { StoredProfileSchema } from '../../shared/profile.contract.js';
 
 export const VAULT_SCHEMA_VERSION = 1;
 
-const Base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).min(4);
+const Base64Schema = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  .min(4);
 
 const WeakStorageAllowedSchema = z.object({ at: z.iso.datetime({ offset: true }), backend: z.string() }).nullable();
 
@@ -16,7 +19,11 @@ export interface DocumentProblem {
 }
 
 /** The rules across records that no single record can check: unique ids and names, real active id and keys. */
-export function documentProblems(doc: { profiles: ReadonlyArray<{ id: string; name: string }>; activeProfileId: string | null; keys: Record<string, string> }): DocumentProblem[] {
+export function documentProblems(doc: {
+  profiles: ReadonlyArray<{ id: string; name: string }>;
+  activeProfileId: string | null;
+  keys: Record<string, string>;
+}): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
   const ids = new Set<string>();
   const names = new Set<string>();
@@ -27,8 +34,10 @@ export function documentProblems(doc: { profiles: ReadonlyArray<{ id: string; na
     if (names.has(name)) problems.push({ path: `profiles.${index}.name`, message: 'duplicate profile name' });
     names.add(name);
   });
-  if (doc.activeProfileId !== null && !ids.has(doc.activeProfileId)) problems.push({ path: 'activeProfileId', message: 'active profile does not exist' });
-  for (const id of Object.keys(doc.keys)) if (!ids.has(id)) problems.push({ path: `keys.${id}`, message: 'key for unknown profile' });
+  if (doc.activeProfileId !== null && !ids.has(doc.activeProfileId))
+    problems.push({ path: 'activeProfileId', message: 'active profile does not exist' });
+  for (const id of Object.keys(doc.keys))
+    if (!ids.has(id)) problems.push({ path: `keys.${id}`, message: 'key for unknown profile' });
   return problems;
 }
 
@@ -42,13 +51,20 @@ export const VaultDocumentSchema = z
     weakStorageAllowed: WeakStorageAllowedSchema,
   })
   .superRefine((doc, ctx) => {
-    for (const problem of documentProblems(doc)) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path.split('.') });
+    for (const problem of documentProblems(doc))
+      ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path.split('.') });
   });
 
 export type VaultDocument = z.infer<typeof VaultDocumentSchema>;
 
 export function emptyVaultDocument(): VaultDocument {
-  return { schemaVersion: VAULT_SCHEMA_VERSION, profiles: [], activeProfileId: null, keys: {}, weakStorageAllowed: null };
+  return {
+    schemaVersion: VAULT_SCHEMA_VERSION,
+    profiles: [],
+    activeProfileId: null,
+    keys: {},
+    weakStorageAllowed: null,
+  };
 }
 
 /** Names are unique without regard to case or Unicode composition. */
@@ -70,7 +86,8 @@ export function parseVaultDocument(bytes: Uint8Array): ParseOutcome {
     return { ok: false, reason: 'unparseable' };
   }
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof version === 'number' && Number.isInteger(version) && version > VAULT_SCHEMA_VERSION) return { ok: false, reason: 'newer', schemaVersion: version };
+  if (typeof version === 'number' && Number.isInteger(version) && version > VAULT_SCHEMA_VERSION)
+    return { ok: false, reason: 'newer', schemaVersion: version };
   const result = VaultDocumentSchema.safeParse(raw);
   return result.success ? { ok: true, document: result.data } : { ok: false, reason: 'invalid' };
 }
@@ -82,17 +99,24 @@ export function parseVaultDocument(bytes: Uint8Array): ParseOutcome {
  */
 export function writeProblems(previous: VaultDocument, next: VaultDocument): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
-  if (next.schemaVersion !== VAULT_SCHEMA_VERSION) problems.push({ path: 'schemaVersion', message: 'wrong schema version' });
+  if (next.schemaVersion !== VAULT_SCHEMA_VERSION)
+    problems.push({ path: 'schemaVersion', message: 'wrong schema version' });
   const before = new Set(previous.profiles);
   next.profiles.forEach((profile, index) => {
     if (before.has(profile)) return;
     const parsed = StoredProfileSchema.safeParse(profile);
-    if (!parsed.success) for (const issue of parsed.error.issues) problems.push({ path: `profiles.${index}.${issue.path.join('.')}`, message: issue.message });
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        problems.push({ path: `profiles.${index}.${issue.path.join('.')}`, message: issue.message });
   });
   for (const [id, value] of Object.entries(next.keys)) {
-    if (previous.keys[id] !== value && !Base64Schema.safeParse(value).success) problems.push({ path: `keys.${id}`, message: 'not base64 ciphertext' });
+    if (previous.keys[id] !== value && !Base64Schema.safeParse(value).success)
+      problems.push({ path: `keys.${id}`, message: 'not base64 ciphertext' });
   }
-  if (next.weakStorageAllowed !== previous.weakStorageAllowed && !WeakStorageAllowedSchema.safeParse(next.weakStorageAllowed).success) {
+  if (
+    next.weakStorageAllowed !== previous.weakStorageAllowed &&
+    !WeakStorageAllowedSchema.safeParse(next.weakStorageAllowed).success
+  ) {
     problems.push({ path: 'weakStorageAllowed', message: 'malformed opt-in' });
   }
   return [...problems, ...documentProblems(next)];

@@ -11,7 +11,13 @@ import type { SecretCipher } from '../ports/secret-cipher.port.js';
 import { SerialQueue } from './serial-queue.js';
 import { storageError } from './storage-errors.js';
 import { AppError } from '../errors/app-error.js';
-import { emptyVaultDocument, parseVaultDocument, serializeVaultDocument, writeProblems, type VaultDocument } from './vault-document.js';
+import {
+  emptyVaultDocument,
+  parseVaultDocument,
+  serializeVaultDocument,
+  writeProblems,
+  type VaultDocument,
+} from './vault-document.js';
 
 export interface KeyState {
   readonly status: KeyStatus;
@@ -133,7 +139,9 @@ export class Vault {
    */
   unlockKeys(): Promise<void> {
     return this.queue.run(async () => {
-      const locked = [...this.keys].filter(([id, entry]) => entry.status === 'locked' && id in this.doc.keys).map(([id]) => id);
+      const locked = [...this.keys]
+        .filter(([id, entry]) => entry.status === 'locked' && id in this.doc.keys)
+        .map(([id]) => id);
       if (locked.length === 0) return;
       await this.decryptKeys(locked);
       this.docVersion += 1;
@@ -214,11 +222,14 @@ async function loadOrRecover(deps: VaultDeps): Promise<{ document: VaultDocument
   if (bytes === null) {
     // A vault never disappears in normal use (writes rename over it); a lone backup means recovery was cut short.
     const backup = await store.read('backup');
-    return backup === null ? { document: emptyVaultDocument(), recovery: null } : restore(deps, 'missing', null, backup);
+    return backup === null
+      ? { document: emptyVaultDocument(), recovery: null }
+      : restore(deps, 'missing', null, backup);
   }
   const parsed = parseVaultDocument(bytes);
   if (parsed.ok) return { document: parsed.document, recovery: null };
-  if (parsed.reason === 'newer') throw new AppError('VAULT_NEWER_VERSION', { params: { version: parsed.schemaVersion } });
+  if (parsed.reason === 'newer')
+    throw new AppError('VAULT_NEWER_VERSION', { params: { version: parsed.schemaVersion } });
   const quarantinedPath = await store.quarantine('vault');
   return restore(deps, parsed.reason, quarantinedPath, await store.read('backup'));
 }
@@ -234,7 +245,8 @@ async function restore(
   let restoredFrom: VaultRecovery['restoredFrom'] = 'empty';
   if (backup !== null) {
     const parsedBackup = parseVaultDocument(backup);
-    if (!parsedBackup.ok && parsedBackup.reason === 'newer') throw new AppError('VAULT_NEWER_VERSION', { params: { version: parsedBackup.schemaVersion } });
+    if (!parsedBackup.ok && parsedBackup.reason === 'newer')
+      throw new AppError('VAULT_NEWER_VERSION', { params: { version: parsedBackup.schemaVersion } });
     if (parsedBackup.ok) {
       document = parsedBackup.document;
       restoredFrom = 'backup';

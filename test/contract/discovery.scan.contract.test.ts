@@ -42,12 +42,17 @@ describe('discovery.scan over IPC', () => {
     const run = scan();
     await run.done;
     expect(run.error()).toBeNull();
-    expect(run.events[0]).toMatchObject({ type: 'started', targets: expect.arrayContaining([{ host: '127.0.0.1', port: ollama.port }]) });
+    expect(run.events[0]).toMatchObject({
+      type: 'started',
+      targets: expect.arrayContaining([{ host: '127.0.0.1', port: ollama.port }]),
+    });
     const probes = run.events.filter((e) => e.type === 'probe');
     expect(new Set(probes.map((p) => p.port))).toEqual(new Set([ollama.port, silent.port, closed]));
     expect(probes.find((p) => p.port === closed)?.state).toBe('closed');
     expect(probes.find((p) => p.port === silent.port && p.state !== 'open')?.state).toBe('no-answer');
-    expect(run.events.filter((e) => e.type === 'found')).toEqual([{ type: 'found', server: expect.objectContaining({ server: 'ollama', port: ollama.port, models: ['llama3.2'] }) }]);
+    expect(run.events.filter((e) => e.type === 'found')).toEqual([
+      { type: 'found', server: expect.objectContaining({ server: 'ollama', port: ollama.port, models: ['llama3.2'] }) },
+    ]);
     const done = run.events.at(-1);
     expect(done).toMatchObject({ type: 'done', probed: 3, servers: [expect.objectContaining({ server: 'ollama' })] });
   });

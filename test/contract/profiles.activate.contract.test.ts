@@ -14,7 +14,10 @@ describe('profiles.activate over IPC', () => {
     h = await createIpcHarness();
     const { client } = h.connect();
     const p = await client.profiles.create.mutate(localProfileInput());
-    expect(ProfileViewSchema.parse(await client.profiles.activate.mutate({ id: p.id }))).toMatchObject({ id: p.id, isActive: true });
+    expect(ProfileViewSchema.parse(await client.profiles.activate.mutate({ id: p.id }))).toMatchObject({
+      id: p.id,
+      isActive: true,
+    });
   });
 
   it('PROFILE_NOT_FOUND and VAULT_ENCRYPTION_UNAVAILABLE', async () => {
@@ -29,7 +32,9 @@ describe('profiles.activate over IPC', () => {
   it('CONSENT_REQUIRED for a remote profile without consent, then accepts consent', async () => {
     // A vault from before consent existed (or edited by hand) holding a remote profile without consent.
     const seed = await createTestCore();
-    const p = await seed.core.profiles.create(localProfileInput({ kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://127.0.0.1:8000/v1' }));
+    const p = await seed.core.profiles.create(
+      localProfileInput({ kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://127.0.0.1:8000/v1' }),
+    );
     await seed.core.close();
     const doc = JSON.parse(String(await seed.readVaultBytes()));
     doc.profiles[0].baseUrl = 'http://192.168.1.9:8000/v1';

@@ -13,14 +13,29 @@ afterEach(async () => h?.dispose());
 describe('profiles.create over IPC', () => {
   it('returns the new view', async () => {
     h = await createIpcHarness();
-    const view = await h.connect().client.profiles.create.mutate(remoteProfileInput({ name: 'Cloud', apiKey: 'sk-create-abcdefgh-4321' }));
-    expect(ProfileViewSchema.parse(view)).toMatchObject({ name: 'Cloud', revision: 1, apiKeyHint: '4321', location: 'remote' });
+    const view = await h
+      .connect()
+      .client.profiles.create.mutate(remoteProfileInput({ name: 'Cloud', apiKey: 'sk-create-abcdefgh-4321' }));
+    expect(ProfileViewSchema.parse(view)).toMatchObject({
+      name: 'Cloud',
+      revision: 1,
+      apiKeyHint: '4321',
+      location: 'remote',
+    });
   });
 
   it('VALIDATION_FAILED with one entry per field', async () => {
     h = await createIpcHarness();
     const data = await expectCallError(
-      h.connect().client.profiles.create.mutate({ name: '', kind: 'openai', baseUrl: 'ftp://x', model: '', apiKey: 'has space' } as never),
+      h
+        .connect()
+        .client.profiles.create.mutate({
+          name: '',
+          kind: 'openai',
+          baseUrl: 'ftp://x',
+          model: '',
+          apiKey: 'has space',
+        } as never),
       'VALIDATION_FAILED',
     );
     expect(data.fieldErrors?.map((e) => e.field).sort()).toEqual(['apiKey', 'baseUrl', 'model', 'name']);
@@ -31,25 +46,37 @@ describe('profiles.create over IPC', () => {
     h = await createIpcHarness();
     const { client } = h.connect();
     await client.profiles.create.mutate(localProfileInput({ name: 'Twin' }));
-    const data = await expectCallError(client.profiles.create.mutate(localProfileInput({ name: 'TWIN' })), 'PROFILE_NAME_TAKEN');
+    const data = await expectCallError(
+      client.profiles.create.mutate(localProfileInput({ name: 'TWIN' })),
+      'PROFILE_NAME_TAKEN',
+    );
     expect(data.fieldErrors).toEqual([{ field: 'name', message: expect.stringContaining('Twin') }]);
   });
 
   it('CONSENT_REQUIRED naming the host', async () => {
     h = await createIpcHarness();
-    const data = await expectCallError(h.connect().client.profiles.create.mutate(remoteProfileInput({ remoteConsent: undefined })), 'CONSENT_REQUIRED');
+    const data = await expectCallError(
+      h.connect().client.profiles.create.mutate(remoteProfileInput({ remoteConsent: undefined })),
+      'CONSENT_REQUIRED',
+    );
     expect(data.message).toContain('api.openai.com');
   });
 
   it('VAULT_ENCRYPTION_UNAVAILABLE while secure storage is down', async () => {
     h = await createIpcHarness({ availability: 'unavailable' });
-    const data = await expectCallError(h.connect().client.profiles.create.mutate(localProfileInput()), 'VAULT_ENCRYPTION_UNAVAILABLE');
+    const data = await expectCallError(
+      h.connect().client.profiles.create.mutate(localProfileInput()),
+      'VAULT_ENCRYPTION_UNAVAILABLE',
+    );
     expect(data.retryable).toBe(true);
   });
 
   it('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED for a key under weak protection', async () => {
     h = await createIpcHarness({ availability: 'weak' });
-    await expectCallError(h.connect().client.profiles.create.mutate(remoteProfileInput()), 'VAULT_WEAK_ENCRYPTION_NOT_ALLOWED');
+    await expectCallError(
+      h.connect().client.profiles.create.mutate(remoteProfileInput()),
+      'VAULT_WEAK_ENCRYPTION_NOT_ALLOWED',
+    );
   });
 
   it('VAULT_ENCRYPTION_FAILED when the keyring fails mid-call', async () => {

@@ -12,7 +12,10 @@ describe('profiles.delete over IPC', () => {
     const { client } = h.connect();
     const p = await client.profiles.create.mutate(localProfileInput());
     await client.profiles.activate.mutate({ id: p.id });
-    expect(await client.profiles.delete.mutate({ id: p.id, expectedRevision: 1 })).toEqual({ id: p.id, activeProfileId: null });
+    expect(await client.profiles.delete.mutate({ id: p.id, expectedRevision: 1 })).toEqual({
+      id: p.id,
+      activeProfileId: null,
+    });
   });
 
   it('PROFILE_NOT_FOUND, PROFILE_REVISION_CONFLICT, VALIDATION_FAILED, VAULT_ENCRYPTION_UNAVAILABLE', async () => {
@@ -20,8 +23,14 @@ describe('profiles.delete over IPC', () => {
     const { client } = h.connect();
     const p = await client.profiles.create.mutate(localProfileInput());
     await expectCallError(client.profiles.delete.mutate({ id: 'gone' }), 'PROFILE_NOT_FOUND');
-    await expectCallError(client.profiles.delete.mutate({ id: p.id, expectedRevision: 7 }), 'PROFILE_REVISION_CONFLICT');
-    const data = await expectCallError(client.profiles.delete.mutate({ id: p.id, expectedRevision: -1 }), 'VALIDATION_FAILED');
+    await expectCallError(
+      client.profiles.delete.mutate({ id: p.id, expectedRevision: 7 }),
+      'PROFILE_REVISION_CONFLICT',
+    );
+    const data = await expectCallError(
+      client.profiles.delete.mutate({ id: p.id, expectedRevision: -1 }),
+      'VALIDATION_FAILED',
+    );
     expect(data.fieldErrors?.[0]?.field).toBe('expectedRevision');
     h.t.cipher.setAvailability('unavailable');
     await expectCallError(client.profiles.delete.mutate({ id: p.id }), 'VAULT_ENCRYPTION_UNAVAILABLE');

@@ -10,13 +10,19 @@ describe('profiles.list over IPC', () => {
   it('returns an empty list, then every profile with the active one marked, keys never included', async () => {
     h = await createIpcHarness();
     const { client } = h.connect();
-    expect(ProfileListSchema.parse(await client.profiles.list.query())).toEqual({ profiles: [], activeProfileId: null });
+    expect(ProfileListSchema.parse(await client.profiles.list.query())).toEqual({
+      profiles: [],
+      activeProfileId: null,
+    });
     const a = await client.profiles.create.mutate(localProfileInput());
     const b = await client.profiles.create.mutate(remoteProfileInput({ apiKey: 'sk-list-secret-abcdef-9999' }));
     await client.profiles.activate.mutate({ id: b.id });
     const list = ProfileListSchema.parse(await client.profiles.list.query());
     expect(list.activeProfileId).toBe(b.id);
-    expect(list.profiles.map((p) => [p.id, p.isActive])).toEqual([[a.id, false], [b.id, true]]);
+    expect(list.profiles.map((p) => [p.id, p.isActive])).toEqual([
+      [a.id, false],
+      [b.id, true],
+    ]);
     expect(JSON.stringify(list)).not.toContain('sk-list-secret');
     expect(list.profiles[1]).toMatchObject({ hasApiKey: true, apiKeyHint: '9999' });
   });

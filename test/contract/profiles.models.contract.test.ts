@@ -23,21 +23,37 @@ afterAll(async () => {
 describe('profiles.models over IPC', () => {
   it('lists the models of a saved profile, sorted, with the endpoint used', async () => {
     const { client } = h.connect();
-    const p = await client.profiles.create.mutate({ name: 'Local Ollama', kind: 'ollama', baseUrl: ollama.url, model: 'llama3.2' });
+    const p = await client.profiles.create.mutate({
+      name: 'Local Ollama',
+      kind: 'ollama',
+      baseUrl: ollama.url,
+      model: 'llama3.2',
+    });
     const list = ModelListSchema.parse(await client.profiles.models.mutate({ id: p.id }));
     expect(list).toEqual({ models: [{ id: 'llama3.2' }, { id: 'qwen3' }], endpoint: `${ollama.url}/api/tags` });
   });
 
   it('lists models for an unsaved draft with its own key', async () => {
     const { client } = h.connect();
-    const list = await client.profiles.models.mutate({ draft: { kind: 'openai', baseUrl: `${openai.url}/v1`, apiKey: 'sk-models-key-000111' } });
+    const list = await client.profiles.models.mutate({
+      draft: { kind: 'openai', baseUrl: `${openai.url}/v1`, apiKey: 'sk-models-key-000111' },
+    });
     expect(list.models.map((m) => m.id)).toEqual(['gpt-a', 'gpt-b']);
   });
 
   it('a draft of a profile being edited borrows its saved key', async () => {
     const { client } = h.connect();
-    const p = await client.profiles.create.mutate({ name: 'Saved OpenAI', kind: 'openai', baseUrl: `${openai.url}/v1`, model: 'gpt-a', apiKey: 'sk-models-key-000111' });
-    const list = await client.profiles.models.mutate({ id: p.id, draft: { kind: 'openai', baseUrl: `${openai.url}/v1/chat/completions` } });
+    const p = await client.profiles.create.mutate({
+      name: 'Saved OpenAI',
+      kind: 'openai',
+      baseUrl: `${openai.url}/v1`,
+      model: 'gpt-a',
+      apiKey: 'sk-models-key-000111',
+    });
+    const list = await client.profiles.models.mutate({
+      id: p.id,
+      draft: { kind: 'openai', baseUrl: `${openai.url}/v1/chat/completions` },
+    });
     expect(list.models).toHaveLength(2);
     expect(openai.requests.at(-1)?.headers.authorization).toBe('Bearer sk-models-key-000111');
   });
@@ -46,10 +62,25 @@ describe('profiles.models over IPC', () => {
     const other = await startFakeLlm({ kind: 'lmstudio', models: ['m'] });
     try {
       const { client } = h.connect();
-      const p = await client.profiles.create.mutate({ name: 'Keyed OpenAI', kind: 'openai', baseUrl: `${openai.url}/v1`, model: 'gpt-a', apiKey: 'sk-models-key-000111' });
-      await client.profiles.models.mutate({ id: p.id, draft: { kind: 'openai-compatible', preset: 'lmstudio', baseUrl: `${other.url}/v1` } });
+      const p = await client.profiles.create.mutate({
+        name: 'Keyed OpenAI',
+        kind: 'openai',
+        baseUrl: `${openai.url}/v1`,
+        model: 'gpt-a',
+        apiKey: 'sk-models-key-000111',
+      });
+      await client.profiles.models.mutate({
+        id: p.id,
+        draft: { kind: 'openai-compatible', preset: 'lmstudio', baseUrl: `${other.url}/v1` },
+      });
       expect(other.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
-      await expectCallError(client.profiles.models.mutate({ id: p.id, draft: { kind: 'openai-compatible', preset: 'vllm', baseUrl: `${openai.url}/v1` } }), 'PROVIDER_AUTH_FAILED');
+      await expectCallError(
+        client.profiles.models.mutate({
+          id: p.id,
+          draft: { kind: 'openai-compatible', preset: 'vllm', baseUrl: `${openai.url}/v1` },
+        }),
+        'PROVIDER_AUTH_FAILED',
+      );
     } finally {
       await other.close();
     }
@@ -57,8 +88,18 @@ describe('profiles.models over IPC', () => {
 
   it('PROVIDER_AUTH_FAILED for a wrong key, CONSENT_REQUIRED for a remote draft, VALIDATION_FAILED for nothing', async () => {
     const { client } = h.connect();
-    await expectCallError(client.profiles.models.mutate({ draft: { kind: 'openai', baseUrl: `${openai.url}/v1`, apiKey: 'sk-wrong-key-999999' } }), 'PROVIDER_AUTH_FAILED');
-    await expectCallError(client.profiles.models.mutate({ draft: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-x-1234567890' } }), 'CONSENT_REQUIRED');
+    await expectCallError(
+      client.profiles.models.mutate({
+        draft: { kind: 'openai', baseUrl: `${openai.url}/v1`, apiKey: 'sk-wrong-key-999999' },
+      }),
+      'PROVIDER_AUTH_FAILED',
+    );
+    await expectCallError(
+      client.profiles.models.mutate({
+        draft: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-x-1234567890' },
+      }),
+      'CONSENT_REQUIRED',
+    );
     const data = await expectCallError(client.profiles.models.mutate({} as never), 'VALIDATION_FAILED');
     expect(data.fieldErrors?.[0]?.field).toBe('id');
   });

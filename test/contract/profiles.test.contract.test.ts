@@ -23,7 +23,11 @@ function subscribe(id: string) {
   const done = new Promise<void>((resolve) => {
     w.client.profiles.test.subscribe(
       { id },
-      { onData: (e) => events.push(TestEventSchema.parse(e)), onError: (e) => ((error = e), resolve()), onComplete: () => resolve() },
+      {
+        onData: (e) => events.push(TestEventSchema.parse(e)),
+        onError: (e) => ((error = e), resolve()),
+        onComplete: () => resolve(),
+      },
     );
   });
   return { events, done, error: () => error, w };
@@ -31,7 +35,12 @@ function subscribe(id: string) {
 
 describe('profiles.test over IPC', () => {
   it('streams phase events and ends with one result event', async () => {
-    const p = await h.t.core.profiles.create({ name: 'Fake Ollama', kind: 'ollama', baseUrl: fake.url, model: 'test-model' });
+    const p = await h.t.core.profiles.create({
+      name: 'Fake Ollama',
+      kind: 'ollama',
+      baseUrl: fake.url,
+      model: 'test-model',
+    });
     const run = subscribe(p.id);
     await run.done;
     expect(run.events.filter((e) => e.type === 'result')).toHaveLength(1);
@@ -39,11 +48,17 @@ describe('profiles.test over IPC', () => {
   });
 
   it('stopping the subscription cancels the test on main', async () => {
-    const p = await h.t.core.profiles.create({ name: 'Slow Ollama', kind: 'ollama', baseUrl: fake.url, model: 'test-model' });
+    const p = await h.t.core.profiles.create({
+      name: 'Slow Ollama',
+      kind: 'ollama',
+      baseUrl: fake.url,
+      model: 'test-model',
+    });
     const w = h.connect();
     const events: TestEvent[] = [];
     const sub = w.client.profiles.test.subscribe({ id: p.id }, { onData: (e) => events.push(e) });
-    while (!events.some((e) => e.type === 'phase' && e.phase === 'first-token')) await new Promise((r) => setTimeout(r, 5));
+    while (!events.some((e) => e.type === 'phase' && e.phase === 'first-token'))
+      await new Promise((r) => setTimeout(r, 5));
     const stopAt = performance.now();
     sub.unsubscribe();
     while (h.server.activeSubscriptions > 0) await new Promise((r) => setTimeout(r, 1));

@@ -9,16 +9,24 @@ afterEach(async () => h?.dispose());
 describe('storage.allowWeakEncryption over IPC', () => {
   it('records the opt-in and returns the new status', async () => {
     h = await createIpcHarness({ availability: 'weak' });
-    const status = StorageStatusSchema.parse(await h.connect().client.storage.allowWeakEncryption.mutate({ acknowledged: true }));
+    const status = StorageStatusSchema.parse(
+      await h.connect().client.storage.allowWeakEncryption.mutate({ acknowledged: true }),
+    );
     expect(status).toMatchObject({ canStoreKeys: true, weakStorageAllowedAt: expect.any(String) });
   });
 
   it('VALIDATION_FAILED without the acknowledgement; VAULT_ENCRYPTION_UNAVAILABLE while storage is down', async () => {
     h = await createIpcHarness({ availability: 'weak' });
     const { client } = h.connect();
-    const data = await expectCallError(client.storage.allowWeakEncryption.mutate({ acknowledged: false } as never), 'VALIDATION_FAILED');
+    const data = await expectCallError(
+      client.storage.allowWeakEncryption.mutate({ acknowledged: false } as never),
+      'VALIDATION_FAILED',
+    );
     expect(data.fieldErrors).toEqual([{ field: 'acknowledged', message: expect.stringContaining('risk') }]);
     h.t.cipher.setAvailability('unavailable');
-    await expectCallError(client.storage.allowWeakEncryption.mutate({ acknowledged: true }), 'VAULT_ENCRYPTION_UNAVAILABLE');
+    await expectCallError(
+      client.storage.allowWeakEncryption.mutate({ acknowledged: true }),
+      'VAULT_ENCRYPTION_UNAVAILABLE',
+    );
   });
 });

@@ -9,7 +9,12 @@ describe('storage.status over IPC', () => {
   it.each(['available', 'weak', 'unavailable'] as const)('reports %s storage', async (state) => {
     h = await createIpcHarness({ availability: state });
     const status = StorageStatusSchema.parse(await h.connect().client.storage.status.query());
-    expect(status).toMatchObject({ encryption: state, writable: state !== 'unavailable', canStoreKeys: state === 'available', recovery: null });
+    expect(status).toMatchObject({
+      encryption: state,
+      writable: state !== 'unavailable',
+      canStoreKeys: state === 'available',
+      recovery: null,
+    });
     expect(status.vaultPath).toBe(h.t.vaultPath);
   });
 });

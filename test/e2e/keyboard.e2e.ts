@@ -12,11 +12,21 @@ async function tabTo(page: Page, name: string | RegExp, role = 'button', max = 6
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const label = el.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '';
-      const role = el.getAttribute('role') ?? (el.tagName === 'BUTTON' ? 'button' : el.tagName === 'INPUT' ? (el as HTMLInputElement).type : el.tagName.toLowerCase());
+      const role =
+        el.getAttribute('role') ??
+        (el.tagName === 'BUTTON'
+          ? 'button'
+          : el.tagName === 'INPUT'
+            ? (el as HTMLInputElement).type
+            : el.tagName.toLowerCase());
       return { text: `${el.getAttribute('aria-label') ?? el.textContent ?? ''} ${label}`.trim(), role };
     });
     if (!focused) continue;
-    if ((typeof name === 'string' ? focused.text.includes(name) : name.test(focused.text)) && (focused.role === role || role === '*')) return;
+    if (
+      (typeof name === 'string' ? focused.text.includes(name) : name.test(focused.text)) &&
+      (focused.role === role || role === '*')
+    )
+      return;
   }
   throw new Error(`could not reach "${String(name)}" with Tab`);
 }
@@ -29,9 +39,14 @@ test('create → test → activate → delete with the keyboard only', async ({ 
   await page.exposeFunction('__mouseEvent', () => (mouseEvents += 1));
   await page.evaluate(() => {
     for (const type of ['mousedown', 'mouseup', 'click', 'pointerdown'] as const) {
-      window.addEventListener(type, (e) => {
-        if ((e as MouseEvent).detail > 0 || e.type !== 'click') (window as unknown as { __mouseEvent(): void }).__mouseEvent();
-      }, true);
+      window.addEventListener(
+        type,
+        (e) => {
+          if ((e as MouseEvent).detail > 0 || e.type !== 'click')
+            (window as unknown as { __mouseEvent(): void }).__mouseEvent();
+        },
+        true,
+      );
     }
   });
   try {

@@ -34,7 +34,11 @@ test('a failed save shows each error by its field and in a focused summary', asy
     // Like every error: what to do, and the reference of the diagnostics line of the refused call.
     await expect(summary).toContainText('correct them, and save again');
     const reference = await summary.getByTestId('error-reference').textContent();
-    expect(app.t.logger.find('ipc.call').some((r) => r.correlationId === reference && r.fields.errorCode === 'VALIDATION_FAILED')).toBe(true);
+    expect(
+      app.t.logger
+        .find('ipc.call')
+        .some((r) => r.correlationId === reference && r.fields.errorCode === 'VALIDATION_FAILED'),
+    ).toBe(true);
     await expect(dialog.getByText('The address must start with http:// or https://.')).toHaveCount(2);
     await expect(dialog.getByLabel('Server address')).toHaveAttribute('aria-invalid', 'true');
     expect(await axeViolations(page, 'form with errors')).toEqual([]);
@@ -80,7 +84,14 @@ test('activate, edit with the write-only key, then delete with confirmation', as
   const app = await launchApp(browser, { needsCore: true });
   try {
     const { page, t } = app;
-    await t.core.profiles.create({ name: 'Studio', kind: 'openai-compatible', preset: 'lmstudio', baseUrl: 'http://127.0.0.1:1234/v1', model: 'qwen3', apiKey: 'lm-studio-token-5678' });
+    await t.core.profiles.create({
+      name: 'Studio',
+      kind: 'openai-compatible',
+      preset: 'lmstudio',
+      baseUrl: 'http://127.0.0.1:1234/v1',
+      model: 'qwen3',
+      apiKey: 'lm-studio-token-5678',
+    });
     await page.reload();
     await page.getByRole('button', { name: 'Use Studio' }).click();
     await expect(page.getByRole('heading', { name: /Studio/ })).toContainText('Active');
@@ -116,7 +127,14 @@ test('activating a remote profile without consent for its host asks first, in pl
   // A vault from before consent was stored (or edited by hand): the remote profile has none.
   const dir = await makeTempDir();
   const seed = await createTestCore({ dir });
-  await seed.core.profiles.create({ name: 'Lab vLLM', kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://192.0.2.10:8000/v1', model: 'qwen3', remoteConsent: true });
+  await seed.core.profiles.create({
+    name: 'Lab vLLM',
+    kind: 'openai-compatible',
+    preset: 'vllm',
+    baseUrl: 'http://192.0.2.10:8000/v1',
+    model: 'qwen3',
+    remoteConsent: true,
+  });
   await seed.core.close();
   const raw = JSON.parse(await readFile(seed.vaultPath, 'utf8')) as { profiles: Array<{ remoteConsent: unknown }> };
   raw.profiles[0]!.remoteConsent = null;
@@ -141,7 +159,12 @@ test('an edit that conflicts with a change made elsewhere offers to load the lat
   const app = await launchApp(browser, { needsCore: true });
   try {
     const { page, t } = app;
-    const p = await t.core.profiles.create({ name: 'Shared', kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2' });
+    const p = await t.core.profiles.create({
+      name: 'Shared',
+      kind: 'ollama',
+      baseUrl: 'http://127.0.0.1:11434',
+      model: 'llama3.2',
+    });
     await page.reload();
     await page.getByRole('button', { name: 'Edit Shared' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit Shared' });

@@ -5,11 +5,18 @@ import { createTestCore, makeTempDir } from '../support/create-test-core.js';
 import { axeViolations, snap } from './support/a11y.js';
 import { launchApp } from './support/launch-app.js';
 
-test('unavailable secure storage: banner explains, list still shows, saving is refused with what to do', async ({ browser }) => {
+test('unavailable secure storage: banner explains, list still shows, saving is refused with what to do', async ({
+  browser,
+}) => {
   const app = await launchApp(browser, { needsCore: true });
   try {
     const { page, t } = app;
-    await t.core.profiles.create({ name: 'Local', kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2' });
+    await t.core.profiles.create({
+      name: 'Local',
+      kind: 'ollama',
+      baseUrl: 'http://127.0.0.1:11434',
+      model: 'llama3.2',
+    });
     t.cipher.setAvailability('unavailable');
     await page.reload();
     const banner = page.getByTestId('storage-banner');
@@ -23,7 +30,11 @@ test('unavailable secure storage: banner explains, list still shows, saving is r
     await expect(alert).toBeVisible();
     await expect(alert.getByTestId('error-reference')).toHaveText(/.{8,}/);
     const reference = await alert.getByTestId('error-reference').textContent();
-    expect(t.logger.find('ipc.call').some((r) => r.fields.correlationId === reference && r.fields.errorCode === 'VAULT_ENCRYPTION_UNAVAILABLE')).toBe(true);
+    expect(
+      t.logger
+        .find('ipc.call')
+        .some((r) => r.fields.correlationId === reference && r.fields.errorCode === 'VAULT_ENCRYPTION_UNAVAILABLE'),
+    ).toBe(true);
   } finally {
     await app.close();
   }
@@ -40,7 +51,7 @@ test('weak storage: keys are refused until the learner opts in', async ({ browse
     await page.getByRole('button', { name: 'Add profile' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a profile' });
     await dialog.getByLabel('Provider').selectOption('openai-compatible');
-    await dialog.getByLabel("Server", { exact: true }).selectOption('jan');
+    await dialog.getByLabel('Server', { exact: true }).selectOption('jan');
     await dialog.getByLabel('Name', { exact: true }).fill('Jan');
     await dialog.getByLabel('Model', { exact: true }).fill('qwen');
     await dialog.getByLabel('API key', { exact: true }).fill('jan-key-abcdef-1234');
@@ -60,14 +71,21 @@ test('weak storage: keys are refused until the learner opts in', async ({ browse
 test('a recovered vault is reported with the path of the damaged file', async ({ browser }) => {
   const dir = await makeTempDir();
   const seed = await createTestCore({ dir });
-  await seed.core.profiles.create({ name: 'Before', kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2' });
+  await seed.core.profiles.create({
+    name: 'Before',
+    kind: 'ollama',
+    baseUrl: 'http://127.0.0.1:11434',
+    model: 'llama3.2',
+  });
   await seed.core.profiles.create({ name: 'After', kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'qwen3' });
   await seed.core.close();
   await writeFile(seed.vaultPath, '{ truncated');
   const app = await launchApp(browser, { dir });
   try {
     const { page } = app;
-    await expect(page.getByRole('region', { name: 'Your profiles file was damaged and has been repaired' })).toContainText('llm-profiles.corrupt-');
+    await expect(
+      page.getByRole('region', { name: 'Your profiles file was damaged and has been repaired' }),
+    ).toContainText('llm-profiles.corrupt-');
     await expect(page.getByRole('heading', { name: /Before/ })).toBeVisible();
     expect(await axeViolations(page, 'recovered vault banner')).toEqual([]);
   } finally {

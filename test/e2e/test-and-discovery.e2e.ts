@@ -55,7 +55,11 @@ test('a failed test shows the message, what to do, and the reference of the log 
     await expect(alert).toContainText('The server does not have a model called "qwen3:8b".');
     await expect(alert).toContainText('ollama pull qwen3:8b');
     const reference = await alert.getByTestId('error-reference').textContent();
-    expect(t.logger.find('profile.tested').some((r) => r.correlationId === reference && r.fields.errorCode === 'PROVIDER_MODEL_NOT_FOUND')).toBe(true);
+    expect(
+      t.logger
+        .find('profile.tested')
+        .some((r) => r.correlationId === reference && r.fields.errorCode === 'PROVIDER_MODEL_NOT_FOUND'),
+    ).toBe(true);
     expect(await axeViolations(page, 'test failed')).toEqual([]);
     await snap(page, '06-test-failed');
   } finally {
@@ -90,7 +94,9 @@ test('discovery finds a local server and adds it as a profile in one step', asyn
   const studio = await startFakeLlm({ kind: 'lmstudio', models: ['qwen3-8b'] });
   const sglang = await startFakeLlm({ kind: 'sglang', models: ['Qwen/Qwen3-8B'] });
   fakes.push(ollama, studio, sglang);
-  const app = await launchApp(browser, { discovery: { ports: [ollama.port, studio.port, sglang.port], hosts: ['127.0.0.1', '::1'] } });
+  const app = await launchApp(browser, {
+    discovery: { ports: [ollama.port, studio.port, sglang.port], hosts: ['127.0.0.1', '::1'] },
+  });
   try {
     const { page } = app;
     await page.getByRole('button', { name: 'Find model servers on this computer' }).click();

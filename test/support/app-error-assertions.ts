@@ -10,5 +10,7 @@ export async function appErrorOf(operation: () => unknown): Promise<AppError> {
     if (error instanceof AppError) return error;
     outcome = error;
   }
-  throw new Error(`expected an AppError, got ${outcome instanceof Error ? `${outcome.name}: ${outcome.message}` : String(outcome)}`);
+  throw new Error(
+    `expected an AppError, got ${outcome instanceof Error ? `${outcome.name}: ${outcome.message}` : String(outcome)}`,
+  );
 }

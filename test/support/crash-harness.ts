@@ -21,7 +21,9 @@ export interface CrashOutcome {
 }
 
 export async function crashOnce(dir: string, cipherKey: Buffer, maxRunMs = 60): Promise<CrashOutcome> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, cipherKey.toString('hex')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, cipherKey.toString('hex')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let lastAck = -1;
   let lastBegin = -1;
   let buffered = '';
@@ -67,8 +69,13 @@ export async function crashOnce(dir: string, cipherKey: Buffer, maxRunMs = 60): 
       found,
       recovered: status.recovery !== null,
       tempFilesAfterRestart: (await reopened.listDir()).filter((f) => f.endsWith('.tmp')),
-      keyMatches: profile !== undefined && expected !== null && reopened.core.profiles.apiKeyFor(profile.id) === expected.apiKey,
-      contentMatches: profile !== undefined && expected !== null && profile.name === expected.name && profile.model === expected.model,
+      keyMatches:
+        profile !== undefined && expected !== null && reopened.core.profiles.apiKeyFor(profile.id) === expected.apiKey,
+      contentMatches:
+        profile !== undefined &&
+        expected !== null &&
+        profile.name === expected.name &&
+        profile.model === expected.model,
     };
   } finally {
     await reopened.core.close();

@@ -33,7 +33,10 @@ export const safeStorage = {
     const iv = encrypted.subarray(3, 15);
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAuthTag(encrypted.subarray(encrypted.length - 16));
-    const result = Buffer.concat([decipher.update(encrypted.subarray(15, encrypted.length - 16)), decipher.final()]).toString('utf8');
+    const result = Buffer.concat([
+      decipher.update(encrypted.subarray(15, encrypted.length - 16)),
+      decipher.final(),
+    ]).toString('utf8');
     return { shouldReEncrypt: false, result };
   },
   reset(): void {
@@ -73,7 +76,12 @@ class FakeApp extends EventEmitter {
   }
   quit(): void {
     this.quitCalls += 1;
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('will-quit', event);
   }
   exit(code = 0): void {
@@ -164,8 +172,11 @@ export const ipcMain = new EventEmitter();
 
 export const session = {
   defaultSession: {
-    permissionHandler: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
-    setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void {
+    permissionHandler: null as
+      null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+    setPermissionRequestHandler(
+      handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    ): void {
       this.permissionHandler = handler;
     },
     webRequest: { onHeadersReceived: (..._args: unknown[]) => undefined },
@@ -223,4 +234,16 @@ export function resetElectronStub(userData = ''): void {
   ipcRenderer.sent = [];
 }
 
-export default { app, BrowserWindow, protocol, ipcMain, session, shell, dialog, screen, safeStorage, contextBridge, ipcRenderer };
+export default {
+  app,
+  BrowserWindow,
+  protocol,
+  ipcMain,
+  session,
+  shell,
+  dialog,
+  screen,
+  safeStorage,
+  contextBridge,
+  ipcRenderer,
+};

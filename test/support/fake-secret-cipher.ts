@@ -4,7 +4,11 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { EncryptionState } from '../../shared/storage.contract.js';
 import type { CipherAvailability, DecryptResult, SecretCipher } from '../../src/ports/secret-cipher.port.js';
 
-const BACKEND: Record<EncryptionState, string> = { available: 'fake_keychain', weak: 'basic_text', unavailable: 'unknown' };
+const BACKEND: Record<EncryptionState, string> = {
+  available: 'fake_keychain',
+  weak: 'basic_text',
+  unavailable: 'unknown',
+};
 
 export class FakeSecretCipher implements SecretCipher {
   readonly key: Buffer;
@@ -52,7 +56,10 @@ export class FakeSecretCipher implements SecretCipher {
     const tag = bytes.subarray(bytes.length - 16);
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAuthTag(tag);
-    const plaintext = Buffer.concat([decipher.update(bytes.subarray(15, bytes.length - 16)), decipher.final()]).toString('utf8');
+    const plaintext = Buffer.concat([
+      decipher.update(bytes.subarray(15, bytes.length - 16)),
+      decipher.final(),
+    ]).toString('utf8');
     return { plaintext, shouldReEncrypt: this.rotateAt !== null && tag3 === 'fk1' };
   }
 }

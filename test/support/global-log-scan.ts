@@ -26,8 +26,11 @@ export function teardown(): void {
     for (const line of text.split('\n')) if (line) secrets.add(Buffer.from(line, 'base64').toString('utf8'));
   }
   const { files, lines, hits } = findSecretsInLogs(path.join(dir, 'logs'), secrets);
-  console.log(`[log scan] ${files} diagnostics files, ${lines} lines, ${secrets.size} distinct API keys: ${hits.length} occurrences`);
-  if (hits.length > 0) throw new Error(`API keys found in diagnostics:\n${hits.slice(0, 20).join('\n')}\n(logs kept in ${dir})`);
+  console.log(
+    `[log scan] ${files} diagnostics files, ${lines} lines, ${secrets.size} distinct API keys: ${hits.length} occurrences`,
+  );
+  if (hits.length > 0)
+    throw new Error(`API keys found in diagnostics:\n${hits.slice(0, 20).join('\n')}\n(logs kept in ${dir})`);
   if (lines === 0) console.warn('[log scan] no diagnostics were written by this run (no test built a core)');
   rmSync(dir, { recursive: true, force: true });
 }

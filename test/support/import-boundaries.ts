@@ -10,20 +10,35 @@ export interface ImportRef {
 }
 
 export function importsOf(fileName: string, text: string): ImportRef[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const refs: ImportRef[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       refs.push({ specifier: node.moduleSpecifier.text, typeOnly: node.importClause?.isTypeOnly ?? false });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       refs.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       refs.push({ specifier: node.moduleReference.expression.text, typeOnly: node.isTypeOnly });
     } else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0]!)) {
       const isDynamicImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
       const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
-      if (isDynamicImport || isRequire) refs.push({ specifier: (node.arguments[0] as ts.StringLiteralLike).text, typeOnly: false });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      if (isDynamicImport || isRequire)
+        refs.push({ specifier: (node.arguments[0] as ts.StringLiteralLike).text, typeOnly: false });
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       refs.push({ specifier: node.argument.literal.text, typeOnly: true });
     }
     ts.forEachChild(node, visit);
@@ -56,15 +71,18 @@ export function boundaryViolations(zone: Zone, file: string, text: string, root:
         break;
       case 'src':
         if (ELECTRON.test(ref.specifier)) problems.push(`${where}: the core must not import Electron`);
-        if (target === 'src-main' || target === 'src-renderer') problems.push(`${where}: the core may not depend on ${target}/`);
+        if (target === 'src-main' || target === 'src-renderer')
+          problems.push(`${where}: the core may not depend on ${target}/`);
         break;
       case 'src-main':
         if (target === 'src-renderer') problems.push(`${where}: main may not import renderer code`);
         break;
       case 'src-renderer':
         if (ref.typeOnly) break;
-        if (ELECTRON.test(ref.specifier) || ref.specifier.startsWith('node:')) problems.push(`${where}: the renderer may not import Electron or Node built-ins`);
-        if (target === 'src' || target === 'src-main') problems.push(`${where}: the renderer may import only types from ${target}/ (use "import type")`);
+        if (ELECTRON.test(ref.specifier) || ref.specifier.startsWith('node:'))
+          problems.push(`${where}: the renderer may not import Electron or Node built-ins`);
+        if (target === 'src' || target === 'src-main')
+          problems.push(`${where}: the renderer may import only types from ${target}/ (use "import type")`);
         break;
     }
   }

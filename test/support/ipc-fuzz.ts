@@ -7,8 +7,29 @@ import type { IpcServerMessage } from '../../shared/ipc-protocol.js';
 import { createIpcHarness, decodeWire } from './ipc-harness.js';
 import { localProfileInput } from './profile-builders.js';
 
-const PATHS = ['profiles.list', 'profiles.get', 'profiles.create', 'profiles.update', 'profiles.delete', 'profiles.activate', 'profiles.changes', 'storage.status', 'storage.allowWeakEncryption', 'nope', '__proto__', 'profiles', 'constructor', ''];
-const wireId = fc.oneof(fc.integer(), fc.string({ maxLength: 70 }), fc.constant(null), fc.double(), fc.constant(undefined));
+const PATHS = [
+  'profiles.list',
+  'profiles.get',
+  'profiles.create',
+  'profiles.update',
+  'profiles.delete',
+  'profiles.activate',
+  'profiles.changes',
+  'storage.status',
+  'storage.allowWeakEncryption',
+  'nope',
+  '__proto__',
+  'profiles',
+  'constructor',
+  '',
+];
+const wireId = fc.oneof(
+  fc.integer(),
+  fc.string({ maxLength: 70 }),
+  fc.constant(null),
+  fc.double(),
+  fc.constant(undefined),
+);
 const looseObject = fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 2 }), { maxKeys: 4 });
 
 /**
@@ -18,7 +39,13 @@ const looseObject = fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ max
  */
 export const fuzzMessage = fc.oneof(
   { weight: 3, arbitrary: fc.anything({ maxDepth: 3 }) },
-  { weight: 2, arbitrary: fc.record({ method: fc.constantFrom('request', 'subscription.stop', 'REQUEST', 'x'), id: wireId }, { requiredKeys: [] }) },
+  {
+    weight: 2,
+    arbitrary: fc.record(
+      { method: fc.constantFrom('request', 'subscription.stop', 'REQUEST', 'x'), id: wireId },
+      { requiredKeys: [] },
+    ),
+  },
   {
     weight: 5,
     arbitrary: fc.record(
@@ -30,7 +57,12 @@ export const fuzzMessage = fc.oneof(
             type: fc.oneof(fc.constantFrom('query', 'mutation', 'subscription'), fc.string({ maxLength: 5 })),
             path: fc.oneof(fc.constantFrom(...PATHS), fc.string({ maxLength: 20 })),
             // Near-valid inputs too: every one has at least one field the schemas refuse.
-            input: fc.oneof(fc.anything({ maxDepth: 2 }), looseObject, fc.constant({ ...localProfileInput(), baseUrl: 'ftp://x' }), fc.constant({ ...localProfileInput(), name: '' })),
+            input: fc.oneof(
+              fc.anything({ maxDepth: 2 }),
+              looseObject,
+              fc.constant({ ...localProfileInput(), baseUrl: 'ftp://x' }),
+              fc.constant({ ...localProfileInput(), name: '' }),
+            ),
             context: fc.oneof(looseObject, fc.constant({ correlationId: 'abc' }), fc.anything({ maxDepth: 1 })),
           },
           { requiredKeys: ['id'] },
@@ -72,7 +104,14 @@ export async function runIpcFuzz(count: number, seed: number): Promise<FuzzRepor
     const expected = new Set<number>();
     let nextId = 1_000_000;
     const prepared = fc.sample(fuzzMessage, { numRuns: count, seed }).map((m, i) => {
-      if (i % 5 !== 0 && typeof m === 'object' && m !== null && 'operation' in m && typeof m.operation === 'object' && m.operation !== null) {
+      if (
+        i % 5 !== 0 &&
+        typeof m === 'object' &&
+        m !== null &&
+        'operation' in m &&
+        typeof m.operation === 'object' &&
+        m.operation !== null
+      ) {
         const id = nextId++;
         expected.add(id);
         return { ...m, operation: { ...(m.operation as object), id } };
@@ -90,12 +129,17 @@ export async function runIpcFuzz(count: number, seed: number): Promise<FuzzRepor
     return {
       messages: count,
       requestsWithId: expected.size,
-      unanswered: [...expected].filter((id) => !(byId.get(id) ?? []).some((m) => 'error' in m || ('result' in m && m.result.type !== 'started'))),
+      unanswered: [...expected].filter(
+        (id) => !(byId.get(id) ?? []).some((m) => 'error' in m || ('result' in m && m.result.type !== 'started')),
+      ),
       unhandledRejections: unhandled,
-      vaultChanged: Buffer.compare(vaultBefore ?? Buffer.alloc(0), (await h.t.readVaultBytes()) ?? Buffer.alloc(0)) !== 0,
+      vaultChanged:
+        Buffer.compare(vaultBefore ?? Buffer.alloc(0), (await h.t.readVaultBytes()) ?? Buffer.alloc(0)) !== 0,
       encryptCalls: h.t.cipher.encryptCalls - encryptsBefore,
-      domainChanges: h.t.logger.records.filter((r) => /^profile\.(created|updated|deleted|activated)$/.test(r.event)).length - 1,
-      malformedErrors: decoded.filter((m) => 'error' in m && !AppErrorDataSchema.safeParse(m.error.data).success).length,
+      domainChanges:
+        h.t.logger.records.filter((r) => /^profile\.(created|updated|deleted|activated)$/.test(r.event)).length - 1,
+      malformedErrors: decoded.filter((m) => 'error' in m && !AppErrorDataSchema.safeParse(m.error.data).success)
+        .length,
       listedAfter: (await w.client.profiles.list.query()).profiles.map((p) => p.name),
     };
   } finally {

@@ -55,7 +55,10 @@ export async function createIpcHarness(options: IpcHarnessOptions = {}): Promise
   const inFlight = new Set<Promise<void>>();
   let nextSenderId = 1;
 
-  const connect = ({ verdict = { trusted: true }, senderId = nextSenderId++ }: { verdict?: SenderVerdict; senderId?: number } = {}): RendererWindow => {
+  const connect = ({
+    verdict = { trusted: true },
+    senderId = nextSenderId++,
+  }: { verdict?: SenderVerdict; senderId?: number } = {}): RendererWindow => {
     const { port1: rendererPort, port2: mainPort } = new MessageChannel();
     ports.push(rendererPort, mainPort);
     let gone = false;

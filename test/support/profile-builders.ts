@@ -11,7 +11,13 @@ let counter = 0;
 
 export function localProfileInput(overrides: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
   counter += 1;
-  return recorded({ name: `Local ${counter}`, kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2', ...overrides });
+  return recorded({
+    name: `Local ${counter}`,
+    kind: 'ollama',
+    baseUrl: 'http://127.0.0.1:11434',
+    model: 'llama3.2',
+    ...overrides,
+  });
 }
 
 export function remoteProfileInput(overrides: Partial<ProfileCreateInput> = {}): ProfileCreateInput {

@@ -13,7 +13,12 @@ export interface Collected {
 }
 
 /** Runs profiles.test on the service (inside a request context, as IPC would) and collects every event. */
-export async function runTest(t: TestCore, id: string, signal?: AbortSignal, correlationId = 'test-run-0001'): Promise<Collected> {
+export async function runTest(
+  t: TestCore,
+  id: string,
+  signal?: AbortSignal,
+  correlationId = 'test-run-0001',
+): Promise<Collected> {
   const events: TestEvent[] = [];
   await runInRequestContext({ correlationId }, async () => {
     for await (const event of t.core.connectionTest.run({ id }, signal)) events.push(TestEventSchema.parse(event));
@@ -23,7 +28,11 @@ export async function runTest(t: TestCore, id: string, signal?: AbortSignal, cor
 }
 
 /** A profile input for a fake of the given kind listening at `url` (loopback, so no consent needed). */
-export function profileForFake(kind: FakeKind, url: string, over: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
+export function profileForFake(
+  kind: FakeKind,
+  url: string,
+  over: Partial<ProfileCreateInput> = {},
+): ProfileCreateInput {
   const input = profileInputForFake(kind, url, over);
   if (input.apiKey) recordTestSecret(input.apiKey);
   return input;
@@ -33,9 +42,25 @@ function profileInputForFake(kind: FakeKind, url: string, over: Partial<ProfileC
   const name = `${kind} ${url}`;
   switch (kind) {
     case 'openai':
-      return { name, kind: 'openai', baseUrl: `${url}/v1`, model: 'test-model', apiKey: 'sk-fake-openai-key-0001', ...over };
+      return {
+        name,
+        kind: 'openai',
+        baseUrl: `${url}/v1`,
+        model: 'test-model',
+        apiKey: 'sk-fake-openai-key-0001',
+        ...over,
+      };
     case 'azure-openai':
-      return { name, kind: 'azure-openai', baseUrl: url, model: 'gpt-4o', azureDeployment: 'test-model', azureApiVersion: '2024-10-21', apiKey: 'azure-fake-key-0001', ...over };
+      return {
+        name,
+        kind: 'azure-openai',
+        baseUrl: url,
+        model: 'gpt-4o',
+        azureDeployment: 'test-model',
+        azureApiVersion: '2024-10-21',
+        apiKey: 'azure-fake-key-0001',
+        ...over,
+      };
     case 'anthropic':
       return { name, kind: 'anthropic', baseUrl: url, model: 'test-model', apiKey: 'sk-ant-fake-key-0001', ...over };
     case 'gemini':
@@ -43,7 +68,14 @@ function profileInputForFake(kind: FakeKind, url: string, over: Partial<ProfileC
     case 'ollama':
       return { name, kind: 'ollama', baseUrl: url, model: 'test-model', ...over };
     case 'docker-model-runner':
-      return { name, kind: 'openai-compatible', preset: 'docker-model-runner', baseUrl: `${url}/engines/v1`, model: 'test-model', ...over };
+      return {
+        name,
+        kind: 'openai-compatible',
+        preset: 'docker-model-runner',
+        baseUrl: `${url}/engines/v1`,
+        model: 'test-model',
+        ...over,
+      };
     case 'mlx':
     case 'lemonade':
     case 'sglang':
@@ -56,7 +88,9 @@ function profileInputForFake(kind: FakeKind, url: string, over: Partial<ProfileC
 
 /** TCP handles currently open in this process (sockets and servers). */
 export function openTcpHandles(): number {
-  return process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap' || r === 'TLSSocketWrap').length;
+  return process
+    .getActiveResourcesInfo()
+    .filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap' || r === 'TLSSocketWrap').length;
 }
 
 export async function settleHandles(baseline: number, timeoutMs = 2000): Promise<number> {

@@ -38,7 +38,12 @@ export function suiteJsonlLogger(secrets: SecretRegistry): JsonlLogger | null {
   const dir = suiteDir();
   if (!dir) return null;
   counter += 1;
-  return createJsonlLogger({ dir: path.join(dir, 'logs'), secrets, fileBaseName: `p${process.pid}-${counter}`, maxFiles: 1000 });
+  return createJsonlLogger({
+    dir: path.join(dir, 'logs'),
+    secrets,
+    fileBaseName: `p${process.pid}-${counter}`,
+    maxFiles: 1000,
+  });
 }
 
 export class TeeLogger implements Logger {
@@ -50,20 +55,26 @@ export class TeeLogger implements Logger {
 }
 
 /** Every occurrence of a secret (raw, base64 or hex) in the .jsonl files of a directory. */
-export function findSecretsInLogs(logDir: string, secrets: Iterable<string>): { files: number; lines: number; hits: string[] } {
+export function findSecretsInLogs(
+  logDir: string,
+  secrets: Iterable<string>,
+): { files: number; lines: number; hits: string[] } {
   let names: string[] = [];
   try {
     names = readdirSync(logDir).filter((name) => name.endsWith('.jsonl'));
   } catch {
     // no logs at all
   }
-  const forms = [...secrets].flatMap((s) => [s, Buffer.from(s).toString('base64'), Buffer.from(s).toString('hex')]).filter((f) => f.length >= 6);
+  const forms = [...secrets]
+    .flatMap((s) => [s, Buffer.from(s).toString('base64'), Buffer.from(s).toString('hex')])
+    .filter((f) => f.length >= 6);
   let lines = 0;
   const hits: string[] = [];
   for (const name of names) {
     const text = readFileSync(path.join(logDir, name), 'latin1');
     lines += text.split('\n').filter(Boolean).length;
-    for (const form of forms) if (text.includes(form)) hits.push(`${name} contains a key used in a test (${form.slice(0, 3)}…)`);
+    for (const form of forms)
+      if (text.includes(form)) hits.push(`${name} contains a key used in a test (${form.slice(0, 3)}…)`);
   }
   return { files: names.length, lines, hits };
 }

@@ -21,7 +21,12 @@ const core = await createCore({
 let profile = core.profiles.list().profiles[0];
 if (!profile) {
   const initial = crashStateFor(0);
-  profile = await core.profiles.create({ kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://127.0.0.1:8000/v1', ...initial });
+  profile = await core.profiles.create({
+    kind: 'openai-compatible',
+    preset: 'vllm',
+    baseUrl: 'http://127.0.0.1:8000/v1',
+    ...initial,
+  });
 }
 let k = profile.revision - 1;
 process.stdout.write(`ready ${k}\n`);

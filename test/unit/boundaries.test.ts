@@ -30,12 +30,15 @@ describe('process boundaries', () => {
   it.each(ZONES)('%s/ respects its import rules', async (zone) => {
     const files = await sourceFiles(path.join(ROOT, zone));
     if (zone !== 'src-renderer') expect(files.length).toBeGreaterThan(0);
-    const problems = (await Promise.all(files.map(async (f) => boundaryViolations(zone, f, await readFile(f, 'utf8'), ROOT)))).flat();
+    const problems = (
+      await Promise.all(files.map(async (f) => boundaryViolations(zone, f, await readFile(f, 'utf8'), ROOT)))
+    ).flat();
     expect(problems).toEqual([]);
   });
 
   describe('the checker itself', () => {
-    const check = (zone: Zone, code: string, file = `${zone}/x/file.ts`) => boundaryViolations(zone, path.join(ROOT, file), code, ROOT);
+    const check = (zone: Zone, code: string, file = `${zone}/x/file.ts`) =>
+      boundaryViolations(zone, path.join(ROOT, file), code, ROOT);
 
     it.each([
       ['src', "import { app } from 'electron';"],
@@ -59,7 +62,10 @@ describe('process boundaries', () => {
     it.each([
       ['src', "import { z } from 'zod'; import fs from 'node:fs/promises';"],
       ['shared', "import { z } from 'zod'; import { x } from '../other.js';"],
-      ['src-renderer', "import type { AppRouter } from '../../src/router.js'; import { ERROR_CODES } from '../../shared/errors/error-codes.js';"],
+      [
+        'src-renderer',
+        "import type { AppRouter } from '../../src/router.js'; import { ERROR_CODES } from '../../shared/errors/error-codes.js';",
+      ],
       ['src-main', "import { app } from 'electron'; import { createCore } from '../src/create-core.js';"],
     ] as const)('allows %s: %s', (zone, code) => {
       expect(check(zone, code)).toEqual([]);

@@ -2,7 +2,12 @@
 // fetch (no provider client involved) and pin the shapes the client tests rely on, plus clean shutdown.
 import https from 'node:https';
 import { describe, expect, it } from 'vitest';
-import { selfSignedTls, startFakeHttpServer, startFakeLlm, startSilentServer } from '../support/fake-providers/index.js';
+import {
+  selfSignedTls,
+  startFakeHttpServer,
+  startFakeLlm,
+  startSilentServer,
+} from '../support/fake-providers/index.js';
 import type { FakeKind, FakeServer } from '../support/fake-providers/index.js';
 
 interface SseEvent {
@@ -18,7 +23,10 @@ function sseEvents(body: string): SseEvent[] {
       const lines = block.split(/\r?\n/).filter((l) => !l.startsWith(':'));
       return {
         event: lines.find((l) => l.startsWith('event: '))?.slice(7),
-        data: lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n'),
+        data: lines
+          .filter((l) => l.startsWith('data: '))
+          .map((l) => l.slice(6))
+          .join('\n'),
       };
     });
 }
@@ -32,21 +40,42 @@ async function withServer<T>(server: FakeServer, use: (s: FakeServer) => Promise
 }
 
 const postJson = (url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 
 const chatBody = { model: 'test-model', stream: true, messages: [{ role: 'user', content: 'say hello please' }] };
 
 describe('fake OpenAI wire', () => {
   it('streams a role-only chunk, one chunk per piece, a finish chunk, the usage chunk and [DONE]', async () => {
     await withServer(await startFakeLlm({ kind: 'openai', reply: ['Hel', 'lo'] }), async (s) => {
-      const res = await postJson(`${s.url}/v1/chat/completions`, { ...chatBody, stream_options: { include_usage: true } });
+      const res = await postJson(`${s.url}/v1/chat/completions`, {
+        ...chatBody,
+        stream_options: { include_usage: true },
+      });
       expect(res.headers.get('content-type')).toBe('text/event-stream');
       const events = sseEvents(await res.text());
       expect(events.at(-1)?.data).toBe('[DONE]');
-      const chunks = events.slice(0, -1).map((e) => JSON.parse(e.data) as { choices: Array<{ delta: unknown; finish_reason: string | null }>; usage: unknown });
-      expect(chunks.map((c) => c.choices[0]?.delta)).toEqual([{ role: 'assistant', content: '' }, { content: 'Hel' }, { content: 'lo' }, {}, undefined]);
+      const chunks = events
+        .slice(0, -1)
+        .map(
+          (e) =>
+            JSON.parse(e.data) as { choices: Array<{ delta: unknown; finish_reason: string | null }>; usage: unknown },
+        );
+      expect(chunks.map((c) => c.choices[0]?.delta)).toEqual([
+        { role: 'assistant', content: '' },
+        { content: 'Hel' },
+        { content: 'lo' },
+        {},
+        undefined,
+      ]);
       expect(chunks[3]?.choices[0]?.finish_reason).toBe('stop');
-      expect(chunks[4]).toMatchObject({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } });
+      expect(chunks[4]).toMatchObject({
+        choices: [],
+        usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
+      });
       expect(s.requests[0]).toMatchObject({ method: 'POST', path: '/v1/chat/completions' });
     });
   });
@@ -66,7 +95,10 @@ describe('fake OpenAI wire', () => {
       expect(body.error.code).toBe('invalid_api_key');
       expect(body.error.message).toContain('sk-***1234');
       const ok = await fetch(`${s.url}/v1/models`, { headers: { authorization: 'Bearer sk-right-0000' } });
-      expect(await ok.json()).toMatchObject({ object: 'list', data: [{ id: 'test-model', object: 'model', owned_by: 'openai' }] });
+      expect(await ok.json()).toMatchObject({
+        object: 'list',
+        data: [{ id: 'test-model', object: 'model', owned_by: 'openai' }],
+      });
     });
   });
 
@@ -74,7 +106,9 @@ describe('fake OpenAI wire', () => {
     await withServer(await startFakeLlm({ kind: 'openai' }), async (s) => {
       const res = await postJson(`${s.url}/v1/chat/completions`, { ...chatBody, model: 'nope' });
       expect(res.status).toBe(404);
-      expect(await res.json()).toMatchObject({ error: { code: 'model_not_found', type: 'invalid_request_error', param: 'model' } });
+      expect(await res.json()).toMatchObject({
+        error: { code: 'model_not_found', type: 'invalid_request_error', param: 'model' },
+      });
     });
   });
 });
@@ -86,7 +120,17 @@ describe('fake Anthropic wire', () => {
     await withServer(await startFakeLlm({ kind: 'anthropic', apiKey: 'ant-key', reply: ['a', 'b'] }), async (s) => {
       const res = await postJson(`${s.url}/v1/messages`, { ...chatBody, max_tokens: 64 }, headers);
       const names = sseEvents(await res.text()).map((e) => e.event);
-      expect(names).toEqual(['message_start', 'content_block_start', 'ping', 'content_block_delta', 'ping', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
+      expect(names).toEqual([
+        'message_start',
+        'content_block_start',
+        'ping',
+        'content_block_delta',
+        'ping',
+        'content_block_delta',
+        'content_block_stop',
+        'message_delta',
+        'message_stop',
+      ]);
     });
   });
 
@@ -99,8 +143,13 @@ describe('fake Anthropic wire', () => {
       const noVersion = await fetch(`${s.url}/v1/models`);
       expect(noVersion.status).toBe(400);
       expect(await noVersion.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
-      const events = sseEvents(await (await postJson(`${s.url}/v1/messages`, { ...chatBody, max_tokens: 8 }, headers)).text());
-      expect(events.at(-1)).toEqual({ event: 'error', data: JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }) });
+      const events = sseEvents(
+        await (await postJson(`${s.url}/v1/messages`, { ...chatBody, max_tokens: 8 }, headers)).text(),
+      );
+      expect(events.at(-1)).toEqual({
+        event: 'error',
+        data: JSON.stringify({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }),
+      });
     });
   });
 });
@@ -112,12 +161,23 @@ describe('fake Gemini wire', () => {
       const path = `${s.url}/v1beta/models/test-model:streamGenerateContent`;
       expect((await postJson(path, body, { 'x-goog-api-key': 'g-key' })).status).toBe(400);
       const res = await postJson(`${path}?alt=sse&key=g-key`, body);
-      const events = sseEvents(await res.text()).map((e) => JSON.parse(e.data) as { candidates: Array<{ content: { parts: Array<{ text: string }> }; finishReason?: string }>; usageMetadata: unknown });
+      const events = sseEvents(await res.text()).map(
+        (e) =>
+          JSON.parse(e.data) as {
+            candidates: Array<{ content: { parts: Array<{ text: string }> }; finishReason?: string }>;
+            usageMetadata: unknown;
+          },
+      );
       expect(events.map((e) => e.candidates[0]?.content.parts[0]?.text).join('')).toBe('Hello from the fake.');
-      expect(events.at(-1)).toMatchObject({ candidates: [{ finishReason: 'STOP' }], usageMetadata: { candidatesTokenCount: 5 } });
+      expect(events.at(-1)).toMatchObject({
+        candidates: [{ finishReason: 'STOP' }],
+        usageMetadata: { candidatesTokenCount: 5 },
+      });
       const badKey = await postJson(`${path}?alt=sse`, body, { 'x-goog-api-key': 'wrong' });
       expect(badKey.status).toBe(400);
-      expect(await badKey.json()).toMatchObject({ error: { status: 'INVALID_ARGUMENT', details: [{ reason: 'API_KEY_INVALID' }] } });
+      expect(await badKey.json()).toMatchObject({
+        error: { status: 'INVALID_ARGUMENT', details: [{ reason: 'API_KEY_INVALID' }] },
+      });
     });
   });
 });
@@ -126,9 +186,15 @@ describe('fake Ollama wire', () => {
   it('streams NDJSON and ends with a done line whose durations are nanoseconds', async () => {
     await withServer(await startFakeLlm({ kind: 'ollama', tokenDelayMs: 2 }), async (s) => {
       expect(await (await fetch(`${s.url}/`)).text()).toBe('Ollama is running');
-      const res = await postJson(`${s.url}/api/chat`, { model: 'test-model', messages: [{ role: 'user', content: 'hi' }] });
+      const res = await postJson(`${s.url}/api/chat`, {
+        model: 'test-model',
+        messages: [{ role: 'user', content: 'hi' }],
+      });
       expect(res.headers.get('content-type')).toBe('application/x-ndjson');
-      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = (await res.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       const last = lines.at(-1)!;
       expect(last).toMatchObject({ done: true, done_reason: 'stop', eval_count: 5 });
       expect(last.eval_duration).toBeGreaterThanOrEqual(5 * 1_000_000); // at least 1 ms per piece, in ns
@@ -141,23 +207,56 @@ describe('fake Ollama wire', () => {
 
 describe('identity endpoints of OpenAI-compatible servers', () => {
   const cases: Array<[FakeKind, string, (body: string, status: number) => void]> = [
-    ['lmstudio', '/api/v0/models', (b) => expect(JSON.parse(b)).toMatchObject({ data: [{ id: 'test-model', state: 'loaded' }] })],
+    [
+      'lmstudio',
+      '/api/v0/models',
+      (b) => expect(JSON.parse(b)).toMatchObject({ data: [{ id: 'test-model', state: 'loaded' }] }),
+    ],
     ['llamacpp', '/props', (b) => expect(JSON.parse(b)).toMatchObject({ build_info: 'b6000-abcdef0', total_slots: 1 })],
     ['vllm', '/version', (b) => expect(JSON.parse(b)).toEqual({ version: '0.11.0' })],
-    ['localai', '/.well-known/localai.json', (b) => expect(JSON.parse(b)).toMatchObject({ version: 'v3.5.0', endpoints: { models: '/v1/models' } })],
-    ['jan', '/openapi.json', (b) => expect(JSON.parse(b)).toMatchObject({ info: { title: 'Jan API Server Endpoints' } })],
-    ['koboldcpp', '/api/extra/version', (b) => expect(JSON.parse(b)).toMatchObject({ result: 'KoboldCpp', version: '1.98' })],
-    ['textgen-webui', '/v1/internal/model/info', (b) => expect(JSON.parse(b)).toEqual({ model_name: 'test-model', lora_names: [], loader: 'llama.cpp' })],
+    [
+      'localai',
+      '/.well-known/localai.json',
+      (b) => expect(JSON.parse(b)).toMatchObject({ version: 'v3.5.0', endpoints: { models: '/v1/models' } }),
+    ],
+    [
+      'jan',
+      '/openapi.json',
+      (b) => expect(JSON.parse(b)).toMatchObject({ info: { title: 'Jan API Server Endpoints' } }),
+    ],
+    [
+      'koboldcpp',
+      '/api/extra/version',
+      (b) => expect(JSON.parse(b)).toMatchObject({ result: 'KoboldCpp', version: '1.98' }),
+    ],
+    [
+      'textgen-webui',
+      '/v1/internal/model/info',
+      (b) => expect(JSON.parse(b)).toEqual({ model_name: 'test-model', lora_names: [], loader: 'llama.cpp' }),
+    ],
     ['docker-model-runner', '/', (b) => expect(b).toBe('Docker Model Runner is running')],
     ['mlx', '/props', (b, status) => expect([status, b]).toEqual([404, 'Not Found'])],
-    ['lemonade', '/api/v1/health', (b) => expect(JSON.parse(b)).toMatchObject({ status: 'ok', version: '10.0.0', model_loaded: 'test-model' })],
+    [
+      'lemonade',
+      '/api/v1/health',
+      (b) => expect(JSON.parse(b)).toMatchObject({ status: 'ok', version: '10.0.0', model_loaded: 'test-model' }),
+    ],
     ['sglang', '/health', (b, status) => expect([status, b]).toEqual([200, ''])],
     ['gpustack', '/version', (b) => expect(JSON.parse(b)).toEqual({ version: 'v2.0.1', git_commit: '47277d79' })],
   ];
   const ownedBy: Record<string, string | undefined> = {
-    lmstudio: 'organization_owner', llamacpp: 'llamacpp', vllm: 'vllm', localai: undefined, jan: 'user', koboldcpp: 'koboldcpp',
-    'textgen-webui': 'user', 'docker-model-runner': 'docker', mlx: undefined, lemonade: 'lemonade',
-    sglang: 'sglang', gpustack: 'gpustack',
+    lmstudio: 'organization_owner',
+    llamacpp: 'llamacpp',
+    vllm: 'vllm',
+    localai: undefined,
+    jan: 'user',
+    koboldcpp: 'koboldcpp',
+    'textgen-webui': 'user',
+    'docker-model-runner': 'docker',
+    mlx: undefined,
+    lemonade: 'lemonade',
+    sglang: 'sglang',
+    gpustack: 'gpustack',
   };
 
   it.each(cases)('%s answers %s and fingerprints its /v1/models', async (kind, path, check) => {
@@ -165,7 +264,9 @@ describe('identity endpoints of OpenAI-compatible servers', () => {
       const res = await fetch(`${s.url}${path}`);
       check(await res.text(), res.status);
       const auth = kind === 'jan' ? { authorization: 'Bearer jan-key' } : undefined;
-      const models = (await (await fetch(`${s.url}/v1/models`, { headers: auth })).json()) as { data: Array<Record<string, unknown>> };
+      const models = (await (await fetch(`${s.url}/v1/models`, { headers: auth })).json()) as {
+        data: Array<Record<string, unknown>>;
+      };
       expect(models.data[0]?.owned_by).toBe(ownedBy[kind]);
       expect('owned_by' in models.data[0]!).toBe(ownedBy[kind] !== undefined);
     });
@@ -173,7 +274,9 @@ describe('identity endpoints of OpenAI-compatible servers', () => {
 
   it('koboldcpp looks like Ollama on /api/tags but not on / or /api/version; Jan needs a key everywhere else', async () => {
     await withServer(await startFakeLlm({ kind: 'koboldcpp' }), async (s) => {
-      expect(await (await fetch(`${s.url}/api/tags`)).json()).toMatchObject({ models: [{ details: { family: 'koboldcpp' } }] });
+      expect(await (await fetch(`${s.url}/api/tags`)).json()).toMatchObject({
+        models: [{ details: { family: 'koboldcpp' } }],
+      });
       expect(await (await fetch(`${s.url}/`)).text()).not.toContain('Ollama is running');
       expect((await fetch(`${s.url}/api/version`)).status).toBe(404);
     });
@@ -186,30 +289,46 @@ describe('identity endpoints of OpenAI-compatible servers', () => {
 
 describe('faults and transport', () => {
   it('redirects every request when asked to', async () => {
-    await withServer(await startFakeLlm({ kind: 'ollama', fault: { type: 'redirect', status: 307, location: 'http://127.0.0.1:9/elsewhere' } }), async (s) => {
-      const res = await fetch(`${s.url}/api/tags`, { redirect: 'manual' });
-      expect([res.status, res.headers.get('location')]).toEqual([307, 'http://127.0.0.1:9/elsewhere']);
-    });
+    await withServer(
+      await startFakeLlm({
+        kind: 'ollama',
+        fault: { type: 'redirect', status: 307, location: 'http://127.0.0.1:9/elsewhere' },
+      }),
+      async (s) => {
+        const res = await fetch(`${s.url}/api/tags`, { redirect: 'manual' });
+        expect([res.status, res.headers.get('location')]).toEqual([307, 'http://127.0.0.1:9/elsewhere']);
+      },
+    );
   });
 
   it('sends a family-shaped 429 with retry-after, and exactly `bytes` bytes for huge-body', async () => {
-    await withServer(await startFakeLlm({ kind: 'gemini', fault: { type: 'rate-limit', retryAfterSeconds: 7 } }), async (s) => {
-      const res = await postJson(`${s.url}/v1beta/models/test-model:streamGenerateContent?alt=sse`, {});
-      expect([res.status, res.headers.get('retry-after')]).toEqual([429, '7']);
-      expect(await res.json()).toMatchObject({ error: { code: 429, status: 'RESOURCE_EXHAUSTED' } });
-    });
-    await withServer(await startFakeLlm({ kind: 'ollama', fault: { type: 'huge-body', bytes: 200_000 } }), async (s) => {
-      const body = await (await postJson(`${s.url}/api/chat`, { model: 'test-model', messages: [] })).text();
-      expect(body.length).toBe(200_000);
-      expect(body.startsWith('{"model":"test-model"')).toBe(true);
-      expect(body.includes('\n')).toBe(false);
-    });
+    await withServer(
+      await startFakeLlm({ kind: 'gemini', fault: { type: 'rate-limit', retryAfterSeconds: 7 } }),
+      async (s) => {
+        const res = await postJson(`${s.url}/v1beta/models/test-model:streamGenerateContent?alt=sse`, {});
+        expect([res.status, res.headers.get('retry-after')]).toEqual([429, '7']);
+        expect(await res.json()).toMatchObject({ error: { code: 429, status: 'RESOURCE_EXHAUSTED' } });
+      },
+    );
+    await withServer(
+      await startFakeLlm({ kind: 'ollama', fault: { type: 'huge-body', bytes: 200_000 } }),
+      async (s) => {
+        const body = await (await postJson(`${s.url}/api/chat`, { model: 'test-model', messages: [] })).text();
+        expect(body.length).toBe(200_000);
+        expect(body.startsWith('{"model":"test-model"')).toBe(true);
+        expect(body.includes('\n')).toBe(false);
+      },
+    );
   });
 
   it('stops an endless stream when the client aborts, and close() ends never-answering requests', async () => {
     await withServer(await startFakeLlm({ kind: 'openai', fault: { type: 'endless-stream' } }), async (s) => {
       const controller = new AbortController();
-      const res = await fetch(`${s.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify(chatBody), signal: controller.signal });
+      const res = await fetch(`${s.url}/v1/chat/completions`, {
+        method: 'POST',
+        body: JSON.stringify(chatBody),
+        signal: controller.signal,
+      });
       const first = await res.body!.getReader().read();
       expect(new TextDecoder().decode(first.value)).toContain(': keep-alive');
       controller.abort();
@@ -249,7 +368,10 @@ describe('faults and transport', () => {
 
   it('a silent server records the request and never answers', async () => {
     await withServer(await startSilentServer(), async (s) => {
-      const outcome = await fetch(`${s.url}/v1/models`, { headers: { 'x-probe': '1' }, signal: AbortSignal.timeout(100) }).then(
+      const outcome = await fetch(`${s.url}/v1/models`, {
+        headers: { 'x-probe': '1' },
+        signal: AbortSignal.timeout(100),
+      }).then(
         () => 'answered',
         (e: unknown) => (e instanceof Error ? e.name : 'error'),
       );
@@ -271,7 +393,11 @@ describe('faults and transport', () => {
     const before = await settled();
     const s = await startFakeLlm({ kind: 'anthropic', fault: { type: 'stall-after-headers' } });
     await fetch(`${s.url}/v1/models`, { headers: { 'anthropic-version': '2023-06-01' } }).then((r) => r.text());
-    const stalled = await postJson(`${s.url}/v1/messages`, { ...chatBody, max_tokens: 1 }, { 'anthropic-version': '2023-06-01' });
+    const stalled = await postJson(
+      `${s.url}/v1/messages`,
+      { ...chatBody, max_tokens: 1 },
+      { 'anthropic-version': '2023-06-01' },
+    );
     expect(stalled.status).toBe(200);
     const drained = stalled.text().catch(() => 'aborted');
     expect(tcp()).toBeGreaterThan(before);

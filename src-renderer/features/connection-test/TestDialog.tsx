@@ -29,17 +29,33 @@ function announcement(state: TestState): string {
       : `Test failed. ${state.result.error?.message ?? ''}`;
   }
   const last = state.phases.at(-1);
-  return last ? `${PHASE_LABEL[last.phase]} (${formatMs(last.elapsedMs)}).` : state.status === 'running' ? 'Test started.' : '';
+  return last
+    ? `${PHASE_LABEL[last.phase]} (${formatMs(last.elapsedMs)}).`
+    : state.status === 'running'
+      ? 'Test started.'
+      : '';
 }
 
 function Figures({ result }: { result: TestResult }) {
   const m = result.metrics;
   const rows: Array<[string, string, string?]> = [
     ['Time to first token', formatMs(m?.timeToFirstTokenMs)],
-    ['Speed', formatRate(m?.tokensPerSecond), m?.tokensPerSecondSource === 'server' ? 'reported by the server' : m?.tokensPerSecondSource === 'measured' ? 'measured by the app' : undefined],
+    [
+      'Speed',
+      formatRate(m?.tokensPerSecond),
+      m?.tokensPerSecondSource === 'server'
+        ? 'reported by the server'
+        : m?.tokensPerSecondSource === 'measured'
+          ? 'measured by the app'
+          : undefined,
+    ],
     ['Total time', formatMs(m?.totalMs)],
     ['Time to first byte', formatMs(m?.timeToFirstByteMs)],
-    ['Output tokens', m?.outputTokens == null ? '—' : String(m.outputTokens), m?.outputTokensSource === 'estimated' ? 'estimated' : undefined],
+    [
+      'Output tokens',
+      m?.outputTokens == null ? '—' : String(m.outputTokens),
+      m?.outputTokensSource === 'estimated' ? 'estimated' : undefined,
+    ],
   ];
   if (m?.serverLoadMs != null) rows.push(['Model load (server)', formatMs(m.serverLoadMs)]);
   return (
@@ -69,9 +85,17 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
   const result = state.result;
 
   return (
-    <Dialog title={`Test ${profile.name}`} open onClose={() => { cancel(); onClose(); }}>
+    <Dialog
+      title={`Test ${profile.name}`}
+      open
+      onClose={() => {
+        cancel();
+        onClose();
+      }}
+    >
       <p className="muted">
-        Sends a short prompt to <code>{result?.resolvedEndpoint || profile.resolvedEndpoint}</code> with model <strong>{profile.model}</strong>.
+        Sends a short prompt to <code>{result?.resolvedEndpoint || profile.resolvedEndpoint}</code> with model{' '}
+        <strong>{profile.model}</strong>.
       </p>
       <ol className="phases" aria-label="Test progress">
         {TEST_PHASES.map((phase, index) => {
@@ -80,11 +104,20 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
           const current = state.status === 'running' && next;
           const failed = result !== null && !result.ok && next;
           return (
-            <li key={phase} className={`phase${at !== undefined ? ' phase--done' : ''}${current ? ' phase--current' : ''}${failed ? ' phase--failed' : ''}`}>
-              <span className="phase__mark" aria-hidden="true">{at !== undefined ? '✓' : current ? '…' : failed ? '✗' : '○'}</span>
+            <li
+              key={phase}
+              className={`phase${at !== undefined ? ' phase--done' : ''}${current ? ' phase--current' : ''}${failed ? ' phase--failed' : ''}`}
+            >
+              <span className="phase__mark" aria-hidden="true">
+                {at !== undefined ? '✓' : current ? '…' : failed ? '✗' : '○'}
+              </span>
               <span>{PHASE_LABEL[phase]}</span>
-              <span className="phase__time">{at !== undefined ? formatMs(at) : current ? 'waiting' : failed ? 'failed' : ''}</span>
-              <span className="visually-hidden">{at !== undefined ? 'done' : current ? 'in progress' : failed ? '' : 'not reached'}</span>
+              <span className="phase__time">
+                {at !== undefined ? formatMs(at) : current ? 'waiting' : failed ? 'failed' : ''}
+              </span>
+              <span className="visually-hidden">
+                {at !== undefined ? 'done' : current ? 'in progress' : failed ? '' : 'not reached'}
+              </span>
             </li>
           );
         })}
@@ -102,7 +135,13 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
       {ended ? (
         <section className="test-outcome" aria-labelledby="test-outcome-title">
           <h3 id="test-outcome-title" tabIndex={-1} ref={outcomeRef}>
-            {state.status === 'cancelled' ? 'Test cancelled' : state.status === 'refused' ? 'The test could not start' : result?.ok ? 'Test passed' : 'Test failed'}
+            {state.status === 'cancelled'
+              ? 'Test cancelled'
+              : state.status === 'refused'
+                ? 'The test could not start'
+                : result?.ok
+                  ? 'Test passed'
+                  : 'Test failed'}
           </h3>
           {state.refusal ? <ErrorNotice error={state.refusal} /> : null}
           {result?.ok ? (

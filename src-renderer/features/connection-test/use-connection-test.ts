@@ -35,7 +35,8 @@ export function useConnectionTest(profileId: string) {
       { id: profileId },
       {
         onData: (event) => {
-          if (event.type === 'phase') setState((s) => ({ ...s, phases: [...s.phases, { phase: event.phase, elapsedMs: event.elapsedMs }] }));
+          if (event.type === 'phase')
+            setState((s) => ({ ...s, phases: [...s.phases, { phase: event.phase, elapsedMs: event.elapsedMs }] }));
           else setState((s) => ({ ...s, status: 'finished', result: event.result }));
         },
         onError: (error) => setState((s) => ({ ...s, status: 'refused', refusal: appErrorDataOf(error) })),

@@ -36,7 +36,9 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
   const [model, setModel] = useState(server.suggestion.model ?? server.models[0] ?? '');
   const [error, setError] = useState<AppErrorData | null>(null);
   // The scan's list, plus anything added since (the profile list is live).
-  const saved = profiles.filter((p) => server.savedProfileIds.includes(p.id) || loopbackPort(p.baseUrl) === server.port);
+  const saved = profiles.filter(
+    (p) => server.savedProfileIds.includes(p.id) || loopbackPort(p.baseUrl) === server.port,
+  );
   const suggestion = server.suggestion;
   const address = `${server.host === '::1' ? '[::1]' : server.host}:${server.port}`;
   const modelSelectId = `model-${server.host}-${server.port}`;
@@ -46,7 +48,13 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
     if (server.requiresKey || !model) return onOpenForm(prefilled);
     setError(null);
     try {
-      const profile = await create.mutateAsync({ name: prefilled.name, kind: suggestion.kind, ...(suggestion.preset && { preset: suggestion.preset }), baseUrl: suggestion.baseUrl, model });
+      const profile = await create.mutateAsync({
+        name: prefilled.name,
+        kind: suggestion.kind,
+        ...(suggestion.preset && { preset: suggestion.preset }),
+        baseUrl: suggestion.baseUrl,
+        model,
+      });
       await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
       onAdded(profile);
     } catch (caught) {
@@ -65,7 +73,9 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
         {server.models.length} model{server.models.length === 1 ? '' : 's'} available.
         <span className="visually-hidden"> Identified because {server.evidence}.</span>
       </p>
-      {saved.length > 0 ? <p className="badge badge--info">Already saved as {saved.map((p) => p.name).join(', ')}</p> : null}
+      {saved.length > 0 ? (
+        <p className="badge badge--info">Already saved as {saved.map((p) => p.name).join(', ')}</p>
+      ) : null}
       <div className="server-card__actions">
         {server.models.length > 0 ? (
           <div className="field field--inline">
@@ -105,8 +115,19 @@ export function DiscoveryDialog({ profiles, onClose, onOpenForm, onAdded }: Prop
           : '';
 
   return (
-    <Dialog title="Find model servers on this computer" open onClose={() => { cancel(); onClose(); }} wide>
-      <p className="muted">Looks only at this computer (127.0.0.1 and ::1) on the ports local model servers use. Nothing is sent anywhere else.</p>
+    <Dialog
+      title="Find model servers on this computer"
+      open
+      onClose={() => {
+        cancel();
+        onClose();
+      }}
+      wide
+    >
+      <p className="muted">
+        Looks only at this computer (127.0.0.1 and ::1) on the ports local model servers use. Nothing is sent anywhere
+        else.
+      </p>
       <div className="progress-line">
         <progress max={Math.max(state.total, 1)} value={state.checked} aria-label="Search progress" />
         <span aria-hidden="true">{progress}</span>
@@ -128,11 +149,19 @@ export function DiscoveryDialog({ profiles, onClose, onOpenForm, onAdded }: Prop
             {state.found.length === 0 ? 'No model servers found' : 'Model servers found'}
           </h3>
           {state.found.length === 0 && state.status === 'done' ? (
-            <p>Start Ollama, LM Studio or another local server, then search again. You can also add a profile by hand.</p>
+            <p>
+              Start Ollama, LM Studio or another local server, then search again. You can also add a profile by hand.
+            </p>
           ) : (
             <ul className="server-list">
               {state.found.map((server) => (
-                <ServerCard key={`${server.host}-${server.port}`} server={server} profiles={profiles} onOpenForm={onOpenForm} onAdded={onAdded} />
+                <ServerCard
+                  key={`${server.host}-${server.port}`}
+                  server={server}
+                  profiles={profiles}
+                  onOpenForm={onOpenForm}
+                  onAdded={onAdded}
+                />
               ))}
             </ul>
           )}

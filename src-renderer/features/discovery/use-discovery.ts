@@ -34,7 +34,9 @@ export function useDiscovery() {
             case 'probe':
               return FINAL_STATES.has(event.state) ? { ...s, checked: s.checked + 1 } : s;
             case 'found':
-              return s.found.some((f) => f.port === event.server.port && f.server === event.server.server) ? s : { ...s, found: [...s.found, event.server] };
+              return s.found.some((f) => f.port === event.server.port && f.server === event.server.server)
+                ? s
+                : { ...s, found: [...s.found, event.server] };
             case 'done':
               return { ...s, status: 'done', found: event.servers, durationMs: event.durationMs, checked: s.total };
           }

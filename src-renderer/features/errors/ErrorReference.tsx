@@ -14,7 +14,11 @@ export function ErrorReference({ correlationId }: { correlationId: string }) {
     }
   };
   if (correlationId === NO_REFERENCE) {
-    return <p className="notice__reference">This happened in the window before the request reached the app, so there is no log reference.</p>;
+    return (
+      <p className="notice__reference">
+        This happened in the window before the request reached the app, so there is no log reference.
+      </p>
+    );
   }
   return (
     <p className="notice__reference">

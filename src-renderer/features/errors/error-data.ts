@@ -11,7 +11,13 @@ export function appErrorDataOf(error: unknown): AppErrorData {
   if (parsed.success) return parsed.data;
   // The call never reached main (e.g. the bridge is missing): still say something useful.
   const words = describeError('INTERNAL');
-  return { code: 'INTERNAL', message: words.message, remediation: words.remediation, retryable: true, correlationId: NO_REFERENCE };
+  return {
+    code: 'INTERNAL',
+    message: words.message,
+    remediation: words.remediation,
+    retryable: true,
+    correlationId: NO_REFERENCE,
+  };
 }
 
 export function fieldErrorMap(error: AppErrorData | null): Record<string, string> {

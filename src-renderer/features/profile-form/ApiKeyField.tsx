@@ -43,9 +43,14 @@ export function ApiKeyField({ values, profile, expectation, originChanged, error
     <div className="key-field">
       {hasSaved && profile ? (
         <div className="key-field__saved">
-          <p id="saved-key-status">{values.keyAction === 'remove' ? 'The saved key will be removed when you save.' : savedKeyText(profile)}</p>
+          <p id="saved-key-status">
+            {values.keyAction === 'remove' ? 'The saved key will be removed when you save.' : savedKeyText(profile)}
+          </p>
           {originChanged && values.keyAction === 'keep' ? (
-            <p className="field__error">The server address changed. The saved key will not be sent to the new server: enter its key, or remove the saved one.</p>
+            <p className="field__error">
+              The server address changed. The saved key will not be sent to the new server: enter its key, or remove the
+              saved one.
+            </p>
           ) : null}
           <div className="button-row">
             {values.keyAction !== 'replace' ? (

@@ -16,10 +16,15 @@ export function ConsentField({ host, checked, givenAt, error, onChange }: Props)
     <fieldset className="consent">
       <legend>This server is not on your computer</legend>
       <p>
-        When you test this profile or chat with it, <strong>what you type</strong> and <strong>your API key</strong> are sent over the
-        internet to <strong>{host}</strong>, and the answers come back from there. Nothing is sent until you agree.
+        When you test this profile or chat with it, <strong>what you type</strong> and <strong>your API key</strong> are
+        sent over the internet to <strong>{host}</strong>, and the answers come back from there. Nothing is sent until
+        you agree.
       </p>
-      {givenAt ? <p className="consent__given">You agreed to use {host} {formatWhen(givenAt)}.</p> : null}
+      {givenAt ? (
+        <p className="consent__given">
+          You agreed to use {host} {formatWhen(givenAt)}.
+        </p>
+      ) : null}
       <Field label={`I agree to send my prompts and API key to ${host}`} error={error} fieldName="remoteConsent">
         <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
       </Field>

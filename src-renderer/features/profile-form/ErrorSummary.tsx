@@ -13,7 +13,14 @@ interface Props {
 export const ErrorSummary = forwardRef<HTMLDivElement, Props>(function ErrorSummary({ error, labels }, ref) {
   const errors = error.fieldErrors ?? [];
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} data-error-code={error.code}>
+    <div
+      className="error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabIndex={-1}
+      ref={ref}
+      data-error-code={error.code}
+    >
       <h3 id="error-summary-title">
         {errors.length === 1 ? 'There is a problem with 1 field' : `There are problems with ${errors.length} fields`}
       </h3>

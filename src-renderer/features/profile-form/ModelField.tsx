@@ -32,7 +32,10 @@ export function ModelField({ values, profile, error, onChange }: Props) {
           kind: values.kind,
           preset: values.kind === 'openai-compatible' ? values.preset || null : null,
           baseUrl: values.baseUrl.trim(),
-          ...(values.kind === 'azure-openai' && { azureDeployment: values.azureDeployment || null, azureApiVersion: values.azureApiVersion || null }),
+          ...(values.kind === 'azure-openai' && {
+            azureDeployment: values.azureDeployment || null,
+            azureApiVersion: values.azureApiVersion || null,
+          }),
           ...(values.apiKey !== '' && { apiKey: values.apiKey }),
           ...(consentGiven(values) && { remoteConsent: true }),
         },
@@ -46,15 +49,29 @@ export function ModelField({ values, profile, error, onChange }: Props) {
     <div className="model-field">
       <div className="model-field__row">
         <Field label="Model" hint="The model name exactly as the server knows it." error={error} fieldName="model">
-          <input type="text" value={values.model} spellCheck={false} autoComplete="off" onChange={(e) => onChange({ model: e.target.value })} />
+          <input
+            type="text"
+            value={values.model}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => onChange({ model: e.target.value })}
+          />
         </Field>
-        <button type="button" className="button model-field__load" onClick={() => void loadModels()} disabled={load.isPending}>
+        <button
+          type="button"
+          className="button model-field__load"
+          onClick={() => void loadModels()}
+          disabled={load.isPending}
+        >
           {load.isPending ? 'Loading models…' : 'Load models'}
         </button>
       </div>
       {models.length > 0 ? (
         <Field label={`Models on this server (${models.length})`} fieldName="modelPicker">
-          <select value={models.some((m) => m.id === values.model) ? values.model : ''} onChange={(e) => e.target.value && onChange({ model: e.target.value })}>
+          <select
+            value={models.some((m) => m.id === values.model) ? values.model : ''}
+            onChange={(e) => e.target.value && onChange({ model: e.target.value })}
+          >
             <option value="">Choose a model…</option>
             {models.map((m) => (
               <option key={m.id} value={m.id}>

@@ -57,17 +57,30 @@ export function ProfileFormDialog({ open, profile, suggestion, onClose, onSaved 
   const title = profile ? `Edit ${profile.name}` : 'Add a profile';
   return (
     <Dialog title={title} open={open} onClose={onClose} wide>
-      <ProfileForm key={profile?.id ?? suggestion?.baseUrl ?? 'new'} profile={profile} suggestion={suggestion} onCancel={onClose} onSaved={onSaved} />
+      <ProfileForm
+        key={profile?.id ?? suggestion?.baseUrl ?? 'new'}
+        profile={profile}
+        suggestion={suggestion}
+        onCancel={onClose}
+        onSaved={onSaved}
+      />
     </Dialog>
   );
 }
 
-function ProfileForm({ profile: opened, suggestion, onCancel, onSaved }: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
+function ProfileForm({
+  profile: opened,
+  suggestion,
+  onCancel,
+  onSaved,
+}: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // The version being edited: the one the form opened with, until the learner loads a newer one after a conflict.
   const [profile, setProfile] = useState(opened);
-  const [values, setValues] = useState<FormValues>(() => (profile ? valuesFromProfile(profile) : emptyValues(suggestion)));
+  const [values, setValues] = useState<FormValues>(() =>
+    profile ? valuesFromProfile(profile) : emptyValues(suggestion),
+  );
   const [error, setError] = useState<AppErrorData | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -88,7 +101,10 @@ function ProfileForm({ profile: opened, suggestion, onCancel, onSaved }: Omit<Pr
   const loadLatest = async () => {
     if (!profile) return;
     try {
-      const latest = await queryClient.fetchQuery({ ...trpc.profiles.get.queryOptions({ id: profile.id }), staleTime: 0 });
+      const latest = await queryClient.fetchQuery({
+        ...trpc.profiles.get.queryOptions({ id: profile.id }),
+        staleTime: 0,
+      });
       setProfile(latest);
       setValues(valuesFromProfile(latest));
       setError(null);
@@ -102,7 +118,12 @@ function ProfileForm({ profile: opened, suggestion, onCancel, onSaved }: Omit<Pr
     setError(null);
     try {
       const saved = profile
-        ? await update.mutateAsync({ id: profile.id, expectedRevision: profile.revision, patch: updatePatch(values, profile), ...(updateConsent(values, profile) && { remoteConsent: true }) })
+        ? await update.mutateAsync({
+            id: profile.id,
+            expectedRevision: profile.revision,
+            patch: updatePatch(values, profile),
+            ...(updateConsent(values, profile) && { remoteConsent: true }),
+          })
         : await create.mutateAsync(createInput(values));
       await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
       onSaved(saved, profile === null);
@@ -126,7 +147,10 @@ function ProfileForm({ profile: opened, suggestion, onCancel, onSaved }: Omit<Pr
 
       <div className="form-grid">
         <Field label="Provider" error={fieldErrors.kind} fieldName="kind">
-          <select value={values.kind} onChange={(e) => setValues((v) => withProvider(v, e.target.value as FormValues['kind'], v.preset))}>
+          <select
+            value={values.kind}
+            onChange={(e) => setValues((v) => withProvider(v, e.target.value as FormValues['kind'], v.preset))}
+          >
             {providerOptions().map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -136,7 +160,10 @@ function ProfileForm({ profile: opened, suggestion, onCancel, onSaved }: Omit<Pr
         </Field>
         {values.kind === 'openai-compatible' ? (
           <Field label="Server" error={fieldErrors.preset} fieldName="preset">
-            <select value={values.preset} onChange={(e) => setValues((v) => withProvider(v, v.kind, e.target.value as FormValues['preset']))}>
+            <select
+              value={values.preset}
+              onChange={(e) => setValues((v) => withProvider(v, v.kind, e.target.value as FormValues['preset']))}
+            >
               {presetOptions().map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -146,7 +173,13 @@ function ProfileForm({ profile: opened, suggestion, onCancel, onSaved }: Omit<Pr
           </Field>
         ) : null}
         <Field label="Name" hint="How this profile appears in your list." error={fieldErrors.name} fieldName="name">
-          <input type="text" value={values.name} maxLength={80} autoComplete="off" onChange={(e) => change({ name: e.target.value })} />
+          <input
+            type="text"
+            value={values.name}
+            maxLength={80}
+            autoComplete="off"
+            onChange={(e) => change({ name: e.target.value })}
+          />
         </Field>
       </div>
 
@@ -164,30 +197,82 @@ function ProfileForm({ profile: opened, suggestion, onCancel, onSaved }: Omit<Pr
         error={fieldErrors.baseUrl}
         fieldName="baseUrl"
       >
-        <input type="url" value={values.baseUrl} spellCheck={false} autoComplete="off" onChange={(e) => change({ baseUrl: e.target.value })} />
+        <input
+          type="url"
+          value={values.baseUrl}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => change({ baseUrl: e.target.value })}
+        />
       </Field>
 
       {values.kind === 'azure-openai' ? (
         <div className="form-grid">
-          <Field label="Deployment" hint="The deployment name from Azure AI Foundry." error={fieldErrors.azureDeployment} fieldName="azureDeployment">
-            <input type="text" value={values.azureDeployment} spellCheck={false} onChange={(e) => change({ azureDeployment: e.target.value })} />
+          <Field
+            label="Deployment"
+            hint="The deployment name from Azure AI Foundry."
+            error={fieldErrors.azureDeployment}
+            fieldName="azureDeployment"
+          >
+            <input
+              type="text"
+              value={values.azureDeployment}
+              spellCheck={false}
+              onChange={(e) => change({ azureDeployment: e.target.value })}
+            />
           </Field>
-          <Field label="API version" hint='A date such as 2024-10-21, or "v1" for the v1 API.' error={fieldErrors.azureApiVersion} fieldName="azureApiVersion">
-            <input type="text" value={values.azureApiVersion} spellCheck={false} onChange={(e) => change({ azureApiVersion: e.target.value })} />
+          <Field
+            label="API version"
+            hint='A date such as 2024-10-21, or "v1" for the v1 API.'
+            error={fieldErrors.azureApiVersion}
+            fieldName="azureApiVersion"
+          >
+            <input
+              type="text"
+              value={values.azureApiVersion}
+              spellCheck={false}
+              onChange={(e) => change({ azureApiVersion: e.target.value })}
+            />
           </Field>
         </div>
       ) : null}
 
       <ModelField values={values} profile={profile} error={fieldErrors.model} onChange={change} />
 
-      <ApiKeyField values={values} profile={profile} expectation={keyExpected(values)} originChanged={keyOriginChanged(values, profile)} error={fieldErrors.apiKey} onChange={change} />
+      <ApiKeyField
+        values={values}
+        profile={profile}
+        expectation={keyExpected(values)}
+        originChanged={keyOriginChanged(values, profile)}
+        error={fieldErrors.apiKey}
+        onChange={change}
+      />
 
-      <Field label="Time limit (seconds)" hint="How long a test may take, from 1 to 30 seconds." error={fieldErrors.timeoutMs} fieldName="timeoutMs">
-        <input type="number" inputMode="decimal" min={1} max={30} step={1} value={values.timeoutSeconds} onChange={(e) => change({ timeoutSeconds: e.target.value })} />
+      <Field
+        label="Time limit (seconds)"
+        hint="How long a test may take, from 1 to 30 seconds."
+        error={fieldErrors.timeoutMs}
+        fieldName="timeoutMs"
+      >
+        <input
+          type="number"
+          inputMode="decimal"
+          min={1}
+          max={30}
+          step={1}
+          value={values.timeoutSeconds}
+          onChange={(e) => change({ timeoutSeconds: e.target.value })}
+        />
       </Field>
 
       {remote && host ? (
-        <ConsentField host={host} checked={consentGiven(values)} givenAt={profile?.host === host ? (profile.remoteConsentAt ?? null) : null} error={fieldErrors.remoteConsent} onChange={(checked) => change({ consentHost: checked ? host : null })} />
+        <ConsentField
+          host={host}
+          checked={consentGiven(values)}
+          givenAt={profile?.host === host ? (profile.remoteConsentAt ?? null) : null}
+          error={fieldErrors.remoteConsent}
+          onChange={(checked) => change({ consentHost: checked ? host : null })}
+        />
       ) : null}
 
       <div className="button-row button-row--end">

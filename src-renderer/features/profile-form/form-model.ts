@@ -4,7 +4,13 @@ import { endpointHost, endpointOrigin, isLoopbackHost } from '../../../shared/en
 import { tryResolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../shared/profile.contract.js';
-import { defaultBaseUrl, PRESETS, PROVIDERS, type Preset, type ProviderKind } from '../../../shared/provider.contract.js';
+import {
+  defaultBaseUrl,
+  PRESETS,
+  PROVIDERS,
+  type Preset,
+  type ProviderKind,
+} from '../../../shared/provider.contract.js';
 
 export type KeyAction = 'keep' | 'replace' | 'remove';
 
@@ -70,7 +76,12 @@ export function withProvider(values: FormValues, kind: ProviderKind, preset: Pre
   const previousDefault = defaultBaseUrl(values.kind, values.preset || null);
   const untouched = values.baseUrl.trim() === '' || values.baseUrl === previousDefault;
   const nextPreset = kind === 'openai-compatible' ? preset || 'lmstudio' : '';
-  return { ...values, kind, preset: nextPreset, baseUrl: untouched ? defaultBaseUrl(kind, nextPreset || null) : values.baseUrl };
+  return {
+    ...values,
+    kind,
+    preset: nextPreset,
+    baseUrl: untouched ? defaultBaseUrl(kind, nextPreset || null) : values.baseUrl,
+  };
 }
 
 export function hostOf(values: FormValues): { host: string | null; remote: boolean } {
@@ -153,7 +164,10 @@ export function providerOptions(): Array<{ value: ProviderKind; label: string }>
 }
 
 export function presetOptions(): Array<{ value: Preset; label: string }> {
-  return (Object.keys(PRESETS) as Preset[]).map((value) => ({ value, label: value === 'other' ? 'Another OpenAI-compatible server' : PRESETS[value].label }));
+  return (Object.keys(PRESETS) as Preset[]).map((value) => ({
+    value,
+    label: value === 'other' ? 'Another OpenAI-compatible server' : PRESETS[value].label,
+  }));
 }
 
 export function keyExpected(values: FormValues): 'required' | 'optional' | 'none' {

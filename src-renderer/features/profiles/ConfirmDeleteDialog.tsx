@@ -17,7 +17,8 @@ export function ConfirmDeleteDialog({ profile, onConfirm, onClose, error }: Prop
   return (
     <Dialog title={`Delete ${profile.name}?`} open onClose={onClose}>
       <p>
-        The profile {profile.hasApiKey ? 'and its saved API key are' : 'is'} removed from this computer. This cannot be undone.
+        The profile {profile.hasApiKey ? 'and its saved API key are' : 'is'} removed from this computer. This cannot be
+        undone.
         {profile.isActive ? ' It is the active profile, so no profile will be active afterwards.' : ''}
       </p>
       {error ? <ErrorNotice error={error} title="The profile was not deleted" /> : null}

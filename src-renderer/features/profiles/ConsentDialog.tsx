@@ -3,7 +3,15 @@
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Dialog } from '../../components/Dialog.js';
 
-export function ConsentDialog({ profile, onAgree, onClose }: { profile: ProfileView; onAgree: () => void; onClose: () => void }) {
+export function ConsentDialog({
+  profile,
+  onAgree,
+  onClose,
+}: {
+  profile: ProfileView;
+  onAgree: () => void;
+  onClose: () => void;
+}) {
   return (
     <Dialog title={`Send prompts to ${profile.host}?`} open onClose={onClose}>
       <p>

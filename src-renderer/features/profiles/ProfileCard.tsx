@@ -21,24 +21,40 @@ function lastTestText(p: ProfileView): string {
   const t = p.lastTest;
   if (!t) return 'Not tested yet';
   const when = formatWhen(t.at);
-  return t.ok ? `Passed ${when}: first token ${formatMs(t.timeToFirstTokenMs)}` : `Failed ${when}${t.errorCode ? ` (${t.errorCode.toLowerCase().replace(/_/g, ' ')})` : ''}`;
+  return t.ok
+    ? `Passed ${when}: first token ${formatMs(t.timeToFirstTokenMs)}`
+    : `Failed ${when}${t.errorCode ? ` (${t.errorCode.toLowerCase().replace(/_/g, ' ')})` : ''}`;
 }
 
 export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDelete }: Props) {
   const titleId = `profile-${p.id}-name`;
   return (
-    <li className={`profile-card${p.isActive ? ' profile-card--active' : ''}`} aria-labelledby={titleId} data-profile-id={p.id}>
+    <li
+      className={`profile-card${p.isActive ? ' profile-card--active' : ''}`}
+      aria-labelledby={titleId}
+      data-profile-id={p.id}
+    >
       <div className="profile-card__main">
         <h2 id={titleId} className="profile-card__name">
           {p.name}
           {p.isActive ? <span className="badge badge--active">Active</span> : null}
-          <span className={`badge ${p.location === 'local' ? 'badge--local' : 'badge--remote'}`}>{p.location === 'local' ? 'On this computer' : `Remote: ${p.host}`}</span>
+          <span className={`badge ${p.location === 'local' ? 'badge--local' : 'badge--remote'}`}>
+            {p.location === 'local' ? 'On this computer' : `Remote: ${p.host}`}
+          </span>
         </h2>
         <p className="profile-card__meta">
           {providerText(p)} · <span className="mono">{p.model}</span>
-          {p.hasApiKey ? <> · key …{p.apiKeyHint ?? '••••'}{p.keyStatus !== 'stored' ? ` (${p.keyStatus})` : ''}</> : null}
+          {p.hasApiKey ? (
+            <>
+              {' '}
+              · key …{p.apiKeyHint ?? '••••'}
+              {p.keyStatus !== 'stored' ? ` (${p.keyStatus})` : ''}
+            </>
+          ) : null}
         </p>
-        <p className={`profile-card__test${p.lastTest ? (p.lastTest.ok ? ' ok' : ' failed') : ''}`}>{lastTestText(p)}</p>
+        <p className={`profile-card__test${p.lastTest ? (p.lastTest.ok ? ' ok' : ' failed') : ''}`}>
+          {lastTestText(p)}
+        </p>
       </div>
       <div className="profile-card__actions" role="group" aria-label={`Actions for ${p.name}`}>
         <button type="button" className="button" onClick={onTest} aria-label={`Test ${p.name}`}>

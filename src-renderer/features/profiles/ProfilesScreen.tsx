@@ -90,7 +90,11 @@ export function ProfilesScreen() {
           <button type="button" className="button" onClick={() => setModal({ type: 'discover' })}>
             Find local servers
           </button>
-          <button type="button" className="button button--primary" onClick={() => setModal({ type: 'form', profile: null })}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setModal({ type: 'form', profile: null })}
+          >
             Add profile
           </button>
         </div>
@@ -103,7 +107,10 @@ export function ProfilesScreen() {
       {list.isSuccess && profiles.length === 0 ? (
         <section className="empty-state" aria-labelledby="empty-title">
           <h2 id="empty-title">No profiles yet</h2>
-          <p>A profile tells the app which language model to use: a server on this computer (like Ollama or LM Studio) or a cloud service (like OpenAI).</p>
+          <p>
+            A profile tells the app which language model to use: a server on this computer (like Ollama or LM Studio) or
+            a cloud service (like OpenAI).
+          </p>
           <div className="button-row">
             <button type="button" className="button button--primary" onClick={() => setModal({ type: 'discover' })}>
               Find model servers on this computer
@@ -145,8 +152,17 @@ export function ProfilesScreen() {
         />
       ) : null}
       {modal?.type === 'test' ? <TestDialog profile={modal.profile} onClose={close} /> : null}
-      {modal?.type === 'delete' ? <ConfirmDeleteDialog profile={modal.profile} error={deleteError} onClose={close} onConfirm={() => doDelete(modal.profile)} /> : null}
-      {modal?.type === 'consent' ? <ConsentDialog profile={modal.profile} onClose={close} onAgree={() => void doActivate(modal.profile, true)} /> : null}
+      {modal?.type === 'delete' ? (
+        <ConfirmDeleteDialog
+          profile={modal.profile}
+          error={deleteError}
+          onClose={close}
+          onConfirm={() => doDelete(modal.profile)}
+        />
+      ) : null}
+      {modal?.type === 'consent' ? (
+        <ConsentDialog profile={modal.profile} onClose={close} onAgree={() => void doActivate(modal.profile, true)} />
+      ) : null}
       {modal?.type === 'discover' ? (
         <DiscoveryDialog
           profiles={profiles}

@@ -31,28 +31,56 @@ export function StorageBanner() {
   return (
     <div className="banners">
       {s.encryption === 'unavailable' ? (
-        <section className="banner banner--danger" role="region" aria-labelledby="storage-unavailable-title" data-testid="storage-banner">
+        <section
+          className="banner banner--danger"
+          role="region"
+          aria-labelledby="storage-unavailable-title"
+          data-testid="storage-banner"
+        >
           <h2 id="storage-unavailable-title">Secure storage is unavailable</h2>
-          <p>You can look at your profiles, but adding, changing, activating or deleting them is blocked until it is back, so that no API key is ever stored unprotected.</p>
           <p>
-            <strong>How to fix it:</strong> unlock your system keychain or keyring (on Linux, GNOME Keyring or KWallet must be running and unlocked), then restart the app.
+            You can look at your profiles, but adding, changing, activating or deleting them is blocked until it is
+            back, so that no API key is ever stored unprotected.
+          </p>
+          <p>
+            <strong>How to fix it:</strong> unlock your system keychain or keyring (on Linux, GNOME Keyring or KWallet
+            must be running and unlocked), then restart the app.
           </p>
         </section>
       ) : null}
       {s.encryption === 'weak' && !s.canStoreKeys ? (
-        <section className="banner banner--warning" role="region" aria-labelledby="storage-weak-title" data-testid="storage-banner">
+        <section
+          className="banner banner--warning"
+          role="region"
+          aria-labelledby="storage-weak-title"
+          data-testid="storage-banner"
+        >
           <h2 id="storage-weak-title">API keys can only be weakly protected on this computer</h2>
           <p>
-            No keyring was found ({s.backend}), so a saved key would be protected only by a password that is the same on every computer. Profiles without keys work normally; saving a key is blocked.
+            No keyring was found ({s.backend}), so a saved key would be protected only by a password that is the same on
+            every computer. Profiles without keys work normally; saving a key is blocked.
           </p>
           <p>
-            <strong>Best fix:</strong> install and unlock GNOME Keyring or KWallet, then restart the app. <strong>Or</strong> allow weak storage if this computer is yours alone:
+            <strong>Best fix:</strong> install and unlock GNOME Keyring or KWallet, then restart the app.{' '}
+            <strong>Or</strong> allow weak storage if this computer is yours alone:
           </p>
           <div className="field field--checkbox">
-            <input id={checkboxId} type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />
-            <label htmlFor={checkboxId}>I understand that my API keys will only be weakly protected on this computer</label>
+            <input
+              id={checkboxId}
+              type="checkbox"
+              checked={acknowledged}
+              onChange={(e) => setAcknowledged(e.target.checked)}
+            />
+            <label htmlFor={checkboxId}>
+              I understand that my API keys will only be weakly protected on this computer
+            </label>
           </div>
-          <button type="button" className="button" disabled={!acknowledged || allow.isPending} onClick={() => void allowWeak()}>
+          <button
+            type="button"
+            className="button"
+            disabled={!acknowledged || allow.isPending}
+            onClick={() => void allowWeak()}
+          >
             Allow weak key storage
           </button>
           {error ? <ErrorNotice error={error} /> : null}
@@ -60,7 +88,8 @@ export function StorageBanner() {
       ) : null}
       {s.encryption === 'weak' && s.canStoreKeys ? (
         <p className="banner banner--note" data-testid="storage-banner">
-          Weak key storage is allowed on this computer{s.weakStorageAllowedAt ? ` (since ${new Date(s.weakStorageAllowedAt).toLocaleDateString()})` : ''}.
+          Weak key storage is allowed on this computer
+          {s.weakStorageAllowedAt ? ` (since ${new Date(s.weakStorageAllowedAt).toLocaleDateString()})` : ''}.
         </p>
       ) : null}
       {s.recovery ? (
@@ -81,7 +110,8 @@ export function StorageBanner() {
       ) : null}
       {s.unreadableKeyCount > 0 ? (
         <p className="banner banner--warning">
-          {s.unreadableKeyCount} saved API key{s.unreadableKeyCount === 1 ? '' : 's'} can no longer be read (the system keychain changed). Edit those profiles and enter the key again.
+          {s.unreadableKeyCount} saved API key{s.unreadableKeyCount === 1 ? '' : 's'} can no longer be read (the system
+          keychain changed). Edit those profiles and enter the key again.
         </p>
       ) : null}
     </div>

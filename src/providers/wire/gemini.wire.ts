@@ -1,7 +1,23 @@
 // Google Gemini's streamGenerateContent with alt=sse: each event is a whole GenerateContentResponse whose
 // candidates carry the next text; the key goes in x-goog-api-key (never in the URL, where it would be logged).
 import type { ProviderTarget } from '../provider-target.js';
-import { asRecord, MalformedPayload, MODEL_MISSING, modelListRequest, models, num, parseJson, splitSystem, str, streamedChatRequest, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+import {
+  asRecord,
+  MalformedPayload,
+  MODEL_MISSING,
+  modelListRequest,
+  models,
+  num,
+  parseJson,
+  splitSystem,
+  str,
+  streamedChatRequest,
+  type ChatRequest,
+  type ErrorInfo,
+  type StreamItem,
+  type Wire,
+  type WireRequest,
+} from './wire.js';
 
 function headers(target: ProviderTarget): Record<string, string> {
   return target.apiKey ? { 'x-goog-api-key': target.apiKey } : {};
@@ -31,7 +47,8 @@ export const geminiWire: Wire = {
     if (!payload) throw new MalformedPayload('not an object');
     if (payload.error !== undefined) return [{ kind: 'error', info: errorOf(payload) }];
     const candidates = Array.isArray(payload.candidates) ? payload.candidates : [];
-    if (candidates.length === 0 && payload.usageMetadata === undefined && payload.promptFeedback === undefined) throw new MalformedPayload('no candidates');
+    if (candidates.length === 0 && payload.usageMetadata === undefined && payload.promptFeedback === undefined)
+      throw new MalformedPayload('no candidates');
     const items: StreamItem[] = [];
     const candidate = asRecord(candidates[0]);
     const parts = asRecord(candidate?.content)?.parts;
@@ -42,7 +59,8 @@ export const geminiWire: Wire = {
     }
     const usage = asRecord(payload.usageMetadata);
     const output = num(usage?.candidatesTokenCount);
-    if (output !== undefined) items.push({ kind: 'usage', outputTokens: output, inputTokens: num(usage?.promptTokenCount) });
+    if (output !== undefined)
+      items.push({ kind: 'usage', outputTokens: output, inputTokens: num(usage?.promptTokenCount) });
     // finishReason is not the end: Google repeats it on every chunk (see PROVIDERS.md §4), so the stream's own
     // end is what finishes a Gemini reply.
     return items;
@@ -60,7 +78,9 @@ export const geminiWire: Wire = {
         .map((m) => asRecord(m))
         .filter((m) => {
           const methods = m?.supportedGenerationMethods;
-          return !Array.isArray(methods) || methods.includes('generateContent') || methods.includes('streamGenerateContent');
+          return (
+            !Array.isArray(methods) || methods.includes('generateContent') || methods.includes('streamGenerateContent')
+          );
         })
         .map((m) => (str(m?.name) ?? '').replace(/^models\//, '')),
     );

@@ -1,7 +1,23 @@
 // Ollama's native API: NDJSON chat stream whose last line carries eval counts and durations in nanoseconds
 // (so tokens/s comes from the server), models from /api/tags, errors as {"error": "..."}.
 import type { ProviderTarget } from '../provider-target.js';
-import { asRecord, looseErrorInfo, MalformedPayload, MODEL_MISSING, modelListRequest, models, num, parseJson, str, streamedChatRequest, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+import {
+  asRecord,
+  looseErrorInfo,
+  MalformedPayload,
+  MODEL_MISSING,
+  modelListRequest,
+  models,
+  num,
+  parseJson,
+  str,
+  streamedChatRequest,
+  type ChatRequest,
+  type ErrorInfo,
+  type StreamItem,
+  type Wire,
+  type WireRequest,
+} from './wire.js';
 
 const NS_PER_MS = 1e6;
 
@@ -38,9 +54,11 @@ export const ollamaWire: Wire = {
       items.push({ kind: 'usage', outputTokens: evalCount, inputTokens: num(line.prompt_eval_count) });
       items.push({
         kind: 'server-timing',
-        tokensPerSecond: evalCount !== undefined && evalNs !== undefined && evalNs > 0 ? evalCount / (evalNs / 1e9) : undefined,
+        tokensPerSecond:
+          evalCount !== undefined && evalNs !== undefined && evalNs > 0 ? evalCount / (evalNs / 1e9) : undefined,
         loadMs: num(line.load_duration) === undefined ? undefined : (line.load_duration as number) / NS_PER_MS,
-        promptMs: num(line.prompt_eval_duration) === undefined ? undefined : (line.prompt_eval_duration as number) / NS_PER_MS,
+        promptMs:
+          num(line.prompt_eval_duration) === undefined ? undefined : (line.prompt_eval_duration as number) / NS_PER_MS,
       });
       items.push({ kind: 'done', reason: str(line.done_reason) });
     }

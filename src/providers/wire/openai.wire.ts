@@ -1,7 +1,23 @@
 // The OpenAI Chat Completions wire format, spoken by OpenAI, Azure OpenAI and every OpenAI-compatible
 // server (LM Studio, llama.cpp, vLLM, LocalAI, Jan, KoboldCpp, text-generation-webui, Docker Model Runner).
 import type { ProviderTarget } from '../provider-target.js';
-import { asRecord, looseErrorInfo, MalformedPayload, MODEL_MISSING, modelListRequest, models, num, parseJson, str, streamedChatRequest, type ChatRequest, type ErrorInfo, type StreamItem, type Wire, type WireRequest } from './wire.js';
+import {
+  asRecord,
+  looseErrorInfo,
+  MalformedPayload,
+  MODEL_MISSING,
+  modelListRequest,
+  models,
+  num,
+  parseJson,
+  str,
+  streamedChatRequest,
+  type ChatRequest,
+  type ErrorInfo,
+  type StreamItem,
+  type Wire,
+  type WireRequest,
+} from './wire.js';
 
 /**
  * Servers whose request validation rejects unknown fields like stream_options, or that may not support it —
@@ -66,9 +82,15 @@ export const openAiWire: Wire = {
     const content = str(delta?.content);
     if (content) items.push({ kind: 'text', text: content });
     const usage = asRecord(chunk.usage);
-    if (usage) items.push({ kind: 'usage', outputTokens: num(usage.completion_tokens), inputTokens: num(usage.prompt_tokens) });
+    if (usage)
+      items.push({ kind: 'usage', outputTokens: num(usage.completion_tokens), inputTokens: num(usage.prompt_tokens) });
     const timings = asRecord(chunk.timings); // llama.cpp
-    if (timings) items.push({ kind: 'server-timing', tokensPerSecond: num(timings.predicted_per_second), promptMs: num(timings.prompt_ms) });
+    if (timings)
+      items.push({
+        kind: 'server-timing',
+        tokensPerSecond: num(timings.predicted_per_second),
+        promptMs: num(timings.prompt_ms),
+      });
     return items;
   },
 
@@ -87,6 +109,8 @@ export const openAiWire: Wire = {
   },
 
   isModelNotFound(info: ErrorInfo): boolean {
-    return info.code === 'model_not_found' || info.code === 'DeploymentNotFound' || MODEL_MISSING.test(info.message ?? '');
+    return (
+      info.code === 'model_not_found' || info.code === 'DeploymentNotFound' || MODEL_MISSING.test(info.message ?? '')
+    );
   },
 };

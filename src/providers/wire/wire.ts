@@ -22,8 +22,17 @@ export interface WireRequest {
 }
 
 /** The streamed chat POST every family sends: its own body, stream media type and auth headers, same envelope. */
-export function streamedChatRequest(target: ProviderTarget, accept: string, auth: Record<string, string>, body: unknown): WireRequest {
-  return { url: resolveEndpoints(target).chat, headers: { 'content-type': 'application/json', accept, ...auth }, body: JSON.stringify(body) };
+export function streamedChatRequest(
+  target: ProviderTarget,
+  accept: string,
+  auth: Record<string, string>,
+  body: unknown,
+): WireRequest {
+  return {
+    url: resolveEndpoints(target).chat,
+    headers: { 'content-type': 'application/json', accept, ...auth },
+    body: JSON.stringify(body),
+  };
 }
 
 /** The model-list GET every family sends (Anthropic adds a page size). */
@@ -45,7 +54,12 @@ export type StreamItem =
   /** Reasoning/thinking output: the model has started producing, but it is not the answer text. */
   | { readonly kind: 'reasoning'; readonly text: string }
   | { readonly kind: 'usage'; readonly outputTokens?: number | undefined; readonly inputTokens?: number | undefined }
-  | { readonly kind: 'server-timing'; readonly tokensPerSecond?: number | undefined; readonly loadMs?: number | undefined; readonly promptMs?: number | undefined }
+  | {
+      readonly kind: 'server-timing';
+      readonly tokensPerSecond?: number | undefined;
+      readonly loadMs?: number | undefined;
+      readonly promptMs?: number | undefined;
+    }
   | { readonly kind: 'done'; readonly reason: string | null }
   | { readonly kind: 'error'; readonly info: ErrorInfo };
 
@@ -79,7 +93,9 @@ export function parseJson(data: string): unknown {
 }
 
 export function asRecord(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 export function str(value: unknown): string | null {
@@ -98,10 +114,15 @@ export function looseErrorInfo(body: unknown): ErrorInfo {
   if (typeof error === 'string') return { message: error, code: null, reason: null };
   const nested = asRecord(error);
   if (nested) return { message: str(nested.message), code: str(nested.code) ?? str(nested.type), reason: null };
-  return { message: str(record?.detail) ?? str(record?.message), code: str(record?.code) ?? str(record?.type), reason: null };
+  return {
+    message: str(record?.detail) ?? str(record?.message),
+    code: str(record?.code) ?? str(record?.type),
+    reason: null,
+  };
 }
 
-export const MODEL_MISSING = /model.*(not found|does not exist|not exist|no such|not available|no running session)|(unknown|invalid) model|model_not_found/i;
+export const MODEL_MISSING =
+  /model.*(not found|does not exist|not exist|no such|not available|no running session)|(unknown|invalid) model|model_not_found/i;
 
 export function models(ids: Iterable<string>): ModelInfo[] {
   return [...new Set([...ids].filter((id) => id.length > 0))].map((id) => ({ id }));
@@ -110,7 +131,10 @@ export function models(ids: Iterable<string>): ModelInfo[] {
 /** System messages joined, and the rest: for APIs that take the system prompt as a separate field. */
 export function splitSystem(messages: readonly ChatMessage[]): { system: string; rest: ChatMessage[] } {
   return {
-    system: messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n'),
+    system: messages
+      .filter((m) => m.role === 'system')
+      .map((m) => m.content)
+      .join('\n'),
     rest: messages.filter((m) => m.role !== 'system'),
   };
 }

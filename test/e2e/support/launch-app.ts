@@ -61,7 +61,12 @@ const BRIDGE_INIT = () => {
   });
 };
 
-async function connectPage(context: BrowserContext, server: TrpcIpcServer<AppRouter>, renderer: RendererServer, nextSenderId: () => number): Promise<Page> {
+async function connectPage(
+  context: BrowserContext,
+  server: TrpcIpcServer<AppRouter>,
+  renderer: RendererServer,
+  nextSenderId: () => number,
+): Promise<Page> {
   const page = await context.newPage();
   let closed = false;
   let current: { loadId: string; senderId: number } | null = null;
@@ -82,7 +87,11 @@ async function connectPage(context: BrowserContext, server: TrpcIpcServer<AppRou
       isGone: () => closed || page.isClosed() || current?.loadId !== loadId,
       send: (message: IpcServerMessage) => {
         page
-          .evaluate(([load, m]) => (window as unknown as { __deliverFromMain(l: string, m: unknown): void }).__deliverFromMain(load, m), [loadId, message] as const)
+          .evaluate(
+            ([load, m]) =>
+              (window as unknown as { __deliverFromMain(l: string, m: unknown): void }).__deliverFromMain(load, m),
+            [loadId, message] as const,
+          )
           .catch(() => undefined);
       },
     };
@@ -90,7 +99,14 @@ async function connectPage(context: BrowserContext, server: TrpcIpcServer<AppRou
     return sender;
   };
   await page.exposeBinding('__sendToMain', (source, loadId: string, message: unknown) => {
-    const verdict = judgeSender({ knownWebContents: source.page === page, isTopFrame: source.frame === page.mainFrame(), frameUrl: source.frame.url() }, [renderer.origin]);
+    const verdict = judgeSender(
+      {
+        knownWebContents: source.page === page,
+        isTopFrame: source.frame === page.mainFrame(),
+        frameUrl: source.frame.url(),
+      },
+      [renderer.origin],
+    );
     void server.handle(senderFor(loadId), message, verdict);
   });
   await page.addInitScript(BRIDGE_INIT);
@@ -105,7 +121,10 @@ export interface LaunchOptions extends TestCoreOptions {
 
 export async function launchApp(browser: Browser, options: LaunchOptions = {}): Promise<LaunchedApp> {
   if (launcherMode() === 'electron') {
-    test.skip(options.needsCore === true || options.availability !== undefined || options.dir !== undefined, 'drives the in-process core, which the real Electron app does not expose');
+    test.skip(
+      options.needsCore === true || options.availability !== undefined || options.dir !== undefined,
+      'drives the in-process core, which the real Electron app does not expose',
+    );
     return launchElectron(options);
   }
   return launchChromium(browser, options);

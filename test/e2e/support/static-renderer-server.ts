@@ -22,7 +22,14 @@ export async function serveRenderer(rendererDir: string): Promise<RendererServer
       return;
     }
     readFile(resolved.file).then(
-      (body) => res.writeHead(200, { 'content-type': mimeTypeOf(resolved.file), 'content-security-policy': csp, 'cache-control': 'no-store' }).end(body),
+      (body) =>
+        res
+          .writeHead(200, {
+            'content-type': mimeTypeOf(resolved.file),
+            'content-security-policy': csp,
+            'cache-control': 'no-store',
+          })
+          .end(body),
       () => res.writeHead(404).end(),
     );
   });

@@ -54,7 +54,12 @@ describe('JSONL diagnostics', () => {
     const dir = await makeTempDir('llm-logs-');
     dirs.push(dir);
     const logger = createJsonlLogger({ dir, secrets: new SecretRegistry() });
-    const hostile = Object.defineProperty({}, 'boom', { enumerable: true, get: () => { throw new Error('getter exploded'); } });
+    const hostile = Object.defineProperty({}, 'boom', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter exploded');
+      },
+    });
     expect(() => logger.log('info', 'hostile', hostile as Record<string, unknown>)).not.toThrow();
     expect(logger.droppedRecords).toBe(1);
     await logger.close();
@@ -67,10 +72,20 @@ describe('JSONL diagnostics', () => {
     const secrets = new SecretRegistry();
     secrets.add('sk-value-scrub-test-000111');
     const logger = createJsonlLogger({ dir, secrets });
-    runInRequestContext({ correlationId: 'corr-abc-123456' }, () => logger.log('warn', 'upstream', { detail: 'provider said: bad key sk-value-scrub-test-000111', apiKey: 'whatever' }));
+    runInRequestContext({ correlationId: 'corr-abc-123456' }, () =>
+      logger.log('warn', 'upstream', {
+        detail: 'provider said: bad key sk-value-scrub-test-000111',
+        apiKey: 'whatever',
+      }),
+    );
     await logger.close();
     const [record] = await readRecords(dir);
-    expect(record).toMatchObject({ level: 'warn', event: 'upstream', correlationId: 'corr-abc-123456', apiKey: '[REDACTED]' });
+    expect(record).toMatchObject({
+      level: 'warn',
+      event: 'upstream',
+      correlationId: 'corr-abc-123456',
+      apiKey: '[REDACTED]',
+    });
     expect(JSON.stringify(record)).not.toContain('sk-value-scrub-test');
   });
 
@@ -78,7 +93,10 @@ describe('JSONL diagnostics', () => {
     const dir = await makeTempDir('llm-logs-');
     dirs.push(dir);
     await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'x.jsonl'), `{"event":"oops","detail":"${Buffer.from('planted-key-999').toString('base64')}"}\n`);
+    await writeFile(
+      path.join(dir, 'x.jsonl'),
+      `{"event":"oops","detail":"${Buffer.from('planted-key-999').toString('base64')}"}\n`,
+    );
     expect(findSecretsInLogs(dir, ['planted-key-999']).hits).toHaveLength(1);
     expect(findSecretsInLogs(dir, ['another-key-000']).hits).toHaveLength(0);
   });
@@ -92,8 +110,12 @@ describe('JSONL diagnostics', () => {
     try {
       // The core logs through the harness's own tee; route the file logger into the server only and compare ids.
       const w = h.connect();
-      await w.client.profiles.create.mutate(remoteProfileInput({ apiKey: 'sk-ipc-file-log-0000-1111' }), { context: { correlationId: 'create-call-0001' } });
-      await w.client.profiles.get.query({ id: 'nope' }, { context: { correlationId: 'failing-call-0002' } }).catch(() => undefined);
+      await w.client.profiles.create.mutate(remoteProfileInput({ apiKey: 'sk-ipc-file-log-0000-1111' }), {
+        context: { correlationId: 'create-call-0001' },
+      });
+      await w.client.profiles.get
+        .query({ id: 'nope' }, { context: { correlationId: 'failing-call-0002' } })
+        .catch(() => undefined);
     } finally {
       await h.dispose();
       await fileLogger.close();

@@ -3,7 +3,11 @@
 // no connection outside loopback and no DNS lookup, ever.
 import dns from 'node:dns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscoveryEventSchema, type DiscoveredServer, type DiscoveryEvent } from '../../../shared/discovery.contract.js';
+import {
+  DiscoveryEventSchema,
+  type DiscoveredServer,
+  type DiscoveryEvent,
+} from '../../../shared/discovery.contract.js';
 import type { Network } from '../../../src/providers/network.port.js';
 import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
@@ -27,7 +31,10 @@ const SERVERS: Array<[FakeKind, DiscoveredServer['server']]> = [
   ['gpustack', 'gpustack'],
 ];
 
-async function scan(t: TestCore, signal?: AbortSignal): Promise<{ events: DiscoveryEvent[]; servers: DiscoveredServer[]; ms: number }> {
+async function scan(
+  t: TestCore,
+  signal?: AbortSignal,
+): Promise<{ events: DiscoveryEvent[]; servers: DiscoveredServer[]; ms: number }> {
   const started = performance.now();
   const events: DiscoveryEvent[] = [];
   for await (const e of t.core.discovery.scan(signal)) events.push(DiscoveryEventSchema.parse(e));
@@ -43,7 +50,8 @@ describe('discovery', () => {
   let t: TestCore;
 
   beforeAll(async () => {
-    for (const [kind] of SERVERS) fakes.push(await startFakeLlm({ kind, models: [`${kind}-model-a`, `${kind}-model-b`] }));
+    for (const [kind] of SERVERS)
+      fakes.push(await startFakeLlm({ kind, models: [`${kind}-model-a`, `${kind}-model-b`] }));
     const recording: Network = {
       fetch: (url, request) => {
         contacted.push(new URL(url).hostname);
@@ -58,7 +66,10 @@ describe('discovery', () => {
       lookups += 1;
       return (realLookup as (...a: unknown[]) => unknown)(...args);
     };
-    t = await createTestCore({ network: recording, discovery: { ports: fakes.map((f) => f.port), hosts: ['127.0.0.1', '::1'] } });
+    t = await createTestCore({
+      network: recording,
+      discovery: { ports: fakes.map((f) => f.port), hosts: ['127.0.0.1', '::1'] },
+    });
   });
   afterAll(async () => {
     (dns as { lookup: unknown }).lookup = realLookup;
@@ -67,20 +78,51 @@ describe('discovery', () => {
   });
 
   it('identifies every server by its fingerprint, impostors included, with version, key need and models', async () => {
-    const saved = await t.core.profiles.create({ name: 'Mine', kind: 'ollama', baseUrl: `http://localhost:${fakes[0]!.port}`, model: 'ollama-model-a' });
+    const saved = await t.core.profiles.create({
+      name: 'Mine',
+      kind: 'ollama',
+      baseUrl: `http://localhost:${fakes[0]!.port}`,
+      model: 'ollama-model-a',
+    });
     const { servers, events } = await scan(t);
     const byPort = new Map(servers.map((s) => [s.port, s]));
     SERVERS.forEach(([kind, expected], i) => {
       const found = byPort.get(fakes[i]!.port);
       expect(found?.server, `${kind} on ${fakes[i]!.port}`).toBe(expected);
     });
-    expect(byPort.get(fakes[0]!.port)).toMatchObject({ version: '0.12.3', requiresKey: false, models: ['ollama-model-a', 'ollama-model-b'], savedProfileIds: [saved.id] });
-    expect(byPort.get(fakes[7]!.port)).toMatchObject({ server: 'jan', requiresKey: true, suggestion: { kind: 'openai-compatible', preset: 'jan' } });
-    expect(byPort.get(fakes[3]!.port)?.suggestion).toMatchObject({ kind: 'openai-compatible', preset: 'llamacpp', baseUrl: `http://127.0.0.1:${fakes[3]!.port}/v1`, model: 'llamacpp-model-a' });
+    expect(byPort.get(fakes[0]!.port)).toMatchObject({
+      version: '0.12.3',
+      requiresKey: false,
+      models: ['ollama-model-a', 'ollama-model-b'],
+      savedProfileIds: [saved.id],
+    });
+    expect(byPort.get(fakes[7]!.port)).toMatchObject({
+      server: 'jan',
+      requiresKey: true,
+      suggestion: { kind: 'openai-compatible', preset: 'jan' },
+    });
+    expect(byPort.get(fakes[3]!.port)?.suggestion).toMatchObject({
+      kind: 'openai-compatible',
+      preset: 'llamacpp',
+      baseUrl: `http://127.0.0.1:${fakes[3]!.port}/v1`,
+      model: 'llamacpp-model-a',
+    });
     expect(byPort.get(fakes[1]!.port)?.suggestion?.baseUrl).toBe(`http://127.0.0.1:${fakes[1]!.port}/engines/v1`);
     // Servers without a preset of their own are still one step away from a profile, as 'other'.
-    expect(byPort.get(fakes[5]!.port)).toMatchObject({ server: 'mlx', suggestion: { kind: 'openai-compatible', preset: 'other', baseUrl: `http://127.0.0.1:${fakes[5]!.port}/v1`, name: `mlx_lm.server (${fakes[5]!.port})` } });
-    expect(byPort.get(fakes[12]!.port)).toMatchObject({ server: 'gpustack', version: 'v2.0.1', suggestion: { preset: 'other', model: 'gpustack-model-a' } });
+    expect(byPort.get(fakes[5]!.port)).toMatchObject({
+      server: 'mlx',
+      suggestion: {
+        kind: 'openai-compatible',
+        preset: 'other',
+        baseUrl: `http://127.0.0.1:${fakes[5]!.port}/v1`,
+        name: `mlx_lm.server (${fakes[5]!.port})`,
+      },
+    });
+    expect(byPort.get(fakes[12]!.port)).toMatchObject({
+      server: 'gpustack',
+      version: 'v2.0.1',
+      suggestion: { preset: 'other', model: 'gpustack-model-a' },
+    });
     // Progress was streamed before the summary.
     expect(events[0]?.type).toBe('started');
     expect(events.filter((e) => e.type === 'probe').length).toBeGreaterThanOrEqual(SERVERS.length * 2);
@@ -90,7 +132,11 @@ describe('discovery', () => {
   it('a found server can be added through the normal create, and is then marked as saved', async () => {
     const { servers } = await scan(t);
     const llama = servers.find((s) => s.server === 'llamacpp')!;
-    const created = await t.core.profiles.create({ ...llama.suggestion!, model: llama.suggestion!.model!, preset: llama.suggestion!.preset! });
+    const created = await t.core.profiles.create({
+      ...llama.suggestion!,
+      model: llama.suggestion!.model!,
+      preset: llama.suggestion!.preset!,
+    });
     const again = (await scan(t)).servers.find((s) => s.server === 'llamacpp')!;
     expect(again.savedProfileIds).toContain(created.id);
   });
@@ -129,9 +175,15 @@ describe('discovery', () => {
   it('a probe that fails unexpectedly still lets the scan finish with what the others found', async () => {
     const broken: Network = {
       ...fetchNetwork,
-      canConnect: (host, port, timeoutMs, signal) => (port === fakes[1]!.port ? Promise.reject(new Error('socket exploded')) : fetchNetwork.canConnect(host, port, timeoutMs, signal)),
+      canConnect: (host, port, timeoutMs, signal) =>
+        port === fakes[1]!.port
+          ? Promise.reject(new Error('socket exploded'))
+          : fetchNetwork.canConnect(host, port, timeoutMs, signal),
     };
-    const c = await createTestCore({ network: broken, discovery: { ports: [fakes[0]!.port, fakes[1]!.port], hosts: ['127.0.0.1'] } });
+    const c = await createTestCore({
+      network: broken,
+      discovery: { ports: [fakes[0]!.port, fakes[1]!.port], hosts: ['127.0.0.1'] },
+    });
     try {
       const { servers, events } = await scan(c);
       expect(events.at(-1)?.type).toBe('done');

@@ -43,9 +43,13 @@ describe('IPC robustness', () => {
           : w.client.storage.allowWeakEncryption.mutate({ acknowledged: true });
     });
     const settled = await Promise.allSettled(calls);
-    const codes = settled.map((s) => (s.status === 'rejected' ? AppErrorDataSchema.parse((s.reason as { data: unknown }).data).code : 'ok'));
+    const codes = settled.map((s) =>
+      s.status === 'rejected' ? AppErrorDataSchema.parse((s.reason as { data: unknown }).data).code : 'ok',
+    );
     expect(codes.filter((c) => c === 'IPC_FORBIDDEN_SENDER')).toHaveLength(1000);
-    expect(settled.every((s) => s.status === 'rejected' && (s.reason as { shape: { code: number } }).shape.code === -32003)).toBe(true);
+    expect(
+      settled.every((s) => s.status === 'rejected' && (s.reason as { shape: { code: number } }).shape.code === -32003),
+    ).toBe(true);
     expect(contexts).toBe(0);
     expect(h.t.cipher.encryptCalls).toBe(0);
     expect(await h.t.readVaultBytes()).toBeNull();
@@ -61,11 +65,16 @@ describe('IPC robustness', () => {
     subframe.sendRaw({ method: 'subscription.stop', id: 5 });
     await h.settle();
     const refusal = subframe.received.map(decodeWire).find((m) => m.id === 5);
-    expect(refusal && 'error' in refusal ? (refusal.error.data as { code: string }).code : null).toBe('IPC_FORBIDDEN_SENDER');
+    expect(refusal && 'error' in refusal ? (refusal.error.data as { code: string }).code : null).toBe(
+      'IPC_FORBIDDEN_SENDER',
+    );
     // The window's subscription is still live: a change reaches it, and it has not been told 'stopped'.
     await h.t.core.profiles.create(localProfileInput());
     await h.settle();
-    const types = top.received.filter((m) => m.id === 5).map(decodeWire).map((m) => ('result' in m ? m.result.type : 'error'));
+    const types = top.received
+      .filter((m) => m.id === 5)
+      .map(decodeWire)
+      .map((m) => ('result' in m ? m.result.type : 'error'));
     expect(types).toEqual(['started', 'data']);
   });
 
@@ -104,6 +113,9 @@ describe('IPC robustness', () => {
     await h.settle();
     expect(w.received.find((m) => m.id === 42)).toEqual({ id: 42, result: { type: 'stopped' } });
     const dup = w.received.filter((m) => m.id === 7).map(decodeWire);
-    expect(dup.map((m) => ('error' in m ? (m.error.data as { code: string }).code : m.result.type))).toEqual(['started', 'IPC_MALFORMED_REQUEST']);
+    expect(dup.map((m) => ('error' in m ? (m.error.data as { code: string }).code : m.result.type))).toEqual([
+      'started',
+      'IPC_MALFORMED_REQUEST',
+    ]);
   });
 });

@@ -22,7 +22,9 @@ describe('many windows and clients', () => {
       original(m);
     };
     const p = await w.client.profiles.create.mutate(localProfileInput({ name: 'Mine' }));
-    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? w.client : second).profiles.get.query({ id: p.id })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => (i % 2 ? w.client : second).profiles.get.query({ id: p.id })),
+    );
     expect(results.every((r) => r.id === p.id)).toBe(true);
     expect(new Set(sent).size).toBe(sent.length);
     expect(sent.length).toBe(201); // the create, then 200 gets
@@ -56,7 +58,9 @@ describe('many windows and clients', () => {
   it('uses the correlation id the renderer supplies, and reports it in errors', async () => {
     h = await createIpcHarness();
     const w = h.connect();
-    const error = await w.client.profiles.get.query({ id: 'missing' }, { context: { correlationId: 'renderer-chosen-id-1' } }).catch((e: { data: { correlationId: string } }) => e);
+    const error = await w.client.profiles.get
+      .query({ id: 'missing' }, { context: { correlationId: 'renderer-chosen-id-1' } })
+      .catch((e: { data: { correlationId: string } }) => e);
     expect((error as { data: { correlationId: string } }).data.correlationId).toBe('renderer-chosen-id-1');
     expect(h.t.logger.find('ipc.call').at(-1)?.fields.correlationId).toBe('renderer-chosen-id-1');
   });

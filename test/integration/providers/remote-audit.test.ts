@@ -16,7 +16,10 @@ let fake: FakeServer;
 let t: TestCore;
 beforeAll(async () => {
   fake = await startFakeLlm({ kind: 'openai', apiKey: KEY, models: ['gpt-4o-mini'] });
-  const routed: Network = { ...fetchNetwork, fetch: (url, request) => fetchNetwork.fetch(url.replace(REMOTE, fake.url), request) };
+  const routed: Network = {
+    ...fetchNetwork,
+    fetch: (url, request) => fetchNetwork.fetch(url.replace(REMOTE, fake.url), request),
+  };
   t = await createTestCore({ network: routed });
 });
 afterAll(async () => {
@@ -31,14 +34,20 @@ describe('remote requests are audited with their consent', () => {
     const p = await t.core.profiles.create(remoteProfileInput({ baseUrl: `${REMOTE}/v1`, apiKey: KEY }));
     const { result } = await runTest(t, p.id);
     expect(result?.ok).toBe(true);
-    expect(audit()).toEqual([{ purpose: 'test', host: 'api.example.com', consent: 'stored', consentAt: t.clock.now().toISOString() }]);
+    expect(audit()).toEqual([
+      { purpose: 'test', host: 'api.example.com', consent: 'stored', consentAt: t.clock.now().toISOString() },
+    ]);
   });
 
   it('an unsaved draft: model listing records consent given in the form', async () => {
     const before = audit().length;
-    const { models } = await t.core.models.list({ draft: { kind: 'openai', baseUrl: `${REMOTE}/v1`, apiKey: KEY, remoteConsent: true } });
+    const { models } = await t.core.models.list({
+      draft: { kind: 'openai', baseUrl: `${REMOTE}/v1`, apiKey: KEY, remoteConsent: true },
+    });
     expect(models.map((m) => m.id)).toContain('gpt-4o-mini');
-    expect(audit().slice(before)).toEqual([{ purpose: 'models', host: 'api.example.com', consent: 'given-in-form', consentAt: null }]);
+    expect(audit().slice(before)).toEqual([
+      { purpose: 'models', host: 'api.example.com', consent: 'given-in-form', consentAt: null },
+    ]);
   });
 
   it('a loopback server leaves no audit line', async () => {

@@ -8,7 +8,23 @@ import { startFakeLlm, type FakeKind } from '../../support/fake-providers/index.
 import { profileForFake } from '../../support/provider-test-helpers.js';
 
 const FIRST_TOKEN_DELAY = 120;
-const KINDS: FakeKind[] = ['openai', 'azure-openai', 'anthropic', 'gemini', 'ollama', 'lmstudio', 'llamacpp', 'vllm', 'localai', 'jan', 'koboldcpp', 'textgen-webui', 'docker-model-runner', 'sglang', 'mlx'];
+const KINDS: FakeKind[] = [
+  'openai',
+  'azure-openai',
+  'anthropic',
+  'gemini',
+  'ollama',
+  'lmstudio',
+  'llamacpp',
+  'vllm',
+  'localai',
+  'jan',
+  'koboldcpp',
+  'textgen-webui',
+  'docker-model-runner',
+  'sglang',
+  'mlx',
+];
 
 let h: IpcHarness;
 beforeAll(async () => {
@@ -20,7 +36,10 @@ async function runOverIpc(id: string): Promise<TestEvent[]> {
   const w = h.connect();
   const events: TestEvent[] = [];
   await new Promise<void>((resolve, reject) => {
-    w.client.profiles.test.subscribe({ id }, { onData: (e) => events.push(TestEventSchema.parse(e)), onError: reject, onComplete: resolve });
+    w.client.profiles.test.subscribe(
+      { id },
+      { onData: (e) => events.push(TestEventSchema.parse(e)), onError: reject, onComplete: resolve },
+    );
   });
   w.close();
   return events;
@@ -29,13 +48,19 @@ async function runOverIpc(id: string): Promise<TestEvent[]> {
 describe('streamed connection test per family', () => {
   it.each(KINDS)('%s', async (kind) => {
     const key = kind === 'jan' ? 'jan-fake-key-0001' : profileForFake(kind, '').apiKey;
-    const fake = await startFakeLlm({ kind, firstTokenDelayMs: FIRST_TOKEN_DELAY, tokenDelayMs: 5, ...(key && { apiKey: key }) });
+    const fake = await startFakeLlm({
+      kind,
+      firstTokenDelayMs: FIRST_TOKEN_DELAY,
+      tokenDelayMs: 5,
+      ...(key && { apiKey: key }),
+    });
     try {
       const profile = await h.t.core.profiles.create(profileForFake(kind, fake.url, key ? { apiKey: key } : {}));
       const events = await runOverIpc(profile.id);
       const phases = events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
       expect(phases).toEqual(['connecting', 'authenticated', 'model-found', 'first-token', 'done']);
-      const result = events.at(-1)?.type === 'result' ? (events.at(-1) as Extract<TestEvent, { type: 'result' }>).result : null;
+      const result =
+        events.at(-1)?.type === 'result' ? (events.at(-1) as Extract<TestEvent, { type: 'result' }>).result : null;
       expect(result?.error ?? null).toBeNull();
       expect(result).toMatchObject({ ok: true, preview: 'Hello from the fake.', saved: true, model: profile.model });
       const m = result!.metrics!;
@@ -52,7 +77,10 @@ describe('streamed connection test per family', () => {
         expect(fake.requests.find((r) => r.method === 'POST')!.body).not.toContain('stream_options');
       }
       expect(result!.resolvedEndpoint.startsWith(fake.url)).toBe(true);
-      expect(h.t.core.profiles.get({ id: profile.id }).lastTest).toMatchObject({ ok: true, timeToFirstTokenMs: m.timeToFirstTokenMs });
+      expect(h.t.core.profiles.get({ id: profile.id }).lastTest).toMatchObject({
+        ok: true,
+        timeToFirstTokenMs: m.timeToFirstTokenMs,
+      });
       // The request itself: low max tokens, temperature 0, streaming.
       const chat = fake.requests.find((r) => r.method === 'POST');
       expect(chat!.body.includes('"stream":true') || chat!.path.includes(':streamGenerateContent?alt=sse')).toBe(true);

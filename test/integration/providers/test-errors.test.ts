@@ -4,7 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Network } from '../../../src/providers/network.port.js';
 import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
-import { selfSignedTls, startFakeHttpServer, startFakeLlm, type FakeKind, type FakeServer, type Fault } from '../../support/fake-providers/index.js';
+import {
+  selfSignedTls,
+  startFakeHttpServer,
+  startFakeLlm,
+  type FakeKind,
+  type FakeServer,
+  type Fault,
+} from '../../support/fake-providers/index.js';
 import { profileForFake, runTest } from '../../support/provider-test-helpers.js';
 import { closedPorts } from '../../support/ports.js';
 
@@ -70,13 +77,20 @@ describe('connection test failures', () => {
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1); // no retry on 4xx
   });
 
-  it.each<FakeKind>(['ollama', 'openai', 'anthropic', 'gemini', 'azure-openai', 'vllm'])('an unknown model on %s is PROVIDER_MODEL_NOT_FOUND', async (kind) => {
-    const server = await fake(kind, { models: ['only-model'] });
-    const input = profileForFake(kind, server.url, kind === 'azure-openai' ? { azureDeployment: 'missing-deployment' } : { model: 'missing-model' });
-    const { error } = await failedTest(input);
-    expect(error.code).toBe('PROVIDER_MODEL_NOT_FOUND');
-    if (kind === 'ollama') expect(error.remediation).toContain('ollama pull missing-model');
-  });
+  it.each<FakeKind>(['ollama', 'openai', 'anthropic', 'gemini', 'azure-openai', 'vllm'])(
+    'an unknown model on %s is PROVIDER_MODEL_NOT_FOUND',
+    async (kind) => {
+      const server = await fake(kind, { models: ['only-model'] });
+      const input = profileForFake(
+        kind,
+        server.url,
+        kind === 'azure-openai' ? { azureDeployment: 'missing-deployment' } : { model: 'missing-model' },
+      );
+      const { error } = await failedTest(input);
+      expect(error.code).toBe('PROVIDER_MODEL_NOT_FOUND');
+      if (kind === 'ollama') expect(error.remediation).toContain('ollama pull missing-model');
+    },
+  );
 
   it('endpoint not found, with a hint when /v1 was added or doubled', async () => {
     const server = await fake('lmstudio', { fault: { type: 'wrong-path' } });
@@ -130,14 +144,29 @@ describe('connection test failures', () => {
     const failingDns: Network = {
       ...fetchNetwork,
       fetch: async () => {
-        throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.example.invalid'), { code: 'ENOTFOUND', hostname: 'api.example.invalid' }) });
+        throw Object.assign(new TypeError('fetch failed'), {
+          cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.example.invalid'), {
+            code: 'ENOTFOUND',
+            hostname: 'api.example.invalid',
+          }),
+        });
       },
     };
     const dnsCore = await createTestCore({ network: failingDns });
     try {
-      const p = await dnsCore.core.profiles.create({ name: 'Far', kind: 'openai', baseUrl: 'https://api.example.invalid/v1', model: 'm', apiKey: 'sk-dns-test-000000', remoteConsent: true });
+      const p = await dnsCore.core.profiles.create({
+        name: 'Far',
+        kind: 'openai',
+        baseUrl: 'https://api.example.invalid/v1',
+        model: 'm',
+        apiKey: 'sk-dns-test-000000',
+        remoteConsent: true,
+      });
       const { result } = await runTest(dnsCore, p.id);
-      expect(result?.error).toMatchObject({ code: 'PROVIDER_DNS_FAILED', message: expect.stringContaining('api.example.invalid') });
+      expect(result?.error).toMatchObject({
+        code: 'PROVIDER_DNS_FAILED',
+        message: expect.stringContaining('api.example.invalid'),
+      });
     } finally {
       await dnsCore.dispose();
     }
@@ -145,10 +174,19 @@ describe('connection test failures', () => {
 
   it('a remote profile without consent is refused before anything is sent', async () => {
     let calls = 0;
-    const counting: Network = { ...fetchNetwork, fetch: async (...args) => ((calls += 1), fetchNetwork.fetch(...args)) };
+    const counting: Network = {
+      ...fetchNetwork,
+      fetch: async (...args) => ((calls += 1), fetchNetwork.fetch(...args)),
+    };
     const c = await createTestCore({ network: counting });
     try {
-      const p = await c.core.profiles.create({ name: 'Lan', kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' });
+      const p = await c.core.profiles.create({
+        name: 'Lan',
+        kind: 'openai-compatible',
+        preset: 'vllm',
+        baseUrl: 'http://127.0.0.1:9/v1',
+        model: 'm',
+      });
       const raw = JSON.parse(String(await c.readVaultBytes()));
       raw.profiles[0].baseUrl = 'http://192.0.2.10:8000/v1'; // remote, never consented
       await c.core.close();
@@ -163,20 +201,23 @@ describe('connection test failures', () => {
     }
   });
 
-  it.each([301, 302, 307, 308] as const)('a %i redirect to another port is blocked: no key header ever reaches it', async (status) => {
-    const target = await startFakeHttpServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream' }).end('data: [DONE]\n\n');
-    });
-    servers.push(target);
-    for (const kind of ['openai', 'anthropic', 'azure-openai', 'gemini'] as const) {
-      const source = await fake(kind, { fault: { type: 'redirect', status, location: `${target.url}/steal` } });
-      const { error } = await failedTest(profileForFake(kind, source.url));
-      expect(error.code).toBe('PROVIDER_REDIRECT_BLOCKED');
-      expect(error.message).toContain(`127.0.0.1:${target.port}`);
-    }
-    // Nothing reached the other port at all, so no key header could have.
-    expect(target.requests).toHaveLength(0);
-  });
+  it.each([301, 302, 307, 308] as const)(
+    'a %i redirect to another port is blocked: no key header ever reaches it',
+    async (status) => {
+      const target = await startFakeHttpServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' }).end('data: [DONE]\n\n');
+      });
+      servers.push(target);
+      for (const kind of ['openai', 'anthropic', 'azure-openai', 'gemini'] as const) {
+        const source = await fake(kind, { fault: { type: 'redirect', status, location: `${target.url}/steal` } });
+        const { error } = await failedTest(profileForFake(kind, source.url));
+        expect(error.code).toBe('PROVIDER_REDIRECT_BLOCKED');
+        expect(error.message).toContain(`127.0.0.1:${target.port}`);
+      }
+      // Nothing reached the other port at all, so no key header could have.
+      expect(target.requests).toHaveLength(0);
+    },
+  );
 });
 
 describe('stream details', () => {
@@ -184,12 +225,20 @@ describe('stream details', () => {
     const server = await startFakeHttpServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       for (const text of ['In the quaint cottage', ' lived two cats.']) {
-        res.write(`data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text }], role: 'model' }, finishReason: 'STOP', index: 0 }] })}\r\n\r\n`);
+        res.write(
+          `data: ${JSON.stringify({ candidates: [{ content: { parts: [{ text }], role: 'model' }, finishReason: 'STOP', index: 0 }] })}\r\n\r\n`,
+        );
       }
       res.end();
     });
     servers.push(server);
-    const p = await t.core.profiles.create({ name: `Gemini like the cookbook ${Math.random()}`, kind: 'gemini', baseUrl: server.url, model: 'gemini-x', apiKey: 'AIza-fake-gemini-key-0002' });
+    const p = await t.core.profiles.create({
+      name: `Gemini like the cookbook ${Math.random()}`,
+      kind: 'gemini',
+      baseUrl: server.url,
+      model: 'gemini-x',
+      apiKey: 'AIza-fake-gemini-key-0002',
+    });
     const { result } = await runTest(t, p.id);
     expect(result).toMatchObject({ ok: true, preview: 'In the quaint cottage lived two cats.' });
   });
@@ -201,9 +250,18 @@ describe('stream details', () => {
       res.end('event: error\ndata: {"error":{"message":"upstream went away","type":"server_error"}}\n\n');
     });
     servers.push(server);
-    const p = await t.core.profiles.create({ name: `event error ${Math.random()}`, kind: 'openai-compatible', preset: 'vllm', baseUrl: server.url, model: 'm' });
+    const p = await t.core.profiles.create({
+      name: `event error ${Math.random()}`,
+      kind: 'openai-compatible',
+      preset: 'vllm',
+      baseUrl: server.url,
+      model: 'm',
+    });
     const { result } = await runTest(t, p.id);
-    expect(result?.error).toMatchObject({ code: 'PROVIDER_STREAM_ERROR', message: expect.stringContaining('upstream went away') });
+    expect(result?.error).toMatchObject({
+      code: 'PROVIDER_STREAM_ERROR',
+      message: expect.stringContaining('upstream went away'),
+    });
   });
 
   it('a reply with no text at all is PROVIDER_EMPTY_REPLY, not a pass', async () => {
@@ -214,7 +272,13 @@ describe('stream details', () => {
       res.end('data: [DONE]\n\n');
     });
     servers.push(server);
-    const p = await t.core.profiles.create({ name: `empty ${Math.random()}`, kind: 'openai-compatible', preset: 'vllm', baseUrl: server.url, model: 'm' });
+    const p = await t.core.profiles.create({
+      name: `empty ${Math.random()}`,
+      kind: 'openai-compatible',
+      preset: 'vllm',
+      baseUrl: server.url,
+      model: 'm',
+    });
     const { result } = await runTest(t, p.id);
     expect(result).toMatchObject({ ok: false, phaseReached: 'done', error: { code: 'PROVIDER_EMPTY_REPLY' } });
   });

@@ -28,7 +28,9 @@ describe('connection test limits', () => {
     const baseline = openTcpHandles();
     const server = await startFakeLlm({ kind: 'ollama', fault: { type: fault } });
     await withServer(server, async () => {
-      const p = await t.core.profiles.create(profileForFake('ollama', server.url, { name: `timeout ${fault}`, timeoutMs: 1500 }));
+      const p = await t.core.profiles.create(
+        profileForFake('ollama', server.url, { name: `timeout ${fault}`, timeoutMs: 1500 }),
+      );
       const started = performance.now();
       const { result } = await runTest(t, p.id);
       const elapsed = performance.now() - started;
@@ -42,7 +44,11 @@ describe('connection test limits', () => {
 
   it('cancel stops a running test within 100 ms, with no result and no handle left open', async () => {
     const baseline = openTcpHandles();
-    const server = await startFakeLlm({ kind: 'openai', apiKey: 'sk-fake-openai-key-0001', fault: { type: 'stall-after-headers' } });
+    const server = await startFakeLlm({
+      kind: 'openai',
+      apiKey: 'sk-fake-openai-key-0001',
+      fault: { type: 'stall-after-headers' },
+    });
     await withServer(server, async () => {
       const p = await t.core.profiles.create(profileForFake('openai', server.url, { name: 'cancel me' }));
       const controller = new AbortController();
@@ -62,7 +68,11 @@ describe('connection test limits', () => {
 
   it('a 100 MB body ends at the cap with PROVIDER_RESPONSE_TOO_LARGE, memory growth under 50 MB', async () => {
     const baseline = openTcpHandles();
-    const server = await startFakeLlm({ kind: 'openai', apiKey: 'sk-fake-openai-key-0001', fault: { type: 'huge-body', bytes: 100 * 1024 * 1024 } });
+    const server = await startFakeLlm({
+      kind: 'openai',
+      apiKey: 'sk-fake-openai-key-0001',
+      fault: { type: 'huge-body', bytes: 100 * 1024 * 1024 },
+    });
     await withServer(server, async () => {
       const p = await t.core.profiles.create(profileForFake('openai', server.url, { name: 'huge' }));
       const before = process.memoryUsage();
@@ -95,7 +105,13 @@ describe('connection test limits', () => {
       pump();
     });
     await withServer(server, async () => {
-      const p = await t.core.profiles.create({ name: 'endless', kind: 'openai-compatible', preset: 'vllm', baseUrl: server.url, model: 'm' });
+      const p = await t.core.profiles.create({
+        name: 'endless',
+        kind: 'openai-compatible',
+        preset: 'vllm',
+        baseUrl: server.url,
+        model: 'm',
+      });
       const { result } = await runTest(t, p.id);
       expect(result?.error?.code).toBe('PROVIDER_RESPONSE_TOO_LARGE');
       expect(result?.phaseReached).toBe('model-found');
@@ -103,10 +119,16 @@ describe('connection test limits', () => {
     expect(await settleHandles(baseline)).toBe(baseline);
   });
 
-  it('the fakes\' slow endless keep-alive stream is bounded by the time limit instead', async () => {
-    const server = await startFakeLlm({ kind: 'anthropic', apiKey: 'sk-ant-fake-key-0001', fault: { type: 'endless-stream' } });
+  it("the fakes' slow endless keep-alive stream is bounded by the time limit instead", async () => {
+    const server = await startFakeLlm({
+      kind: 'anthropic',
+      apiKey: 'sk-ant-fake-key-0001',
+      fault: { type: 'endless-stream' },
+    });
     await withServer(server, async () => {
-      const p = await t.core.profiles.create(profileForFake('anthropic', server.url, { name: 'pings forever', timeoutMs: 1000 }));
+      const p = await t.core.profiles.create(
+        profileForFake('anthropic', server.url, { name: 'pings forever', timeoutMs: 1000 }),
+      );
       const { result } = await runTest(t, p.id);
       expect(result?.error?.code).toBe('PROVIDER_TIMEOUT');
     });
@@ -120,7 +142,11 @@ describe('connection test limits', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       await t.core.profiles.delete({ id: p.id });
       const { result } = await running;
-      expect(result).toMatchObject({ ok: true, saved: false, notSaved: { code: 'PROFILE_NOT_FOUND', correlationId: 'test-run-0001' } });
+      expect(result).toMatchObject({
+        ok: true,
+        saved: false,
+        notSaved: { code: 'PROFILE_NOT_FOUND', correlationId: 'test-run-0001' },
+      });
     });
   });
 
@@ -146,13 +172,25 @@ describe('figures a server reports', () => {
     const server = await startFakeHttpServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write('data: {"choices":[{"delta":{"content":"Hi"}}]}\n\n');
-      res.write('data: {"choices":[],"usage":{"completion_tokens":2.5,"prompt_tokens":-1},"timings":{"predicted_per_second":-3}}\n\n');
+      res.write(
+        'data: {"choices":[],"usage":{"completion_tokens":2.5,"prompt_tokens":-1},"timings":{"predicted_per_second":-3}}\n\n',
+      );
       res.end('data: [DONE]\n\n');
     });
     await withServer(server, async () => {
-      const p = await t.core.profiles.create({ name: 'odd figures', kind: 'openai-compatible', preset: 'llamacpp', baseUrl: server.url, model: 'm' });
+      const p = await t.core.profiles.create({
+        name: 'odd figures',
+        kind: 'openai-compatible',
+        preset: 'llamacpp',
+        baseUrl: server.url,
+        model: 'm',
+      });
       const { result } = await runTest(t, p.id);
-      expect(result).toMatchObject({ ok: true, saved: true, metrics: { outputTokens: 3, tokensPerSecondSource: 'measured' } }); // the server's negative rate is dropped
+      expect(result).toMatchObject({
+        ok: true,
+        saved: true,
+        metrics: { outputTokens: 3, tokensPerSecondSource: 'measured' },
+      }); // the server's negative rate is dropped
       const reopened = await t.reopen();
       expect((await reopened.core.storage.status()).recovery).toBeNull();
       expect(reopened.core.profiles.get({ id: p.id }).lastTest?.outputTokens).toBe(3);

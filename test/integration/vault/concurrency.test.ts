@@ -14,7 +14,11 @@ describe('concurrent updates', () => {
     const p = await t.core.profiles.create(localProfileInput());
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        t.core.profiles.update({ id: p.id, expectedRevision: 1 + i, patch: { model: `model-${i}`, timeoutMs: 1000 + i } }),
+        t.core.profiles.update({
+          id: p.id,
+          expectedRevision: 1 + i,
+          patch: { model: `model-${i}`, timeoutMs: 1000 + i },
+        }),
       ),
     );
     expect(results.map((r) => r.revision)).toEqual(Array.from({ length: 200 }, (_, i) => 2 + i));
@@ -27,7 +31,9 @@ describe('concurrent updates', () => {
     t = await createTestCore();
     const p = await t.core.profiles.create(localProfileInput());
     const settled = await Promise.allSettled(
-      Array.from({ length: 200 }, (_, i) => t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { model: `m-${i}` } })),
+      Array.from({ length: 200 }, (_, i) =>
+        t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { model: `m-${i}` } }),
+      ),
     );
     const won = settled.filter((s) => s.status === 'fulfilled');
     const codes = settled.flatMap((s) => (s.status === 'rejected' ? [(s.reason as AppError).code] : []));
@@ -39,7 +45,9 @@ describe('concurrent updates', () => {
 
   it('concurrent creates with one name: exactly one is saved', async () => {
     t = await createTestCore();
-    const settled = await Promise.allSettled(Array.from({ length: 20 }, () => t.core.profiles.create(localProfileInput({ name: 'Same' }))));
+    const settled = await Promise.allSettled(
+      Array.from({ length: 20 }, () => t.core.profiles.create(localProfileInput({ name: 'Same' }))),
+    );
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
     expect(t.core.profiles.list().profiles).toHaveLength(1);
   });

@@ -24,12 +24,20 @@ describe('vault corruption', () => {
     ['binary garbage', () => Buffer.from([0xff, 0xfe, 0x00, 0x42, 0x13]), 'unparseable'],
     ['empty file', () => Buffer.alloc(0), 'unparseable'],
     ['valid JSON, wrong shape', () => Buffer.from('{"schemaVersion":1,"profiles":"nope"}'), 'invalid'],
-    ['duplicate profile ids', (b: Buffer) => {
-      const doc = JSON.parse(b.toString());
-      doc.profiles.push({ ...doc.profiles[0], name: 'Other' });
-      return Buffer.from(JSON.stringify(doc));
-    }, 'invalid'],
-    ['active id that does not exist', (b: Buffer) => Buffer.from(JSON.stringify({ ...JSON.parse(b.toString()), activeProfileId: 'ghost' })), 'invalid'],
+    [
+      'duplicate profile ids',
+      (b: Buffer) => {
+        const doc = JSON.parse(b.toString());
+        doc.profiles.push({ ...doc.profiles[0], name: 'Other' });
+        return Buffer.from(JSON.stringify(doc));
+      },
+      'invalid',
+    ],
+    [
+      'active id that does not exist',
+      (b: Buffer) => Buffer.from(JSON.stringify({ ...JSON.parse(b.toString()), activeProfileId: 'ghost' })),
+      'invalid',
+    ],
   ])('%s: quarantined byte-identical, backup restored', async (_name, damage, reason) => {
     const { t: core, firstId, secondId } = await withTwoVersions();
     const damaged = damage(await readFile(core.vaultPath));
@@ -95,7 +103,11 @@ describe('vault corruption', () => {
     const { unlink } = await import('node:fs/promises');
     await unlink(core.vaultPath);
     t = await core.reopen();
-    expect((await t.core.storage.status()).recovery).toMatchObject({ reason: 'missing', quarantinedPath: null, restoredFrom: 'backup' });
+    expect((await t.core.storage.status()).recovery).toMatchObject({
+      reason: 'missing',
+      quarantinedPath: null,
+      restoredFrom: 'backup',
+    });
     expect(t.core.profiles.list().profiles.map((p) => p.id)).toEqual([firstId]);
   });
 });
@@ -103,7 +115,9 @@ describe('vault corruption', () => {
 describe('a vault from a newer version of the app', () => {
   it('is neither moved aside nor overwritten: start-up stops with VAULT_NEWER_VERSION', async () => {
     const { t: core } = await withTwoVersions();
-    const newer = Buffer.from(JSON.stringify({ ...JSON.parse(String(await readFile(core.vaultPath))), schemaVersion: 2, somethingNew: true }));
+    const newer = Buffer.from(
+      JSON.stringify({ ...JSON.parse(String(await readFile(core.vaultPath))), schemaVersion: 2, somethingNew: true }),
+    );
     await writeFile(core.vaultPath, newer);
     const files = await core.listDir();
     await expect(core.reopen()).rejects.toMatchObject({ code: 'VAULT_NEWER_VERSION' });
@@ -119,7 +133,16 @@ describe('the app never writes a vault it could not load', () => {
     const p = await t.core.profiles.create(localProfileInput());
     const before = await t.readVaultBytes();
     // A provider that reports nonsense figures must not be able to corrupt the vault through the test summary.
-    const summary = { at: 'not a date', ok: true, errorCode: null, model: 'm', timeToFirstTokenMs: -5, totalMs: 1, outputTokens: 2.5, tokensPerSecond: 1 };
+    const summary = {
+      at: 'not a date',
+      ok: true,
+      errorCode: null,
+      model: 'm',
+      timeToFirstTokenMs: -5,
+      totalMs: 1,
+      outputTokens: 2.5,
+      tokensPerSecond: 1,
+    };
     expect((await t.core.profiles.recordTestResult(p.id, summary as never))?.code).toBe('INTERNAL');
     expect(await t.readVaultBytes()).toEqual(before);
     expect(t.core.profiles.get({ id: p.id }).lastTest).toBeNull();
@@ -160,12 +183,20 @@ describe('unreadable keys', () => {
     await writeFile(t.vaultPath, JSON.stringify(doc));
     t = await t.reopen();
     expect((await t.core.storage.status()).recovery).toBeNull();
-    expect(t.core.profiles.get({ id: a.id })).toMatchObject({ keyStatus: 'unreadable', hasApiKey: true, apiKeyHint: null });
+    expect(t.core.profiles.get({ id: a.id })).toMatchObject({
+      keyStatus: 'unreadable',
+      hasApiKey: true,
+      apiKeyHint: null,
+    });
     expect(t.core.profiles.get({ id: b.id })).toMatchObject({ keyStatus: 'stored', apiKeyHint: '2222' });
     expect((await t.core.storage.status()).unreadableKeyCount).toBe(1);
     await expect(async () => t.core.profiles.apiKeyFor(a.id)).rejects.toMatchObject({ code: 'VAULT_KEY_UNREADABLE' });
     // Entering the key again repairs it.
-    const repaired = await t.core.profiles.update({ id: a.id, expectedRevision: 1, patch: { apiKey: 'sk-aaaa-aaaa-aaaa-3333' } });
+    const repaired = await t.core.profiles.update({
+      id: a.id,
+      expectedRevision: 1,
+      patch: { apiKey: 'sk-aaaa-aaaa-aaaa-3333' },
+    });
     expect(repaired).toMatchObject({ keyStatus: 'stored', apiKeyHint: '3333' });
   });
 

@@ -8,13 +8,18 @@ import { appErrorOf } from '../../support/app-error-assertions.js';
 import { FaultyFs, type FaultCode, type FaultPoint } from '../../support/faulty-fs.js';
 import { localProfileInput, remoteProfileInput } from '../../support/profile-builders.js';
 
-const EXPECTED: Record<FaultCode, string> = { ENOSPC: 'VAULT_DISK_FULL', EACCES: 'VAULT_PERMISSION_DENIED', EIO: 'VAULT_WRITE_FAILED' };
+const EXPECTED: Record<FaultCode, string> = {
+  ENOSPC: 'VAULT_DISK_FULL',
+  EACCES: 'VAULT_PERMISSION_DENIED',
+  EIO: 'VAULT_WRITE_FAILED',
+};
 const POINTS: FaultPoint[] = ['open', 'write', 'fsync', 'rename'];
 const CODES: FaultCode[] = ['ENOSPC', 'EACCES', 'EIO'];
 
 const MUTATIONS = {
   create: (t: TestCore) => t.core.profiles.create(remoteProfileInput()),
-  update: (t: TestCore, id: string) => t.core.profiles.update({ id, expectedRevision: 1, patch: { model: 'other', apiKey: 'sk-other-key-12345678' } }),
+  update: (t: TestCore, id: string) =>
+    t.core.profiles.update({ id, expectedRevision: 1, patch: { model: 'other', apiKey: 'sk-other-key-12345678' } }),
   delete: (t: TestCore, id: string) => t.core.profiles.delete({ id }),
   activate: (t: TestCore, id: string) => t.core.profiles.activate({ id }),
 };
@@ -25,7 +30,11 @@ afterEach(async () => {
   t = undefined;
 });
 
-const cases = POINTS.flatMap((point) => CODES.flatMap((code) => Object.keys(MUTATIONS).map((mutation) => ({ point, code, mutation: mutation as keyof typeof MUTATIONS }))));
+const cases = POINTS.flatMap((point) =>
+  CODES.flatMap((code) =>
+    Object.keys(MUTATIONS).map((mutation) => ({ point, code, mutation: mutation as keyof typeof MUTATIONS })),
+  ),
+);
 
 describe('fault injection in the atomic write', () => {
   it.each(cases)('$code at $point during $mutation', async ({ point, code, mutation }) => {

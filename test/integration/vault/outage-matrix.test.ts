@@ -11,11 +11,23 @@ type Mutation = (t: TestCore, ids: { local: string; remote: string }) => Promise
 const MUTATIONS: Record<string, { run: Mutation; storesKey: boolean }> = {
   'create without key': { storesKey: false, run: (t) => t.core.profiles.create(localProfileInput()) },
   'create with key': { storesKey: true, run: (t) => t.core.profiles.create(remoteProfileInput()) },
-  'update without key': { storesKey: false, run: (t, ids) => t.core.profiles.update({ id: ids.local, expectedRevision: 1, patch: { model: 'changed' } }) },
-  'update replacing key': { storesKey: true, run: (t, ids) => t.core.profiles.update({ id: ids.remote, expectedRevision: 1, patch: { apiKey: 'sk-replacement-000011112222' } }) },
+  'update without key': {
+    storesKey: false,
+    run: (t, ids) => t.core.profiles.update({ id: ids.local, expectedRevision: 1, patch: { model: 'changed' } }),
+  },
+  'update replacing key': {
+    storesKey: true,
+    run: (t, ids) =>
+      t.core.profiles.update({ id: ids.remote, expectedRevision: 1, patch: { apiKey: 'sk-replacement-000011112222' } }),
+  },
   'update removing key': {
     storesKey: false,
-    run: (t, ids) => t.core.profiles.update({ id: ids.remote, expectedRevision: 1, patch: { kind: 'openai-compatible', preset: 'vllm', apiKey: null } }),
+    run: (t, ids) =>
+      t.core.profiles.update({
+        id: ids.remote,
+        expectedRevision: 1,
+        patch: { kind: 'openai-compatible', preset: 'vllm', apiKey: null },
+      }),
   },
   delete: { storesKey: false, run: (t, ids) => t.core.profiles.delete({ id: ids.local }) },
   activate: { storesKey: false, run: (t, ids) => t.core.profiles.activate({ id: ids.remote }) },
@@ -74,18 +86,30 @@ describe('outage matrix', () => {
   it('refuses the weak-storage opt-in itself while storage is unavailable, and writes nothing', async () => {
     const { t } = await seeded('unavailable', false);
     const before = await t.readVaultBytes();
-    expect((await appErrorOf(() => t.core.storage.allowWeakEncryption({ acknowledged: true }))).code).toBe('VAULT_ENCRYPTION_UNAVAILABLE');
+    expect((await appErrorOf(() => t.core.storage.allowWeakEncryption({ acknowledged: true }))).code).toBe(
+      'VAULT_ENCRYPTION_UNAVAILABLE',
+    );
     expect(await t.readVaultBytes()).toEqual(before);
   });
 
   it('reports the state, with message-ready flags, in storage status', async () => {
     const { t } = await seeded('weak', false);
-    expect(await t.core.storage.status()).toMatchObject({ encryption: 'weak', backend: 'basic_text', writable: true, canStoreKeys: false, weakStorageAllowedAt: null });
+    expect(await t.core.storage.status()).toMatchObject({
+      encryption: 'weak',
+      backend: 'basic_text',
+      writable: true,
+      canStoreKeys: false,
+      weakStorageAllowedAt: null,
+    });
     const allowed = await t.core.storage.allowWeakEncryption({ acknowledged: true });
     expect(allowed).toMatchObject({ canStoreKeys: true, weakStorageAllowedAt: t.clock.now().toISOString() });
     expect(t.logger.find('storage.weak_allowed')).toHaveLength(1);
     t.cipher.setAvailability('unavailable');
-    expect(await t.core.storage.status()).toMatchObject({ encryption: 'unavailable', writable: false, canStoreKeys: false });
+    expect(await t.core.storage.status()).toMatchObject({
+      encryption: 'unavailable',
+      writable: false,
+      canStoreKeys: false,
+    });
     expect(t.logger.find('storage.status_changed').at(-1)?.fields).toMatchObject({ from: 'weak', to: 'unavailable' });
   });
 
@@ -95,7 +119,9 @@ describe('outage matrix', () => {
     const events: string[] = [];
     const stop = t.core.changes.subscribe((e) => events.push(e.type));
     t.cipher.setAvailability('unavailable');
-    expect((await appErrorOf(() => t.core.profiles.create(localProfileInput()))).code).toBe('VAULT_ENCRYPTION_UNAVAILABLE');
+    expect((await appErrorOf(() => t.core.profiles.create(localProfileInput()))).code).toBe(
+      'VAULT_ENCRYPTION_UNAVAILABLE',
+    );
     expect(events).toEqual(['storage.changed']);
     // Once known, another refusal does not repeat the news.
     await appErrorOf(() => t.core.profiles.create(localProfileInput()));
@@ -121,7 +147,11 @@ describe('outage matrix', () => {
     const { t: first, ids } = await seeded('available', false);
     first.cipher.setAvailability('unavailable');
     t = await first.reopen();
-    expect(t.core.profiles.get({ id: ids.remote })).toMatchObject({ hasApiKey: true, keyStatus: 'locked', apiKeyHint: null });
+    expect(t.core.profiles.get({ id: ids.remote })).toMatchObject({
+      hasApiKey: true,
+      keyStatus: 'locked',
+      apiKeyHint: null,
+    });
     expect(t.core.profiles.list().profiles.find((p) => p.id === ids.remote)?.keyStatus).toBe('locked'); // cached now
     expect((await appErrorOf(() => t!.core.profiles.apiKeyFor(ids.remote))).code).toBe('VAULT_ENCRYPTION_UNAVAILABLE');
     t.cipher.setAvailability('available');

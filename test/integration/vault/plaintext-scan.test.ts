@@ -17,12 +17,19 @@ function randomKey(): string {
 
 async function allFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? allFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])));
+  const nested = await Promise.all(
+    entries.map((e) => (e.isDirectory() ? allFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])),
+  );
   return nested.flat();
 }
 
 function needlesFor(key: string): string[] {
-  const needles = [key, Buffer.from(key).toString('base64'), Buffer.from(key).toString('base64url'), Buffer.from(key).toString('hex')];
+  const needles = [
+    key,
+    Buffer.from(key).toString('base64'),
+    Buffer.from(key).toString('base64url'),
+    Buffer.from(key).toString('hex'),
+  ];
   for (let i = 0; i + 8 <= key.length; i += 1) needles.push(key.slice(i, i + 8));
   return needles;
 }
@@ -68,7 +75,10 @@ describe('no plaintext key on disk', () => {
       keys.forEach((key, k) => {
         for (const needle of needlesFor(key)) {
           const found = needle.length === 8 ? windows.has(needle) : text.includes(needle);
-          if (found) hits.push(`${path.basename(file)}: key #${k} as "${needle.length === 8 ? '8-char slice' : 'whole/encoded'}"`);
+          if (found)
+            hits.push(
+              `${path.basename(file)}: key #${k} as "${needle.length === 8 ? '8-char slice' : 'whole/encoded'}"`,
+            );
         }
       });
     }

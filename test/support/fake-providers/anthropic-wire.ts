@@ -17,7 +17,11 @@ function anthropicError(status: number, type: string, message: string): Reply {
 export function anthropicProblem(problem: Problem): Reply {
   switch (problem.code) {
     case 'unauthorized':
-      return anthropicError(401, 'authentication_error', problem.presented === undefined ? 'x-api-key header is required' : 'invalid x-api-key');
+      return anthropicError(
+        401,
+        'authentication_error',
+        problem.presented === undefined ? 'x-api-key header is required' : 'invalid x-api-key',
+      );
     case 'no-route':
       return anthropicError(404, 'not_found_error', 'Not Found');
     case 'model-not-found':
@@ -25,7 +29,11 @@ export function anthropicProblem(problem: Problem): Reply {
     case 'bad-request':
       return anthropicError(400, 'invalid_request_error', problem.message);
     case 'rate-limit':
-      return anthropicError(429, 'rate_limit_error', 'Number of requests has exceeded your rate limit. Please try again later.');
+      return anthropicError(
+        429,
+        'rate_limit_error',
+        'Number of requests has exceeded your rate limit. Please try again later.',
+      );
     case 'overloaded':
       return anthropicError(529, 'overloaded_error', 'Overloaded');
     case 'server-error':
@@ -49,8 +57,12 @@ function messageStart(model: string, inputTokens: number): string {
   return sse({ type: 'message_start', message }, 'message_start');
 }
 
-const blockStart = sse({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, 'content_block_start');
-const textDelta = (piece: string): string => sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }, 'content_block_delta');
+const blockStart = sse(
+  { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+  'content_block_start',
+);
+const textDelta = (piece: string): string =>
+  sse({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece } }, 'content_block_delta');
 
 export function anthropicDialect(model: string): StreamDialect {
   return {
@@ -59,7 +71,10 @@ export function anthropicDialect(model: string): StreamDialect {
     delta: textDelta,
     midStreamError: () => sse({ type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }, 'error'),
     keepAlive: () => PING,
-    malformed: () => ['event: content_block_delta\ndata: {"type": "content_block_delta", "index": 0, "delta": {"type": "text_de\n\n', 'event: ping\ndata: not json\n\n'],
+    malformed: () => [
+      'event: content_block_delta\ndata: {"type": "content_block_delta", "index": 0, "delta": {"type": "text_de\n\n',
+      'event: ping\ndata: not json\n\n',
+    ],
     hugeOpening: () => '',
     hugePadding: ssePadding,
   };
@@ -67,7 +82,8 @@ export function anthropicDialect(model: string): StreamDialect {
 
 /** The key may be wrong (401) and the version header may be missing (400) on every /v1 request. */
 export function anthropicHeaderProblem(req: RecordedRequest): Problem | undefined {
-  if (req.headers['anthropic-version'] === undefined) return { code: 'bad-request', message: 'anthropic-version: header is required' };
+  if (req.headers['anthropic-version'] === undefined)
+    return { code: 'bad-request', message: 'anthropic-version: header is required' };
   return undefined;
 }
 
@@ -80,9 +96,12 @@ export function anthropicModels(ctx: FakeContext): Reply {
 /** POST /v1/messages */
 export async function anthropicMessages(ctx: FakeContext, req: RecordedRequest, res: ServerResponse): Promise<void> {
   const body = parseObject(req.body);
-  if (body === undefined) return send(res, anthropicProblem({ code: 'bad-request', message: 'The request body is not valid JSON.' }));
-  if (typeof body.model !== 'string') return send(res, anthropicProblem({ code: 'bad-request', message: 'model: Field required' }));
-  if (typeof body.max_tokens !== 'number') return send(res, anthropicProblem({ code: 'bad-request', message: 'max_tokens: Field required' }));
+  if (body === undefined)
+    return send(res, anthropicProblem({ code: 'bad-request', message: 'The request body is not valid JSON.' }));
+  if (typeof body.model !== 'string')
+    return send(res, anthropicProblem({ code: 'bad-request', message: 'model: Field required' }));
+  if (typeof body.max_tokens !== 'number')
+    return send(res, anthropicProblem({ code: 'bad-request', message: 'max_tokens: Field required' }));
   const model = body.model;
   if (!ctx.models.includes(model)) return send(res, anthropicProblem({ code: 'model-not-found', model }));
   const inputTokens = promptTokens({ system: body.system, messages: body.messages });
@@ -117,7 +136,10 @@ export async function anthropicMessages(ctx: FakeContext, req: RecordedRequest, 
   }
   const tail = [
     sse({ type: 'content_block_stop', index: 0 }, 'content_block_stop'),
-    sse({ type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: n } }, 'message_delta'),
+    sse(
+      { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: n } },
+      'message_delta',
+    ),
     sse({ type: 'message_stop' }, 'message_stop'),
   ];
   for (const event of tail) if (!(await stream.write(event))) return;

@@ -59,7 +59,11 @@ function urlOf(scheme: 'http' | 'https', host: LoopbackHost, port: number): stri
 }
 
 /** Listens, tracks raw sockets, and returns the one close() every server here shares. */
-async function listenTracked(server: net.Server, host: LoopbackHost, port: number): Promise<{ port: number; close: () => Promise<void> }> {
+async function listenTracked(
+  server: net.Server,
+  host: LoopbackHost,
+  port: number,
+): Promise<{ port: number; close: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
   server.on('connection', (socket: net.Socket) => {
     sockets.add(socket);
@@ -78,7 +82,8 @@ async function listenTracked(server: net.Server, host: LoopbackHost, port: numbe
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       // http and https servers both have closeAllConnections(); a raw net.Server does not.
-      if ('closeAllConnections' in server && typeof server.closeAllConnections === 'function') (server as http.Server).closeAllConnections();
+      if ('closeAllConnections' in server && typeof server.closeAllConnections === 'function')
+        (server as http.Server).closeAllConnections();
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
     });
@@ -94,7 +99,12 @@ export async function startFakeHttpServer(handler: Handler, options: FakeHttpOpt
     // Writes racing a client disconnect must not surface as an uncaught 'error'.
     res.on('error', () => undefined);
     void readBody(req).then(async (body) => {
-      const recorded: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: joinHeaders(req.rawHeaders), body };
+      const recorded: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers: joinHeaders(req.rawHeaders),
+        body,
+      };
       requests.push(recorded);
       try {
         await handler(recorded, res);
@@ -109,13 +119,19 @@ export async function startFakeHttpServer(handler: Handler, options: FakeHttpOpt
       }
     });
   };
-  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
+  const server = options.tls
+    ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : http.createServer(listener);
   const { port, close } = await listenTracked(server, host, options.port ?? 0);
   return { host, port, url: urlOf(options.tls ? 'https' : 'http', host, port), requests, close };
 }
 
 /** Parses what it can of an HTTP request head so silent-server tests can still assert on what was sent. */
-function recordRaw(text: string, requests: RecordedRequest[], current: RecordedRequest | undefined): RecordedRequest | undefined {
+function recordRaw(
+  text: string,
+  requests: RecordedRequest[],
+  current: RecordedRequest | undefined,
+): RecordedRequest | undefined {
   if (current) {
     current.body += text;
     return current;

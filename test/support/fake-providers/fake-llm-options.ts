@@ -3,9 +3,24 @@
 import type { LoopbackHost } from './fake-http-server.js';
 
 export type FakeKind =
-  | 'openai' | 'azure-openai' | 'anthropic' | 'gemini' | 'ollama'
+  | 'openai'
+  | 'azure-openai'
+  | 'anthropic'
+  | 'gemini'
+  | 'ollama'
   // OpenAI-compatible servers: speak the OpenAI wire format at /v1 and answer their identity endpoints
-  | 'lmstudio' | 'llamacpp' | 'vllm' | 'localai' | 'jan' | 'koboldcpp' | 'textgen-webui' | 'docker-model-runner' | 'mlx' | 'lemonade' | 'sglang' | 'gpustack';
+  | 'lmstudio'
+  | 'llamacpp'
+  | 'vllm'
+  | 'localai'
+  | 'jan'
+  | 'koboldcpp'
+  | 'textgen-webui'
+  | 'docker-model-runner'
+  | 'mlx'
+  | 'lemonade'
+  | 'sglang'
+  | 'gpustack';
 
 export type Fault =
   | { type: 'status'; status: number; body?: string; headers?: Record<string, string> }

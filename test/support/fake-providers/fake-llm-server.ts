@@ -38,7 +38,12 @@ function faultModel(ctx: FakeContext, hit: RouteHit, req: RecordedRequest): stri
   return fromPath ?? (typeof fromBody === 'string' ? fromBody : (ctx.models[0] ?? 'test-model'));
 }
 
-async function handle(ctx: FakeContext, table: readonly RouteEntry[], req: RecordedRequest, res: ServerResponse): Promise<void> {
+async function handle(
+  ctx: FakeContext,
+  table: readonly RouteEntry[],
+  req: RecordedRequest,
+  res: ServerResponse,
+): Promise<void> {
   const fault = ctx.fault;
   if (fault?.type === 'redirect') {
     send(res, { status: fault.status, headers: { location: fault.location }, body: '' });
@@ -51,7 +56,8 @@ async function handle(ctx: FakeContext, table: readonly RouteEntry[], req: Recor
   const guarded = hit ? hit.entry.auth : ctx.kind === 'jan';
   const denied = guarded ? authProblem(ctx, req, url) : undefined;
   if (denied) return send(res, problemReply(wire, ctx.kind, denied));
-  if (!hit) return send(res, problemReply(wire, ctx.kind, { code: 'no-route', method: req.method, pathname: url.pathname }));
+  if (!hit)
+    return send(res, problemReply(wire, ctx.kind, { code: 'no-route', method: req.method, pathname: url.pathname }));
   const badHeaders = wire === 'anthropic' ? anthropicHeaderProblem(req) : undefined;
   if (badHeaders) return send(res, problemReply(wire, ctx.kind, badHeaders));
   if (hit.entry.chat && fault) {
@@ -64,6 +70,10 @@ export async function startFakeLlm(options: FakeLlmOptions): Promise<FakeServer 
   if (options.apiKey) recordTestSecret(options.apiKey); // the suite's log scan looks for it
   const ctx = resolveContext(options);
   const table = routesFor(ctx.kind);
-  const server = await startFakeHttpServer((req, res) => handle(ctx, table, req, res), { host: options.host, port: options.port, tls: options.tls });
+  const server = await startFakeHttpServer((req, res) => handle(ctx, table, req, res), {
+    host: options.host,
+    port: options.port,
+    tls: options.tls,
+  });
   return { ...server, kind: ctx.kind };
 }

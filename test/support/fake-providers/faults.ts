@@ -49,12 +49,23 @@ async function endless(res: ServerResponse, dialect: StreamDialect): Promise<voi
   }
 }
 
-export async function applyFault(fault: ChatFault, wire: Wire, ctx: FakeContext, dialect: StreamDialect, req: RecordedRequest, res: ServerResponse, pathname: string): Promise<void> {
+export async function applyFault(
+  fault: ChatFault,
+  wire: Wire,
+  ctx: FakeContext,
+  dialect: StreamDialect,
+  req: RecordedRequest,
+  res: ServerResponse,
+  pathname: string,
+): Promise<void> {
   switch (fault.type) {
     case 'status':
       return rawStatus(fault, res);
     case 'rate-limit':
-      return send(res, problemReply(wire, ctx.kind, { code: 'rate-limit', retryAfterSeconds: fault.retryAfterSeconds }));
+      return send(
+        res,
+        problemReply(wire, ctx.kind, { code: 'rate-limit', retryAfterSeconds: fault.retryAfterSeconds }),
+      );
     case 'overloaded':
       return send(res, problemReply(wire, ctx.kind, { code: 'overloaded' }));
     case 'server-error':
@@ -67,7 +78,11 @@ export async function applyFault(fault: ChatFault, wire: Wire, ctx: FakeContext,
       openStream(res, dialect.contentType);
       return;
     case 'mid-stream-error':
-      return writeAll(res, dialect.contentType, [...dialect.prelude(), dialect.delta(ctx.reply[0] ?? 'Hello'), dialect.midStreamError()]);
+      return writeAll(res, dialect.contentType, [
+        ...dialect.prelude(),
+        dialect.delta(ctx.reply[0] ?? 'Hello'),
+        dialect.midStreamError(),
+      ]);
     case 'malformed':
       return writeAll(res, dialect.contentType, dialect.malformed());
     case 'huge-body':

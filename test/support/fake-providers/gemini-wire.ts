@@ -14,29 +14,49 @@ const CRLF = '\r\n';
 const event = (data: unknown): string => sse(data, undefined, CRLF);
 
 function status(code: number, statusName: string, message: string, details?: unknown[]): Reply {
-  return json(code, { error: { code, message, status: statusName, ...(details ? { details } : {}) } }, { 'content-type': 'application/json; charset=UTF-8' });
+  return json(
+    code,
+    { error: { code, message, status: statusName, ...(details ? { details } : {}) } },
+    { 'content-type': 'application/json; charset=UTF-8' },
+  );
 }
 
 export function geminiProblem(problem: Problem): Reply {
   switch (problem.code) {
     case 'unauthorized':
       return status(400, 'INVALID_ARGUMENT', 'API key not valid. Please pass a valid API key.', [
-        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: 'API_KEY_INVALID',
+          domain: 'googleapis.com',
+          metadata: { service: 'generativelanguage.googleapis.com' },
+        },
       ]);
     case 'no-route':
       return status(404, 'NOT_FOUND', 'Method not found.');
     case 'model-not-found':
-      return status(404, 'NOT_FOUND', `models/${problem.model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`);
+      return status(
+        404,
+        'NOT_FOUND',
+        `models/${problem.model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
+      );
     case 'bad-request':
       return status(400, 'INVALID_ARGUMENT', problem.message);
     case 'rate-limit':
-      return status(429, 'RESOURCE_EXHAUSTED', 'You exceeded your current quota, please check your plan and billing details.', [
-        { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${problem.retryAfterSeconds}s` },
-      ]);
+      return status(
+        429,
+        'RESOURCE_EXHAUSTED',
+        'You exceeded your current quota, please check your plan and billing details.',
+        [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${problem.retryAfterSeconds}s` }],
+      );
     case 'overloaded':
       return status(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.');
     case 'server-error':
-      return status(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting');
+      return status(
+        500,
+        'INTERNAL',
+        'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+      );
   }
 }
 
@@ -46,9 +66,17 @@ interface Usage {
   totalTokenCount: number;
 }
 
-function response(model: string, responseId: string, piece: string, usage: Usage | undefined, finished: boolean): Record<string, unknown> {
+function response(
+  model: string,
+  responseId: string,
+  piece: string,
+  usage: Usage | undefined,
+  finished: boolean,
+): Record<string, unknown> {
   return {
-    candidates: [{ content: { parts: [{ text: piece }], role: 'model' }, ...(finished ? { finishReason: 'STOP' } : {}), index: 0 }],
+    candidates: [
+      { content: { parts: [{ text: piece }], role: 'model' }, ...(finished ? { finishReason: 'STOP' } : {}), index: 0 },
+    ],
     ...(usage ? { usageMetadata: usage } : {}),
     modelVersion: model,
     responseId,
@@ -61,9 +89,20 @@ export function geminiDialect(model: string): StreamDialect {
     contentType: SSE_CONTENT_TYPE,
     prelude: () => [],
     delta: (piece) => event(response(model, id, piece, undefined, false)),
-    midStreamError: () => event({ error: { code: 500, message: 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting', status: 'INTERNAL' } }),
+    midStreamError: () =>
+      event({
+        error: {
+          code: 500,
+          message:
+            'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting',
+          status: 'INTERNAL',
+        },
+      }),
     keepAlive: () => `: keep-alive${CRLF}${CRLF}`,
-    malformed: () => [`data: {"candidates": [{"content": {"parts": [{"text": "Hel${CRLF}${CRLF}`, `data: not json${CRLF}${CRLF}`],
+    malformed: () => [
+      `data: {"candidates": [{"content": {"parts": [{"text": "Hel${CRLF}${CRLF}`,
+      `data: not json${CRLF}${CRLF}`,
+    ],
     hugeOpening: () => '',
     hugePadding: ssePadding,
   };
@@ -83,17 +122,28 @@ export function geminiModels(ctx: FakeContext): Reply {
 }
 
 /** POST /v1beta/models/{model}:streamGenerateContent?alt=sse (or :generateContent for one JSON answer). */
-export async function geminiGenerate(ctx: FakeContext, req: RecordedRequest, res: ServerResponse, model: string, streaming: boolean): Promise<void> {
+export async function geminiGenerate(
+  ctx: FakeContext,
+  req: RecordedRequest,
+  res: ServerResponse,
+  model: string,
+  streaming: boolean,
+): Promise<void> {
   if (!ctx.models.includes(model)) return send(res, geminiProblem({ code: 'model-not-found', model }));
   const body = parseObject(req.body);
-  if (body === undefined) return send(res, geminiProblem({ code: 'bad-request', message: 'Invalid JSON payload received.' }));
+  if (body === undefined)
+    return send(res, geminiProblem({ code: 'bad-request', message: 'Invalid JSON payload received.' }));
   if (streaming && new URL(req.path, 'http://x').searchParams.get('alt') !== 'sse') {
     // The real API would answer a streamed JSON array here; the fake only speaks SSE, so say so loudly.
     return send(res, geminiProblem({ code: 'bad-request', message: 'This fake only streams with ?alt=sse.' }));
   }
   const prompt = promptTokens(body.contents);
   const n = ctx.reply.length;
-  const usageAfter = (k: number): Usage => ({ promptTokenCount: prompt, candidatesTokenCount: k, totalTokenCount: prompt + k });
+  const usageAfter = (k: number): Usage => ({
+    promptTokenCount: prompt,
+    candidatesTokenCount: k,
+    totalTokenCount: prompt + k,
+  });
   const id = nextId('resp');
 
   if (!streaming) {

@@ -16,7 +16,19 @@ function entry(kind: FakeKind, id: string): Record<string, unknown> {
     case 'lmstudio':
       return { ...base, owned_by: 'organization_owner' };
     case 'llamacpp':
-      return { ...base, created: CREATED_UNIX, owned_by: 'llamacpp', meta: { vocab_type: 2, n_vocab: 128_256, n_ctx_train: 131_072, n_embd: 4096, n_params: 8_030_261_248, size: 4_920_733_696 } };
+      return {
+        ...base,
+        created: CREATED_UNIX,
+        owned_by: 'llamacpp',
+        meta: {
+          vocab_type: 2,
+          n_vocab: 128_256,
+          n_ctx_train: 131_072,
+          n_embd: 4096,
+          n_params: 8_030_261_248,
+          size: 4_920_733_696,
+        },
+      };
     case 'vllm':
       return {
         ...base,
@@ -25,7 +37,20 @@ function entry(kind: FakeKind, id: string): Record<string, unknown> {
         root: id,
         parent: null,
         max_model_len: 32_768,
-        permission: [{ id: `modelperm-${id}`, object: 'model_permission', created: CREATED_UNIX, allow_create_engine: false, allow_sampling: true, allow_logprobs: true, allow_view: true, organization: '*', group: null, is_blocking: false }],
+        permission: [
+          {
+            id: `modelperm-${id}`,
+            object: 'model_permission',
+            created: CREATED_UNIX,
+            allow_create_engine: false,
+            allow_sampling: true,
+            allow_logprobs: true,
+            allow_view: true,
+            organization: '*',
+            group: null,
+            is_blocking: false,
+          },
+        ],
       };
     case 'localai':
       return base; // no owned_by, no created (core/schema/openai.go)
@@ -40,7 +65,13 @@ function entry(kind: FakeKind, id: string): Record<string, unknown> {
     case 'docker-model-runner':
       return { ...base, created: CREATED_UNIX, owned_by: 'docker' };
     case 'lemonade':
-      return { ...base, created: CREATED_UNIX, owned_by: 'lemonade', checkpoint: `unsloth/${id}:Q4_K_M`, recipe: 'llamacpp' };
+      return {
+        ...base,
+        created: CREATED_UNIX,
+        owned_by: 'lemonade',
+        checkpoint: `unsloth/${id}:Q4_K_M`,
+        recipe: 'llamacpp',
+      };
     case 'sglang':
       return { ...base, created: CREATED_UNIX, owned_by: 'sglang', root: id, max_model_len: 32_768 };
     case 'gpustack':

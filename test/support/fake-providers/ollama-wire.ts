@@ -38,7 +38,12 @@ export function resolveOllamaModel(models: readonly string[], requested: string)
 
 const line = (value: unknown): string => `${JSON.stringify(value)}\n`;
 const now = (): string => new Date().toISOString();
-const message = (model: string, content: string): Record<string, unknown> => ({ model, created_at: now(), message: { role: 'assistant', content }, done: false });
+const message = (model: string, content: string): Record<string, unknown> => ({
+  model,
+  created_at: now(),
+  message: { role: 'assistant', content },
+  done: false,
+});
 
 export function ollamaDialect(model: string): StreamDialect {
   return {
@@ -47,7 +52,10 @@ export function ollamaDialect(model: string): StreamDialect {
     delta: (piece) => line(message(model, piece)),
     midStreamError: () => line({ error: 'an error was encountered while running the model: unexpected EOF' }),
     keepAlive: () => line(message(model, '')),
-    malformed: () => [`{"model":"${model}","created_at":"2025-10-26T17:15:24.097767Z","message":{"role":"assis\n`, 'this is not json\n'],
+    malformed: () => [
+      `{"model":"${model}","created_at":"2025-10-26T17:15:24.097767Z","message":{"role":"assis\n`,
+      'this is not json\n',
+    ],
     hugeOpening: () => `{"model":"${model}","created_at":"${now()}","message":{"role":"assistant","content":"`,
     hugePadding: (size) => 'x'.repeat(size),
   };
@@ -61,7 +69,14 @@ export function ollamaTags(models: readonly string[], family = 'llama'): Reply {
       modified_at: '2025-01-01T00:00:00.000000000Z',
       size: 2_019_393_189,
       digest: createHash('sha256').update(name).digest('hex'),
-      details: { parent_model: '', format: 'gguf', family, families: [family], parameter_size: '3.2B', quantization_level: 'Q4_K_M' },
+      details: {
+        parent_model: '',
+        format: 'gguf',
+        family,
+        families: [family],
+        parameter_size: '3.2B',
+        quantization_level: 'Q4_K_M',
+      },
     })),
   });
 }
@@ -72,8 +87,10 @@ const ns = (ms: number): number => Math.round(ms * NS_PER_MS);
 /** POST /api/chat: NDJSON by default, one JSON object with "stream": false. */
 export async function ollamaChat(ctx: FakeContext, req: RecordedRequest, res: ServerResponse): Promise<void> {
   const body = parseObject(req.body);
-  if (body === undefined) return send(res, ollamaProblem(ctx.kind, { code: 'bad-request', message: 'invalid character in request body' }));
-  if (typeof body.model !== 'string') return send(res, ollamaProblem(ctx.kind, { code: 'bad-request', message: 'model is required' }));
+  if (body === undefined)
+    return send(res, ollamaProblem(ctx.kind, { code: 'bad-request', message: 'invalid character in request body' }));
+  if (typeof body.model !== 'string')
+    return send(res, ollamaProblem(ctx.kind, { code: 'bad-request', message: 'model is required' }));
   const model = resolveOllamaModel(ctx.models, body.model);
   if (model === undefined) return send(res, ollamaProblem(ctx.kind, { code: 'model-not-found', model: body.model }));
   const promptCount = promptTokens(body.messages);
@@ -98,7 +115,13 @@ export async function ollamaChat(ctx: FakeContext, req: RecordedRequest, res: Se
   if (body.stream === false) {
     if (!(await pauseUnlessClosed(res, ctx.firstTokenDelayMs + ctx.tokenDelayMs * Math.max(0, n - 1)))) return;
     const promptMs = ctx.firstTokenDelayMs;
-    const answer = { model, created_at: now(), message: { role: 'assistant', content: ctx.reply.join('') }, done: true, ...final(promptMs, performance.now() - started - promptMs) };
+    const answer = {
+      model,
+      created_at: now(),
+      message: { role: 'assistant', content: ctx.reply.join('') },
+      done: true,
+      ...final(promptMs, performance.now() - started - promptMs),
+    };
     return send(res, json(200, answer));
   }
 

@@ -5,7 +5,13 @@ import type { Problem } from './problems.js';
 import { json, text } from './respond.js';
 import type { Reply } from './respond.js';
 
-function openAiShape(status: number, message: string, type: string, code: string | null, param: string | null = null): Reply {
+function openAiShape(
+  status: number,
+  message: string,
+  type: string,
+  code: string | null,
+  param: string | null = null,
+): Reply {
   return json(status, { error: { message, type, param, code } });
 }
 
@@ -55,7 +61,10 @@ function unauthorized(kind: FakeKind, presented: string | undefined): Reply {
         },
       });
     case 'jan':
-      return text(401, presented === undefined ? 'Missing authorization header' : 'Invalid or missing authorization token');
+      return text(
+        401,
+        presented === undefined ? 'Missing authorization header' : 'Invalid or missing authorization token',
+      );
     case 'vllm':
       return json(401, { error: 'Unauthorized' });
     case 'llamacpp':
@@ -100,11 +109,14 @@ function modelNotFound(kind: FakeKind, model: string): Reply {
       return json(404, {
         error: {
           code: 'DeploymentNotFound',
-          message: 'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.',
+          message:
+            'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.',
         },
       });
     case 'vllm':
-      return json(404, { error: { message: `The model \`${model}\` does not exist.`, type: 'NotFoundError', param: 'model', code: 404 } });
+      return json(404, {
+        error: { message: `The model \`${model}\` does not exist.`, type: 'NotFoundError', param: 'model', code: 404 },
+      });
     case 'ollama':
       return openAiShape(404, `model '${model}' not found`, 'not_found_error', null);
     case 'jan':
@@ -112,7 +124,13 @@ function modelNotFound(kind: FakeKind, model: string): Reply {
     case 'llamacpp':
       return shaped(kind, 404, `model '${model}' not found`, 'not_found_error', null);
     default:
-      return openAiShape(404, `The model \`${model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found', 'model');
+      return openAiShape(
+        404,
+        `The model \`${model}\` does not exist or you do not have access to it.`,
+        'invalid_request_error',
+        'model_not_found',
+        'model',
+      );
   }
 }
 
@@ -128,13 +146,37 @@ export function openAiProblem(kind: FakeKind, problem: Problem): Reply {
       return shaped(kind, 400, problem.message, 'invalid_request_error', null);
     case 'rate-limit':
       return kind === 'azure-openai'
-        ? shaped(kind, 429, `Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded call rate limit of your current OpenAI S0 pricing tier. Please retry after ${problem.retryAfterSeconds} seconds.`, 'requests', '429')
-        : shaped(kind, 429, `Rate limit reached for requests. Please try again in ${problem.retryAfterSeconds}s.`, 'requests', 'rate_limit_exceeded');
+        ? shaped(
+            kind,
+            429,
+            `Requests to the ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded call rate limit of your current OpenAI S0 pricing tier. Please retry after ${problem.retryAfterSeconds} seconds.`,
+            'requests',
+            '429',
+          )
+        : shaped(
+            kind,
+            429,
+            `Rate limit reached for requests. Please try again in ${problem.retryAfterSeconds}s.`,
+            'requests',
+            'rate_limit_exceeded',
+          );
     case 'overloaded':
       return kind === 'llamacpp'
         ? shaped(kind, 503, 'Loading model', 'unavailable_error', null)
-        : shaped(kind, 503, 'The server is overloaded or not ready yet.', 'server_error', kind === 'azure-openai' ? '503' : null);
+        : shaped(
+            kind,
+            503,
+            'The server is overloaded or not ready yet.',
+            'server_error',
+            kind === 'azure-openai' ? '503' : null,
+          );
     case 'server-error':
-      return shaped(kind, 500, 'The server had an error while processing your request. Sorry about that!', 'server_error', kind === 'azure-openai' ? '500' : null);
+      return shaped(
+        kind,
+        500,
+        'The server had an error while processing your request. Sorry about that!',
+        'server_error',
+        kind === 'azure-openai' ? '500' : null,
+      );
   }
 }

@@ -8,13 +8,18 @@ import { nextId, parseObject, promptTokens, send, asRecord, json } from './respo
 import { ssePadding, type StreamDialect } from './stream-dialect.js';
 import { openStream, pauseUnlessClosed, sse, SSE_CONTENT_TYPE } from './stream-writer.js';
 
-type Chunker = (delta: Record<string, unknown>, finish: 'stop' | null, extra?: Record<string, unknown>) => Record<string, unknown>;
+type Chunker = (
+  delta: Record<string, unknown>,
+  finish: 'stop' | null,
+  extra?: Record<string, unknown>,
+) => Record<string, unknown>;
 
 function chunker(ctx: FakeContext, model: string, usageRequested: boolean): Chunker {
   const id = nextId('chatcmpl-');
   const created = Math.floor(Date.now() / 1000);
   // Only the hosted APIs stamp a system fingerprint; local servers leave it out.
-  const fingerprint = ctx.kind === 'openai' || ctx.kind === 'azure-openai' ? { system_fingerprint: 'fp_fake00001' } : {};
+  const fingerprint =
+    ctx.kind === 'openai' || ctx.kind === 'azure-openai' ? { system_fingerprint: 'fp_fake00001' } : {};
   return (delta, finish, extra = {}) => ({
     id,
     object: 'chat.completion.chunk',
@@ -35,9 +40,20 @@ export function openAiDialect(ctx: FakeContext, model: string): StreamDialect {
     prelude: () => [sse(chunk({ role: 'assistant', content: '' }, null))],
     delta: (piece) => sse(chunk({ content: piece }, null)),
     midStreamError: () =>
-      sse({ error: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', param: null, code: null } }),
+      sse({
+        error: {
+          message: 'The server had an error while processing your request. Sorry about that!',
+          type: 'server_error',
+          param: null,
+          code: null,
+        },
+      }),
     keepAlive: () => ': keep-alive\n\n',
-    malformed: () => ['data: {"id":"chatcmpl-broken","choices":[{"delta":{"content":"Hel\n\n', 'data: this is not json\n\n', 'data: <html><body>502 Bad Gateway</body></html>\n\n'],
+    malformed: () => [
+      'data: {"id":"chatcmpl-broken","choices":[{"delta":{"content":"Hel\n\n',
+      'data: this is not json\n\n',
+      'data: <html><body>502 Bad Gateway</body></html>\n\n',
+    ],
     hugeOpening: () => '',
     hugePadding: ssePadding,
   };
@@ -51,7 +67,12 @@ function wantsUsage(ctx: FakeContext, body: Record<string, unknown>): boolean {
 }
 
 /** llama.cpp's `timings` on the last chunk (README "Timings and context usage"), from the real pacing. */
-function llamaTimings(promptN: number, promptMs: number, predictedN: number, predictedMs: number): Record<string, unknown> {
+function llamaTimings(
+  promptN: number,
+  promptMs: number,
+  predictedN: number,
+  predictedMs: number,
+): Record<string, unknown> {
   const pMs = Math.max(promptMs, 1);
   const gMs = Math.max(predictedMs, predictedN);
   return {
@@ -81,17 +102,32 @@ async function answerOnce(ctx: FakeContext, res: ServerResponse, model: string, 
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
       model,
-      choices: [{ index: 0, message: { role: 'assistant', content: ctx.reply.join('') }, logprobs: null, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: ctx.reply.join('') },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
+      ],
       usage: usage(prompt, ctx.reply.length),
     }),
   );
 }
 
 /** POST …/chat/completions. `deployment` comes from Azure's classic path and overrides the body's model. */
-export async function openAiChat(ctx: FakeContext, req: RecordedRequest, res: ServerResponse, deployment?: string): Promise<void> {
+export async function openAiChat(
+  ctx: FakeContext,
+  req: RecordedRequest,
+  res: ServerResponse,
+  deployment?: string,
+): Promise<void> {
   const body = parseObject(req.body);
   if (body === undefined) {
-    send(res, openAiProblem(ctx.kind, { code: 'bad-request', message: 'We could not parse the JSON body of your request.' }));
+    send(
+      res,
+      openAiProblem(ctx.kind, { code: 'bad-request', message: 'We could not parse the JSON body of your request.' }),
+    );
     return;
   }
   const model = deployment ?? (typeof body.model === 'string' ? body.model : undefined);
@@ -118,7 +154,8 @@ export async function openAiChat(ctx: FakeContext, req: RecordedRequest, res: Se
     if (!(await stream.write(sse(chunk({ content: piece }, null))))) return;
   }
   const n = ctx.reply.length;
-  const timings = ctx.kind === 'llamacpp' ? { timings: llamaTimings(prompt, firstAt - started, n, performance.now() - firstAt) } : {};
+  const timings =
+    ctx.kind === 'llamacpp' ? { timings: llamaTimings(prompt, firstAt - started, n, performance.now() - firstAt) } : {};
   if (!(await stream.write(sse(chunk({}, 'stop', timings))))) return;
   if (includeUsage && !(await stream.write(sse({ ...chunk({}, null), choices: [], usage: usage(prompt, n) })))) return;
   if (!(await stream.write('data: [DONE]\n\n'))) return;

@@ -19,10 +19,13 @@ export type Problem =
 
 export function problemReply(wire: Wire, kind: FakeKind, problem: Problem): Reply {
   const reply =
-    wire === 'anthropic' ? anthropicProblem(problem)
-    : wire === 'gemini' ? geminiProblem(problem)
-    : wire === 'ollama' ? ollamaProblem(kind, problem)
-    : openAiProblem(kind, problem);
+    wire === 'anthropic'
+      ? anthropicProblem(problem)
+      : wire === 'gemini'
+        ? geminiProblem(problem)
+        : wire === 'ollama'
+          ? ollamaProblem(kind, problem)
+          : openAiProblem(kind, problem);
   if (problem.code !== 'rate-limit') return reply;
   return { ...reply, headers: { ...reply.headers, 'retry-after': String(problem.retryAfterSeconds) } };
 }

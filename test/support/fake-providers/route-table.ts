@@ -37,6 +37,12 @@ export function matchRoute(table: readonly RouteEntry[], method: string, pathnam
 }
 
 /** A GET (or HEAD) route that answers a fixed, context-derived reply. */
-export function getRoute(path: string, wire: Wire, auth: boolean, reply: (ctx: FakeContext, req: RecordedRequest) => Reply, method: 'GET' | 'HEAD' = 'GET'): RouteEntry {
+export function getRoute(
+  path: string,
+  wire: Wire,
+  auth: boolean,
+  reply: (ctx: FakeContext, req: RecordedRequest) => Reply,
+  method: 'GET' | 'HEAD' = 'GET',
+): RouteEntry {
   return { method, path, wire, auth, run: (ctx, req, res) => send(res, reply(ctx, req)) };
 }

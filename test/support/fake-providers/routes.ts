@@ -14,7 +14,14 @@ import { getRoute, type RouteEntry } from './route-table.js';
 /** Chat and model list under each prefix (e.g. '/v1'), both behind the key. */
 export function openAiRoutes(prefixes: readonly string[]): RouteEntry[] {
   return prefixes.flatMap((prefix): RouteEntry[] => [
-    { method: 'POST', path: `${prefix}/chat/completions`, wire: 'openai', auth: true, chat: {}, run: (ctx, req, res) => openAiChat(ctx, req, res) },
+    {
+      method: 'POST',
+      path: `${prefix}/chat/completions`,
+      wire: 'openai',
+      auth: true,
+      chat: {},
+      run: (ctx, req, res) => openAiChat(ctx, req, res),
+    },
     getRoute(`${prefix}/models`, 'openai', true, (ctx) => openAiModelList(ctx)),
   ]);
 }
@@ -31,11 +38,15 @@ const azureRoutes: RouteEntry[] = [
     auth: true,
     chat: { modelFromPath: (params) => params[0] ?? '' },
     run: (ctx, req, res, params) =>
-      hasApiVersion(req.path) ? openAiChat(ctx, req, res, params[0]) : send(res, openAiProblem(ctx.kind, { code: 'no-route', method: req.method, pathname: pathnameOf(req.path) })),
+      hasApiVersion(req.path)
+        ? openAiChat(ctx, req, res, params[0])
+        : send(res, openAiProblem(ctx.kind, { code: 'no-route', method: req.method, pathname: pathnameOf(req.path) })),
   },
   ...openAiRoutes(['/openai/v1']),
   getRoute('/openai/models', 'openai', true, (ctx, req) =>
-    hasApiVersion(req.path) ? openAiModelList(ctx) : openAiProblem(ctx.kind, { code: 'no-route', method: req.method, pathname: pathnameOf(req.path) }),
+    hasApiVersion(req.path)
+      ? openAiModelList(ctx)
+      : openAiProblem(ctx.kind, { code: 'no-route', method: req.method, pathname: pathnameOf(req.path) }),
   ),
 ];
 
@@ -51,7 +62,8 @@ const geminiRoutes: RouteEntry[] = [
     wire: 'gemini',
     auth: true,
     chat: { modelFromPath: (params) => params[0] ?? '' },
-    run: (ctx, req, res, params) => geminiGenerate(ctx, req, res, params[0] ?? '', params[1] === 'streamGenerateContent'),
+    run: (ctx, req, res, params) =>
+      geminiGenerate(ctx, req, res, params[0] ?? '', params[1] === 'streamGenerateContent'),
   },
   getRoute('/v1beta/models', 'gemini', true, geminiModels),
 ];

@@ -15,7 +15,12 @@ export interface StreamWriter {
 export const SSE_CONTENT_TYPE = 'text/event-stream';
 export const NDJSON_CONTENT_TYPE = 'application/x-ndjson';
 
-export function openStream(res: ServerResponse, contentType: string, status = 200, extraHeaders: Record<string, string> = {}): StreamWriter {
+export function openStream(
+  res: ServerResponse,
+  contentType: string,
+  status = 200,
+  extraHeaders: Record<string, string> = {},
+): StreamWriter {
   const gone = new AbortController();
   res.on('close', () => gone.abort());
   res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-cache', ...extraHeaders });

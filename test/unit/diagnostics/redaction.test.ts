@@ -10,14 +10,34 @@ function registry(...secrets: string[]): SecretRegistry {
 
 describe('redaction', () => {
   it('replaces values under secret-looking key names, at any depth', () => {
-    const out = redact({ apiKey: 'abc', headers: { Authorization: 'Bearer x', 'x-api-key': 'k', 'api-key': 'k2' }, nested: [{ password: 'p' }], hasApiKey: true, keyStatus: 'stored' }, registry());
-    expect(out).toEqual({ apiKey: REDACTED, headers: { Authorization: REDACTED, 'x-api-key': REDACTED, 'api-key': REDACTED }, nested: [{ password: REDACTED }], hasApiKey: true, keyStatus: 'stored' });
+    const out = redact(
+      {
+        apiKey: 'abc',
+        headers: { Authorization: 'Bearer x', 'x-api-key': 'k', 'api-key': 'k2' },
+        nested: [{ password: 'p' }],
+        hasApiKey: true,
+        keyStatus: 'stored',
+      },
+      registry(),
+    );
+    expect(out).toEqual({
+      apiKey: REDACTED,
+      headers: { Authorization: REDACTED, 'x-api-key': REDACTED, 'api-key': REDACTED },
+      nested: [{ password: REDACTED }],
+      hasApiKey: true,
+      keyStatus: 'stored',
+    });
   });
 
   it('scrubs registered secrets by value wherever they appear', () => {
     const key = 'my-very-private-key-123';
     const out = redact(
-      { url: `https://h/v1?x=${key}`, message: `Incorrect API key provided: ${key}.`, deep: { list: [`prefix${key}suffix`] }, error: new Error(`failed with ${key}`) },
+      {
+        url: `https://h/v1?x=${key}`,
+        message: `Incorrect API key provided: ${key}.`,
+        deep: { list: [`prefix${key}suffix`] },
+        error: new Error(`failed with ${key}`),
+      },
       registry(key),
     );
     expect(JSON.stringify(out)).not.toContain(key);
@@ -25,7 +45,12 @@ describe('redaction', () => {
   });
 
   it('masks common credential shapes even when nobody registered them', () => {
-    for (const text of ['Authorization: Bearer abcdefghijkl', 'sk-proj-AbCdEfGhIjKlMnOp', 'AIzaSyA1234567890abcdefghijklmnop', 'https://x/?key=topsecretvalue&a=1']) {
+    for (const text of [
+      'Authorization: Bearer abcdefghijkl',
+      'sk-proj-AbCdEfGhIjKlMnOp',
+      'AIzaSyA1234567890abcdefghijklmnop',
+      'https://x/?key=topsecretvalue&a=1',
+    ]) {
       const out = scrubText(text, registry());
       expect(out).toContain(REDACTED);
       expect(out).not.toMatch(/abcdefghijkl|AbCdEfGhIjKlMnOp|1234567890abcdefghij|topsecretvalue/);

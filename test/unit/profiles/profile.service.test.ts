@@ -20,9 +20,18 @@ async function codeOf(promise: Promise<unknown> | (() => unknown)): Promise<stri
 describe('ProfileService', () => {
   it('creates, lists and gets profiles; views carry no key, only a hint', async () => {
     t = await createTestCore();
-    const created = await t.core.profiles.create(remoteProfileInput({ name: 'Work', apiKey: 'sk-abcdefghijklmnop1234' }));
+    const created = await t.core.profiles.create(
+      remoteProfileInput({ name: 'Work', apiKey: 'sk-abcdefghijklmnop1234' }),
+    );
     expect(ProfileViewSchema.parse(created)).toEqual(created);
-    expect(created).toMatchObject({ name: 'Work', revision: 1, hasApiKey: true, apiKeyHint: '1234', keyStatus: 'stored', location: 'remote' });
+    expect(created).toMatchObject({
+      name: 'Work',
+      revision: 1,
+      hasApiKey: true,
+      apiKeyHint: '1234',
+      keyStatus: 'stored',
+      location: 'remote',
+    });
     expect(JSON.stringify(created)).not.toContain('abcdefghijklmnop');
     const list = t.core.profiles.list();
     expect(ProfileListSchema.parse(list).profiles.map((p) => p.id)).toEqual([created.id]);
@@ -43,7 +52,9 @@ describe('ProfileService', () => {
     const updated = await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { model: 'qwen3' } });
     expect(updated).toMatchObject({ model: 'qwen3', revision: 2 });
     const before = await t.readVaultBytes();
-    expect(await codeOf(t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { model: 'x' } }))).toBe('PROFILE_REVISION_CONFLICT');
+    expect(await codeOf(t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { model: 'x' } }))).toBe(
+      'PROFILE_REVISION_CONFLICT',
+    );
     expect(await t.readVaultBytes()).toEqual(before);
     expect(t.core.profiles.get({ id: p.id }).model).toBe('qwen3');
   });
@@ -57,9 +68,15 @@ describe('ProfileService', () => {
 
   it('replaces and removes keys', async () => {
     t = await createTestCore();
-    const p = await t.core.profiles.create(localProfileInput({ kind: 'openai-compatible', preset: 'jan', baseUrl: 'http://127.0.0.1:1337/v1' }));
+    const p = await t.core.profiles.create(
+      localProfileInput({ kind: 'openai-compatible', preset: 'jan', baseUrl: 'http://127.0.0.1:1337/v1' }),
+    );
     expect(p.hasApiKey).toBe(false);
-    const withKey = await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { apiKey: 'jan-secret-key-9876' } });
+    const withKey = await t.core.profiles.update({
+      id: p.id,
+      expectedRevision: 1,
+      patch: { apiKey: 'jan-secret-key-9876' },
+    });
     expect(withKey).toMatchObject({ hasApiKey: true, apiKeyHint: '9876' });
     expect(t.core.profiles.apiKeyFor(p.id)).toBe('jan-secret-key-9876');
     const without = await t.core.profiles.update({ id: p.id, expectedRevision: 2, patch: { apiKey: null } });
@@ -68,30 +85,73 @@ describe('ProfileService', () => {
 
   it('never carries a saved key to another server: moving the address needs the key decided again', async () => {
     t = await createTestCore();
-    const p = await t.core.profiles.create(localProfileInput({ kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://127.0.0.1:8000/v1', apiKey: 'vllm-key-for-8000-abcd' }));
+    const p = await t.core.profiles.create(
+      localProfileInput({
+        kind: 'openai-compatible',
+        preset: 'vllm',
+        baseUrl: 'http://127.0.0.1:8000/v1',
+        apiKey: 'vllm-key-for-8000-abcd',
+      }),
+    );
     const before = await t.readVaultBytes();
-    const error = await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { baseUrl: 'http://127.0.0.1:9000/v1' } }).catch((e: AppError) => e);
-    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', fieldErrors: [{ field: 'apiKey', message: expect.stringContaining('address changed') }] });
+    const error = await t.core.profiles
+      .update({ id: p.id, expectedRevision: 1, patch: { baseUrl: 'http://127.0.0.1:9000/v1' } })
+      .catch((e: AppError) => e);
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fieldErrors: [{ field: 'apiKey', message: expect.stringContaining('address changed') }],
+    });
     expect(await t.readVaultBytes()).toEqual(before);
     // Same server, other path: the key stays.
-    expect((await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { baseUrl: 'http://127.0.0.1:8000/v1/' } })).hasApiKey).toBe(true);
+    expect(
+      (await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { baseUrl: 'http://127.0.0.1:8000/v1/' } }))
+        .hasApiKey,
+    ).toBe(true);
     // Another server with a new key, or without any key: fine.
-    expect((await t.core.profiles.update({ id: p.id, expectedRevision: 2, patch: { baseUrl: 'http://127.0.0.1:9000/v1', apiKey: 'vllm-key-for-9000-efgh' } })).apiKeyHint).toBe('efgh');
-    expect((await t.core.profiles.update({ id: p.id, expectedRevision: 3, patch: { baseUrl: 'http://127.0.0.1:7000/v1', apiKey: null } })).hasApiKey).toBe(false);
+    expect(
+      (
+        await t.core.profiles.update({
+          id: p.id,
+          expectedRevision: 2,
+          patch: { baseUrl: 'http://127.0.0.1:9000/v1', apiKey: 'vllm-key-for-9000-efgh' },
+        })
+      ).apiKeyHint,
+    ).toBe('efgh');
+    expect(
+      (
+        await t.core.profiles.update({
+          id: p.id,
+          expectedRevision: 3,
+          patch: { baseUrl: 'http://127.0.0.1:7000/v1', apiKey: null },
+        })
+      ).hasApiKey,
+    ).toBe(false);
   });
 
   it('refuses to remove the key a cloud provider needs', async () => {
     t = await createTestCore();
     const p = await t.core.profiles.create(remoteProfileInput());
-    expect(await codeOf(t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { apiKey: null } }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { apiKey: null } }))).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('drops Azure fields and presets when the kind changes', async () => {
     t = await createTestCore();
     const p = await t.core.profiles.create(
-      remoteProfileInput({ kind: 'azure-openai', baseUrl: 'https://r.openai.azure.com', azureDeployment: 'd1', azureApiVersion: 'v1' }),
+      remoteProfileInput({
+        kind: 'azure-openai',
+        baseUrl: 'https://r.openai.azure.com',
+        azureDeployment: 'd1',
+        azureApiVersion: 'v1',
+      }),
     );
-    const changed = await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-openai-now-00001111' }, remoteConsent: true });
+    const changed = await t.core.profiles.update({
+      id: p.id,
+      expectedRevision: 1,
+      patch: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-openai-now-00001111' },
+      remoteConsent: true,
+    });
     expect(changed).toMatchObject({ kind: 'openai', azureDeployment: null, azureApiVersion: null });
   });
 
@@ -129,7 +189,11 @@ describe('ProfileService', () => {
     t = await createTestCore();
     const p = await t.core.profiles.create(remoteProfileInput({ apiKey: 'sk-persist-me-0000-1111' }));
     t = await t.reopen();
-    expect(t.core.profiles.get({ id: p.id })).toMatchObject({ hasApiKey: true, apiKeyHint: '1111', keyStatus: 'stored' });
+    expect(t.core.profiles.get({ id: p.id })).toMatchObject({
+      hasApiKey: true,
+      apiKeyHint: '1111',
+      keyStatus: 'stored',
+    });
     expect(t.core.profiles.apiKeyFor(p.id)).toBe('sk-persist-me-0000-1111');
   });
 
@@ -141,7 +205,12 @@ describe('ProfileService', () => {
     await t.core.profiles.activate({ id: p.id });
     await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { name: 'Renamed' } });
     await t.core.profiles.delete({ id: p.id });
-    expect(seen).toEqual([`profile.created:${p.id}`, `profile.activated:${p.id}`, `profile.updated:${p.id}`, `profile.deleted:${p.id}`]);
+    expect(seen).toEqual([
+      `profile.created:${p.id}`,
+      `profile.activated:${p.id}`,
+      `profile.updated:${p.id}`,
+      `profile.deleted:${p.id}`,
+    ]);
     expect(t.logger.events()).toEqual(['profile.created', 'profile.activated', 'profile.updated', 'profile.deleted']);
   });
 });
@@ -149,7 +218,9 @@ describe('ProfileService', () => {
 describe('remote consent', () => {
   it('refuses to create a remote profile without consent and writes nothing', async () => {
     t = await createTestCore();
-    const error = await t.core.profiles.create(remoteProfileInput({ remoteConsent: undefined })).catch((e: unknown) => e);
+    const error = await t.core.profiles
+      .create(remoteProfileInput({ remoteConsent: undefined }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('CONSENT_REQUIRED');
     expect((error as AppError).params.host).toBe('api.openai.com');
@@ -162,9 +233,17 @@ describe('remote consent', () => {
     const consentAt = t.clock.now().toISOString();
     expect(p.remoteConsentAt).toBe(consentAt);
     t.clock.advance(60_000);
-    const u = await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { model: 'gpt-4.1', name: 'Renamed', apiKey: 'sk-new-key-000000000' } });
+    const u = await t.core.profiles.update({
+      id: p.id,
+      expectedRevision: 1,
+      patch: { model: 'gpt-4.1', name: 'Renamed', apiKey: 'sk-new-key-000000000' },
+    });
     expect(u.remoteConsentAt).toBe(consentAt);
-    const moved = await t.core.profiles.update({ id: p.id, expectedRevision: 2, patch: { baseUrl: 'https://api.openai.com/v2' } });
+    const moved = await t.core.profiles.update({
+      id: p.id,
+      expectedRevision: 2,
+      patch: { baseUrl: 'https://api.openai.com/v2' },
+    });
     expect(moved.remoteConsentAt).toBe(consentAt); // same host
   });
 
@@ -183,15 +262,28 @@ describe('remote consent', () => {
     t = await createTestCore();
     const local = await t.core.profiles.create(localProfileInput());
     expect(local).toMatchObject({ location: 'local', remoteConsentAt: null });
-    const p = await t.core.profiles.create(remoteProfileInput({ kind: 'openai-compatible', preset: 'vllm', apiKey: undefined, baseUrl: 'http://10.0.0.5:8000/v1' }));
-    const home = await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { baseUrl: 'http://127.0.0.1:8000/v1' } });
+    const p = await t.core.profiles.create(
+      remoteProfileInput({
+        kind: 'openai-compatible',
+        preset: 'vllm',
+        apiKey: undefined,
+        baseUrl: 'http://10.0.0.5:8000/v1',
+      }),
+    );
+    const home = await t.core.profiles.update({
+      id: p.id,
+      expectedRevision: 1,
+      patch: { baseUrl: 'http://127.0.0.1:8000/v1' },
+    });
     expect(home.location).toBe('local');
   });
 
   it('refuses to activate a remote profile whose consent does not cover its host', async () => {
     t = await createTestCore();
     // A vault written before consent existed (or edited by hand): the profile points at a remote host without consent.
-    const p = await t.core.profiles.create(localProfileInput({ kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://127.0.0.1:8000/v1' }));
+    const p = await t.core.profiles.create(
+      localProfileInput({ kind: 'openai-compatible', preset: 'vllm', baseUrl: 'http://127.0.0.1:8000/v1' }),
+    );
     await t.core.close();
     const raw = JSON.parse(String(await t.readVaultBytes()));
     raw.profiles[0].baseUrl = 'http://10.1.2.3:8000/v1';

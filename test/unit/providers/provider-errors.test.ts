@@ -2,17 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { describeError } from '../../../shared/errors/error-catalog.js';
 import { SecretRegistry } from '../../../src/diagnostics/secret-registry.js';
 import type { AppError } from '../../../src/errors/app-error.js';
-import { httpError, networkError, pathHint, retryAfterWords, streamError } from '../../../src/providers/provider-errors.js';
+import {
+  httpError,
+  networkError,
+  pathHint,
+  retryAfterWords,
+  streamError,
+} from '../../../src/providers/provider-errors.js';
 import type { ProviderTarget } from '../../../src/providers/provider-target.js';
 import { wireFor } from '../../../src/providers/wire/index.js';
 
-const target = (over: Partial<ProviderTarget> = {}): ProviderTarget => ({ kind: 'openai-compatible', preset: 'lmstudio', baseUrl: 'http://127.0.0.1:1234', model: 'qwen', apiKey: 'sk-secret-abcdef-123456', timeoutMs: 30_000, ...over });
+const target = (over: Partial<ProviderTarget> = {}): ProviderTarget => ({
+  kind: 'openai-compatible',
+  preset: 'lmstudio',
+  baseUrl: 'http://127.0.0.1:1234',
+  model: 'qwen',
+  apiKey: 'sk-secret-abcdef-123456',
+  timeoutMs: 30_000,
+  ...over,
+});
 const ctx = (t = target()) => {
   const secrets = new SecretRegistry();
   if (t.apiKey) secrets.add(t.apiKey);
   return { target: t, url: 'http://127.0.0.1:1234/v1/chat/completions', wire: wireFor(t.kind), secrets };
 };
-const info = (message: string | null, code: string | null = null, reason: string | null = null) => ({ message, code, reason });
+const info = (message: string | null, code: string | null = null, reason: string | null = null) => ({
+  message,
+  code,
+  reason,
+});
 
 describe('provider error classification', () => {
   it.each([
@@ -36,7 +54,12 @@ describe('provider error classification', () => {
   });
 
   it('never lets the key into a message, even when the provider echoes it', () => {
-    const error = httpError(400, info('Incorrect API key provided: sk-secret-abcdef-123456, please check'), new Headers(), ctx());
+    const error = httpError(
+      400,
+      info('Incorrect API key provided: sk-secret-abcdef-123456, please check'),
+      new Headers(),
+      ctx(),
+    );
     expect(error.message).not.toContain('sk-secret-abcdef-123456');
     const words = describeError(error.code, error.params);
     expect(JSON.stringify(words)).not.toContain('abcdef');
@@ -47,26 +70,33 @@ describe('provider error classification', () => {
   it('reads retry-after as seconds, a date, or retry-after-ms', () => {
     expect(retryAfterWords(new Headers({ 'retry-after': '20' }))).toBe('20 seconds');
     expect(retryAfterWords(new Headers({ 'retry-after-ms': '1500' }))).toBe('a second');
-    expect(retryAfterWords(new Headers({ 'retry-after': new Date(Date.now() + 180_000).toUTCString() }))).toMatch(/^3 minutes|^2 minutes/);
+    expect(retryAfterWords(new Headers({ 'retry-after': new Date(Date.now() + 180_000).toUTCString() }))).toMatch(
+      /^3 minutes|^2 minutes/,
+    );
     expect(retryAfterWords(new Headers())).toBe('a minute');
   });
 
   it('gives a /v1 hint when it was missing or doubled', () => {
-    expect(pathHint(target({ baseUrl: 'http://127.0.0.1:1234' }), 'http://127.0.0.1:1234/v1/chat/completions')).toContain('added /v1');
+    expect(
+      pathHint(target({ baseUrl: 'http://127.0.0.1:1234' }), 'http://127.0.0.1:1234/v1/chat/completions'),
+    ).toContain('added /v1');
     expect(pathHint(target({ baseUrl: 'http://127.0.0.1:1234/v1/api/v1' }), 'u')).toContain('twice');
     expect(pathHint(target({ kind: 'ollama', preset: undefined }), 'u')).toContain('OpenAI-compatible');
   });
 
   it('maps network failures, keeping the TLS code', () => {
     const plain = new AbortController().signal;
-    const wrap = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
+    const wrap = (code: string) =>
+      Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
     expect((networkError(wrap('ECONNREFUSED'), ctx(), plain) as AppError).code).toBe('PROVIDER_CONNECTION_REFUSED');
     expect((networkError(wrap('ECONNREFUSED'), ctx(), plain) as AppError).params.startHint).toContain('LM Studio');
     expect((networkError(wrap('ENOTFOUND'), ctx(), plain) as AppError).code).toBe('PROVIDER_DNS_FAILED');
     const tls = networkError(wrap('DEPTH_ZERO_SELF_SIGNED_CERT'), ctx(), plain) as AppError;
     expect([tls.code, tls.params.tlsCode]).toEqual(['PROVIDER_TLS_FAILED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
     expect((networkError(wrap('ECONNRESET'), ctx(), plain) as AppError).code).toBe('PROVIDER_CONNECTION_FAILED');
-    const aggregate = Object.assign(new TypeError('fetch failed'), { cause: new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]) });
+    const aggregate = Object.assign(new TypeError('fetch failed'), {
+      cause: new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]),
+    });
     expect((networkError(aggregate, ctx(), plain) as AppError).code).toBe('PROVIDER_CONNECTION_REFUSED');
   });
 
@@ -87,7 +117,11 @@ describe('provider error classification', () => {
       httpError(500, info(null), new Headers(), ctx()),
       httpError(400, info('bad'), new Headers(), ctx()),
       httpError(301, info(null), new Headers({ location: 'https://elsewhere.example/x' }), ctx()),
-      networkError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), ctx(), new AbortController().signal) as AppError,
+      networkError(
+        Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
+        ctx(),
+        new AbortController().signal,
+      ) as AppError,
     ];
     for (const e of samples) {
       const words = describeError(e.code, e.params);

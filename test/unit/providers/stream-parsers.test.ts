@@ -19,18 +19,24 @@ describe('SseParser', () => {
   it('gives the same events however the bytes are split, with \\n, \\r\\n or \\r endings', () => {
     const events = Array.from({ length: 5 }, (_, i) => ({ event: i % 2 ? 'delta' : null, data: `{"i":${i}}` }));
     fc.assert(
-      fc.property(fc.constantFrom('\n', '\r\n', '\r'), fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 30 }), (eol, cuts) => {
-        const text = events.map((e) => `${e.event ? `event: ${e.event}${eol}` : ''}data: ${e.data}${eol}${eol}`).join(`:keepalive${eol}`);
-        const chunks: string[] = [];
-        let at = 0;
-        for (const cut of cuts) {
-          if (at >= text.length) break;
-          chunks.push(text.slice(at, at + cut));
-          at += cut;
-        }
-        chunks.push(text.slice(at));
-        expect(feed(new SseParser(), chunks)).toEqual(events);
-      }),
+      fc.property(
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 30 }),
+        (eol, cuts) => {
+          const text = events
+            .map((e) => `${e.event ? `event: ${e.event}${eol}` : ''}data: ${e.data}${eol}${eol}`)
+            .join(`:keepalive${eol}`);
+          const chunks: string[] = [];
+          let at = 0;
+          for (const cut of cuts) {
+            if (at >= text.length) break;
+            chunks.push(text.slice(at, at + cut));
+            at += cut;
+          }
+          chunks.push(text.slice(at));
+          expect(feed(new SseParser(), chunks)).toEqual(events);
+        },
+      ),
     );
   });
 

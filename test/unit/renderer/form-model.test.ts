@@ -1,11 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../shared/profile.contract.js';
-import { consentGiven, createInput, emptyValues, keyOriginChanged, updateConsent, updatePatch, valuesFromProfile, withProvider } from '../../../src-renderer/features/profile-form/form-model.js';
+import {
+  consentGiven,
+  createInput,
+  emptyValues,
+  keyOriginChanged,
+  updateConsent,
+  updatePatch,
+  valuesFromProfile,
+  withProvider,
+} from '../../../src-renderer/features/profile-form/form-model.js';
 
 const remote: ProfileView = {
-  id: 'p1', name: 'OpenAI', kind: 'openai', preset: null, baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini', azureDeployment: null, azureApiVersion: null,
-  timeoutMs: 30_000, revision: 3, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', isActive: false, location: 'remote', host: 'api.openai.com',
-  remoteConsentAt: '2026-01-01T00:00:00.000Z', hasApiKey: true, apiKeyHint: '1234', keyStatus: 'stored', lastTest: null, resolvedEndpoint: 'https://api.openai.com/v1/chat/completions',
+  id: 'p1',
+  name: 'OpenAI',
+  kind: 'openai',
+  preset: null,
+  baseUrl: 'https://api.openai.com/v1',
+  model: 'gpt-4o-mini',
+  azureDeployment: null,
+  azureApiVersion: null,
+  timeoutMs: 30_000,
+  revision: 3,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  isActive: false,
+  location: 'remote',
+  host: 'api.openai.com',
+  remoteConsentAt: '2026-01-01T00:00:00.000Z',
+  hasApiKey: true,
+  apiKeyHint: '1234',
+  keyStatus: 'stored',
+  lastTest: null,
+  resolvedEndpoint: 'https://api.openai.com/v1/chat/completions',
 };
 
 describe('profile form model', () => {
@@ -38,7 +65,13 @@ describe('profile form model', () => {
     const lm = withProvider(emptyValues(), 'openai-compatible', 'lmstudio');
     expect(lm.baseUrl).toBe('http://127.0.0.1:1234/v1');
     expect(withProvider(lm, 'openai-compatible', 'vllm').baseUrl).toBe('http://127.0.0.1:8000/v1');
-    expect(withProvider({ ...lm, baseUrl: 'http://10.0.0.2:1234/v1' }, 'openai-compatible', 'vllm').baseUrl).toBe('http://10.0.0.2:1234/v1');
-    expect(createInput({ ...lm, name: 'x', model: 'y' })).toMatchObject({ kind: 'openai-compatible', preset: 'lmstudio', timeoutMs: 30_000 });
+    expect(withProvider({ ...lm, baseUrl: 'http://10.0.0.2:1234/v1' }, 'openai-compatible', 'vllm').baseUrl).toBe(
+      'http://10.0.0.2:1234/v1',
+    );
+    expect(createInput({ ...lm, name: 'x', model: 'y' })).toMatchObject({
+      kind: 'openai-compatible',
+      preset: 'lmstudio',
+      timeoutMs: 30_000,
+    });
   });
 });

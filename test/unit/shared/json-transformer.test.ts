@@ -19,7 +19,13 @@ describe('jsonTransformer', () => {
   });
 
   it('composes a whole from the cached texts of its immutable parts, byte for byte what JSON.stringify gives', () => {
-    const one = markImmutable({ id: 'p1', name: 'One', n: null, skip: undefined, nested: { deep: [1, 'two', { three: 3 }] } });
+    const one = markImmutable({
+      id: 'p1',
+      name: 'One',
+      n: null,
+      skip: undefined,
+      nested: { deep: [1, 'two', { three: 3 }] },
+    });
     const two = markImmutable({ id: 'p2', name: 'Tw\u00f6 "quoted"', list: [undefined, () => 1] });
     const first = markImmutable({ profiles: [one, two], activeProfileId: 'p1', gone: undefined });
     expect(jsonTransformer.serialize(first)).toBe(JSON.stringify(first));

@@ -41,7 +41,9 @@ describe('profile create validation', () => {
   });
 
   it('accepts the limits themselves', () => {
-    expect(fieldsOf({ ...valid, name: 'x'.repeat(64), model: 'm'.repeat(200), apiKey: 'k'.repeat(4096), timeoutMs: 30_000 })).toEqual([]);
+    expect(
+      fieldsOf({ ...valid, name: 'x'.repeat(64), model: 'm'.repeat(200), apiKey: 'k'.repeat(4096), timeoutMs: 30_000 }),
+    ).toEqual([]);
   });
 
   it('requires a key for OpenAI, Anthropic, Gemini and Azure but not for local servers', () => {
@@ -78,6 +80,8 @@ describe('profile update validation', () => {
   });
 
   it('allows null to remove a key', () => {
-    expect(ProfileUpdateInputSchema.safeParse({ id: 'p1', expectedRevision: 3, patch: { apiKey: null } }).success).toBe(true);
+    expect(ProfileUpdateInputSchema.safeParse({ id: 'p1', expectedRevision: 3, patch: { apiKey: null } }).success).toBe(
+      true,
+    );
   });
 });

@@ -7,7 +7,10 @@ describe('preload', () => {
     resetElectronStub();
     await import('../../../src-main/preload.js');
     expect([...contextBridge.exposed.keys()]).toEqual(['electronTRPC']);
-    const api = contextBridge.exposed.get('electronTRPC') as { sendMessage(m: unknown): void; onMessage(cb: (m: unknown) => void): void };
+    const api = contextBridge.exposed.get('electronTRPC') as {
+      sendMessage(m: unknown): void;
+      onMessage(cb: (m: unknown) => void): void;
+    };
     expect(Object.keys(api).sort()).toEqual(['onMessage', 'sendMessage']);
     api.sendMessage({ method: 'request' });
     expect(ipcRenderer.sent).toEqual([[IPC_CHANNEL, { method: 'request' }]]);

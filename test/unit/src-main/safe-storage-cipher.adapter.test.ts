@@ -35,7 +35,11 @@ describe('SafeStorageCipher (against the electron stub)', () => {
 
   it('treats a throwing availability check as unavailable', async () => {
     const cipher = new SafeStorageCipher(
-      { ...safeStorage, isAsyncEncryptionAvailable: async () => Promise.reject(new Error('dbus gone')), getSelectedStorageBackend: () => 'gnome_libsecret' },
+      {
+        ...safeStorage,
+        isAsyncEncryptionAvailable: async () => Promise.reject(new Error('dbus gone')),
+        getSelectedStorageBackend: () => 'gnome_libsecret',
+      },
       'linux',
     );
     expect((await cipher.availability()).state).toBe('unavailable');
@@ -44,10 +48,28 @@ describe('SafeStorageCipher (against the electron stub)', () => {
   it('drives the real core: keys stored encrypted, one unreadable key isolated', async () => {
     const dir = await makeTempDir();
     try {
-      const deps = { cipher: new SafeStorageCipher(undefined, 'linux'), store: new AtomicFileStore({ dir }), logger: new MemoryLogger() };
+      const deps = {
+        cipher: new SafeStorageCipher(undefined, 'linux'),
+        store: new AtomicFileStore({ dir }),
+        logger: new MemoryLogger(),
+      };
       const core = await createCore(deps);
-      const a = await core.profiles.create({ name: 'A', kind: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o', apiKey: 'sk-adapter-aaaa-1111', remoteConsent: true });
-      const b = await core.profiles.create({ name: 'B', kind: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o', apiKey: 'sk-adapter-bbbb-2222', remoteConsent: true });
+      const a = await core.profiles.create({
+        name: 'A',
+        kind: 'openai',
+        baseUrl: 'https://api.openai.com/v1',
+        model: 'gpt-4o',
+        apiKey: 'sk-adapter-aaaa-1111',
+        remoteConsent: true,
+      });
+      const b = await core.profiles.create({
+        name: 'B',
+        kind: 'openai',
+        baseUrl: 'https://api.openai.com/v1',
+        model: 'gpt-4o',
+        apiKey: 'sk-adapter-bbbb-2222',
+        remoteConsent: true,
+      });
       await core.close();
       expect(await readFile(deps.store.location, 'utf8')).not.toContain('sk-adapter');
       stub.failNextDecrypt = true;
@@ -57,7 +79,9 @@ describe('SafeStorageCipher (against the electron stub)', () => {
       expect(statuses.filter((s) => s === 'stored')).toHaveLength(1);
       expect([a.id, b.id]).toContain(reopened.profiles.list().profiles.find((p) => p.keyStatus === 'stored')?.id);
       stub.backend = 'basic_text';
-      await expect(reopened.profiles.update({ id: a.id, expectedRevision: 1, patch: { apiKey: 'sk-weak-refused-0000' } })).rejects.toMatchObject({
+      await expect(
+        reopened.profiles.update({ id: a.id, expectedRevision: 1, patch: { apiKey: 'sk-weak-refused-0000' } }),
+      ).rejects.toMatchObject({
         code: 'VAULT_WEAK_ENCRYPTION_NOT_ALLOWED',
       });
     } finally {

@@ -9,7 +9,16 @@ import { IPC_CHANNEL } from '../../../shared/ipc-channel.js';
 import { startApp } from '../../../src-main/app/start-app.js';
 import { makeTempDir } from '../../support/create-test-core.js';
 import { decodeWire } from '../../support/ipc-harness.js';
-import { BrowserWindow, app, dialog, ipcMain, protocol, resetElectronStub, session, shell } from '../../support/electron-stub.js';
+import {
+  BrowserWindow,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  resetElectronStub,
+  session,
+  shell,
+} from '../../support/electron-stub.js';
 
 let userData: string;
 let outDir: string;
@@ -36,7 +45,11 @@ function ipcEvent(window: BrowserWindow, frame: { parent: unknown; url: string }
   const replies: unknown[] = [];
   return {
     replies,
-    event: { sender: window.webContents, senderFrame: frame && { ...frame, isDestroyed: () => false }, reply: (_channel: string, message: { id: unknown }) => replies.push(decodeWire(message)) },
+    event: {
+      sender: window.webContents,
+      senderFrame: frame && { ...frame, isDestroyed: () => false },
+      reply: (_channel: string, message: { id: unknown }) => replies.push(decodeWire(message)),
+    },
   };
 }
 
@@ -68,7 +81,9 @@ describe('main-process shell', () => {
   it('registers app:// as a privileged scheme before ready and builds adapters only after', async () => {
     app.readyNow = false;
     const handle = start();
-    expect(protocol.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(protocol.privileged).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
     await new Promise((r) => setTimeout(r, 10));
     expect(BrowserWindow.instances).toHaveLength(0);
     expect(await readdir(userData)).toEqual([]);
@@ -80,7 +95,13 @@ describe('main-process shell', () => {
   it('creates the window isolated, sandboxed, without Node, loading the app origin', async () => {
     await start().ready;
     const prefs = theWindow().options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(prefs.preload).toBe(path.join(outDir, 'preload', 'preload.cjs'));
     expect(theWindow().loadedUrls).toEqual(['app://app/index.html']);
   });
@@ -117,7 +138,11 @@ describe('main-process shell', () => {
     expect(index.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect((await get('app://app/')).status).toBe(200);
-    for (const url of ['app://app/..%2fsecret.txt', 'app://app/%2e%2e%2f%2e%2e%2fsecret.txt', 'app://evil/index.html']) {
+    for (const url of [
+      'app://app/..%2fsecret.txt',
+      'app://app/%2e%2e%2f%2e%2e%2fsecret.txt',
+      'app://evil/index.html',
+    ]) {
       const response = await get(url);
       expect(response.status, url).toBe(403);
       expect(await response.text()).not.toContain('outside the renderer');
@@ -175,13 +200,24 @@ describe('main-process shell', () => {
     expect(app.exitCodes).toEqual([1]);
     // The reference points at a diagnostics line, flushed before the exit.
     const logs = (await readdir(path.join(userData, 'logs'))).filter((f) => f.endsWith('.jsonl'));
-    const lines = (await Promise.all(logs.map((f) => readFile(path.join(userData, 'logs', f), 'utf8')))).join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.find((l) => l.event === 'app.startup_failed')).toMatchObject({ correlationId: reference, level: 'error' });
+    const lines = (await Promise.all(logs.map((f) => readFile(path.join(userData, 'logs', f), 'utf8'))))
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.event === 'app.startup_failed')).toMatchObject({
+      correlationId: reference,
+      level: 'error',
+    });
   });
 
   it('a packaged app ignores a renderer URL and test hooks from its environment, and has no devtools', async () => {
     app.isPackaged = true;
-    await startApp(electron as never, { mainDir: path.join(outDir, 'main'), devServerUrl: 'http://evil.example:5173', discoveryPorts: [1] }).ready;
+    await startApp(electron as never, {
+      mainDir: path.join(outDir, 'main'),
+      devServerUrl: 'http://evil.example:5173',
+      discoveryPorts: [1],
+    }).ready;
     expect(theWindow().loadedUrls).toEqual(['app://app/index.html']);
     expect((theWindow().options.webPreferences as Record<string, unknown>).devTools).toBe(false);
     const call = { method: 'request', operation: { id: 9, type: 'query', path: 'profiles.list' } };
@@ -195,10 +231,20 @@ describe('main-process shell', () => {
     await start().ready;
     const window = theWindow();
     const stale = ipcEvent(window, { parent: null, url: 'app://app/index.html' });
-    ipcMain.emit(IPC_CHANNEL, stale.event, { method: 'request', operation: { id: 1, type: 'query', path: 'profiles.list' } });
-    window.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false, url: 'app://app/index.html' });
+    ipcMain.emit(IPC_CHANNEL, stale.event, {
+      method: 'request',
+      operation: { id: 1, type: 'query', path: 'profiles.list' },
+    });
+    window.webContents.emit('did-start-navigation', {
+      isMainFrame: true,
+      isSameDocument: false,
+      url: 'app://app/index.html',
+    });
     const fresh = ipcEvent(window, { parent: null, url: 'app://app/index.html' });
-    ipcMain.emit(IPC_CHANNEL, fresh.event, { method: 'request', operation: { id: 2, type: 'query', path: 'profiles.list' } });
+    ipcMain.emit(IPC_CHANNEL, fresh.event, {
+      method: 'request',
+      operation: { id: 2, type: 'query', path: 'profiles.list' },
+    });
     await until(() => fresh.replies.length === 1);
     await new Promise((r) => setTimeout(r, 20));
     expect(stale.replies).toEqual([]);

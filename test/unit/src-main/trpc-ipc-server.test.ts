@@ -12,7 +12,13 @@ let t: TestCore;
 afterEach(async () => t?.dispose());
 
 function serverFor(core: TestCore) {
-  return new TrpcIpcServer<AppRouter>({ router: core.core.router, createContext: ({ correlationId }) => core.core.createContext(correlationId), logger: core.core.logger, ids: core.core.ids, clock: systemClock });
+  return new TrpcIpcServer<AppRouter>({
+    router: core.core.router,
+    createContext: ({ correlationId }) => core.core.createContext(correlationId),
+    logger: core.core.logger,
+    ids: core.core.ids,
+    clock: systemClock,
+  });
 }
 
 describe('TrpcIpcServer edge cases', () => {
@@ -32,7 +38,11 @@ describe('TrpcIpcServer edge cases', () => {
         sent.push(decodeWire(m));
       },
     };
-    await server.handle(sender, { method: 'request', operation: { id: 5, type: 'query', path: 'profiles.list' } }, { trusted: true });
+    await server.handle(
+      sender,
+      { method: 'request', operation: { id: 5, type: 'query', path: 'profiles.list' } },
+      { trusted: true },
+    );
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ id: 5, error: { data: { code: 'INTERNAL' } } });
     expect(t.logger.find('ipc.reply_failed')).toHaveLength(1);
@@ -42,7 +52,11 @@ describe('TrpcIpcServer edge cases', () => {
     t = await createTestCore();
     const server = serverFor(t);
     const sender: IpcSender = { id: 2, isGone: () => true, send: () => undefined };
-    await server.handle(sender, { method: 'request', operation: { id: 1, type: 'subscription', path: 'profiles.changes' } }, { trusted: true });
+    await server.handle(
+      sender,
+      { method: 'request', operation: { id: 1, type: 'subscription', path: 'profiles.changes' } },
+      { trusted: true },
+    );
     await new Promise((r) => setTimeout(r, 10));
     expect(server.activeSubscriptions).toBe(0);
     expect(t.core.changes.subscriberCount).toBe(0);

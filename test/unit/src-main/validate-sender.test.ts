@@ -5,7 +5,9 @@ const APP = ['app://app'];
 
 describe('judgeSender', () => {
   it('trusts the app window top frame at the app origin', () => {
-    expect(judgeSender({ knownWebContents: true, isTopFrame: true, frameUrl: 'app://app/index.html#/profiles' }, APP)).toEqual({ trusted: true });
+    expect(
+      judgeSender({ knownWebContents: true, isTopFrame: true, frameUrl: 'app://app/index.html#/profiles' }, APP),
+    ).toEqual({ trusted: true });
   });
 
   it.each([
@@ -25,7 +27,9 @@ describe('judgeSender', () => {
   it('accepts the dev server origin only when configured', () => {
     const facts = { knownWebContents: true, isTopFrame: true, frameUrl: 'http://localhost:5173/index.html' };
     expect(judgeSender(facts, [...APP, 'http://localhost:5173']).trusted).toBe(true);
-    expect(judgeSender({ ...facts, frameUrl: 'http://localhost:5174/' }, [...APP, 'http://localhost:5173']).trusted).toBe(false);
+    expect(
+      judgeSender({ ...facts, frameUrl: 'http://localhost:5174/' }, [...APP, 'http://localhost:5173']).trusted,
+    ).toBe(false);
   });
 
   it('builds origins for custom schemes', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { deadline } from '../../../src/system/deadline.js';
 
-const aborted = (signal: AbortSignal) => new Promise<unknown>((resolve) => signal.addEventListener('abort', () => resolve(signal.reason), { once: true }));
+const aborted = (signal: AbortSignal) =>
+  new Promise<unknown>((resolve) => signal.addEventListener('abort', () => resolve(signal.reason), { once: true }));
 
 describe('deadline', () => {
   it('aborts with a TimeoutError when the time is up, with nothing else holding it', async () => {

@@ -28,7 +28,8 @@ describe('AtomicFileStore', () => {
     await store.write(bytes('v3'));
     expect(Buffer.from((await store.read('vault'))!).toString()).toBe('v3');
     expect(Buffer.from((await store.read('backup'))!).toString()).toBe('v2');
-    if (process.platform !== 'win32') expect((await stat(path.join(dir, 'llm-profiles.backup.json'))).mode & 0o777).toBe(0o600);
+    if (process.platform !== 'win32')
+      expect((await stat(path.join(dir, 'llm-profiles.backup.json'))).mode & 0o777).toBe(0o600);
   });
 
   it('removes temp files left by an interrupted write, and nothing else', async () => {
