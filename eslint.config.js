@@ -1,5 +1,5 @@
-// Lint: typescript-eslint's recommended rules plus import zones that mirror the process boundaries
-// (the same rules test/unit/boundaries.test.ts enforces in `npm test`).
+// Lint: typescript-eslint's type-checked rules plus import zones that mirror the process boundaries (the same
+// rules test/unit/boundaries.test.ts enforces in `npm test`). Plain .js/.mjs scripts get the untyped rules.
 import tseslint from 'typescript-eslint';
 
 const electron = { group: ['electron', 'electron/*', 'electron-store'], message: 'Electron lives only in src-main/.' };
@@ -17,13 +17,29 @@ export default tseslint.config(
       'bench/results/',
     ],
   },
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
-      'no-throw-literal': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      'no-throw-literal': 'off',
+      '@typescript-eslint/only-throw-error': 'error',
+      // An async fake or adapter that implements a Promise-returning port needs no await to be right.
+      '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['src/**/*.ts', 'shared/**/*.ts'],
@@ -50,6 +66,12 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Tests read stored bytes back with JSON.parse and use vitest's asymmetric matchers, both typed `any`.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
   },
 );

@@ -23,7 +23,7 @@ export function percentile(samples: readonly number[], p: number): number {
 
 export async function timeEach(
   iterations: number,
-  run: (i: number) => Promise<unknown> | unknown,
+  run: (i: number) => unknown,
   warmup = Math.min(50, iterations),
 ): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await run(-1 - i);

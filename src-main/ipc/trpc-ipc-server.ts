@@ -319,7 +319,7 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
    */
   private reply(sender: IpcSender, message: IpcServerMessage): void {
     if (sender.isGone()) return;
-    const config = this.options.router._def._config;
+    const config = this.options.router._def._config as Parameters<typeof transformTRPCResponse>[0];
     try {
       sender.send(
         transformTRPCResponse(config, message as Parameters<typeof transformTRPCResponse>[1]) as IpcServerMessage,

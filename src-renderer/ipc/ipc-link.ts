@@ -63,7 +63,7 @@ class IpcClient {
       // e.g. an input that cannot be structured-cloned
       this.pending.delete(id);
       pending.observer.error(
-        TRPCClientError.from(error instanceof Error ? error : new Error(String(error))) as TRPCClientError<AnyRouter>,
+        TRPCClientError.from<AnyRouter>(error instanceof Error ? error : new Error(String(error))),
       );
       return null;
     }
@@ -93,9 +93,9 @@ class IpcClient {
     if ('error' in message) {
       this.pending.delete(message.id);
       pending.observer.error(
-        TRPCClientError.from({
+        TRPCClientError.from<AnyRouter>({
           error: this.decode(message.error) as typeof message.error,
-        }) as TRPCClientError<AnyRouter>,
+        }),
       );
       return;
     }

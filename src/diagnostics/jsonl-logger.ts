@@ -99,7 +99,7 @@ export function createJsonlLogger(options: JsonlLoggerOptions): JsonlLogger {
     level: options.level ?? 'info',
     exitOnError: false,
     format: winston.format((info) => {
-      (info as Record<symbol, unknown>)[MESSAGE] = info.line as string;
+      (info as Record<symbol, unknown>)[MESSAGE] = info.line;
       return info;
     })(),
     transports: [transport],
@@ -119,7 +119,7 @@ export function createJsonlLogger(options: JsonlLoggerOptions): JsonlLogger {
           time: new Date().toISOString(),
           level,
           event,
-          correlationId: (fields.correlationId as string | undefined) ?? context?.correlationId ?? null,
+          correlationId: fields.correlationId ?? context?.correlationId ?? null,
         };
         for (const [key, value] of Object.entries(redact(fields, secrets) as Record<string, unknown>)) {
           if (!(key in record)) record[key] = value;

@@ -11,7 +11,7 @@ export function tooLarge(limitBytes: number): AppError {
 /** Yields decoded text chunks; throws PROVIDER_RESPONSE_TOO_LARGE past the cap. Cancels the body when left early. */
 export async function* readTextCapped(response: Response, limitBytes: number): AsyncGenerator<string> {
   if (!response.body) return;
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let total = 0;
   let finished = false;

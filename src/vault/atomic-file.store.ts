@@ -50,9 +50,7 @@ const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
 
 function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
 export class AtomicFileStore implements ProfileStore {

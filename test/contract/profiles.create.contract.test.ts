@@ -27,15 +27,13 @@ describe('profiles.create over IPC', () => {
   it('VALIDATION_FAILED with one entry per field', async () => {
     h = await createIpcHarness();
     const data = await expectCallError(
-      h
-        .connect()
-        .client.profiles.create.mutate({
-          name: '',
-          kind: 'openai',
-          baseUrl: 'ftp://x',
-          model: '',
-          apiKey: 'has space',
-        } as never),
+      h.connect().client.profiles.create.mutate({
+        name: '',
+        kind: 'openai',
+        baseUrl: 'ftp://x',
+        model: '',
+        apiKey: 'has space',
+      } as never),
       'VALIDATION_FAILED',
     );
     expect(data.fieldErrors?.map((e) => e.field).sort()).toEqual(['apiKey', 'baseUrl', 'model', 'name']);

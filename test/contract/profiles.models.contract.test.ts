@@ -100,7 +100,7 @@ describe('profiles.models over IPC', () => {
       }),
       'CONSENT_REQUIRED',
     );
-    const data = await expectCallError(client.profiles.models.mutate({} as never), 'VALIDATION_FAILED');
+    const data = await expectCallError(client.profiles.models.mutate({}), 'VALIDATION_FAILED');
     expect(data.fieldErrors?.[0]?.field).toBe('id');
   });
 });

@@ -42,8 +42,7 @@ test('create → test → activate → delete with the keyboard only', async ({ 
       window.addEventListener(
         type,
         (e) => {
-          if ((e as MouseEvent).detail > 0 || e.type !== 'click')
-            (window as unknown as { __mouseEvent(): void }).__mouseEvent();
+          if (e.detail > 0 || e.type !== 'click') (window as unknown as { __mouseEvent(): void }).__mouseEvent();
         },
         true,
       );

@@ -114,7 +114,7 @@ export async function runIpcFuzz(count: number, seed: number): Promise<FuzzRepor
       ) {
         const id = nextId++;
         expected.add(id);
-        return { ...m, operation: { ...(m.operation as object), id } };
+        return { ...m, operation: { ...m.operation, id } };
       }
       return m;
     });

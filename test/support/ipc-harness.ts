@@ -125,7 +125,7 @@ export async function createIpcHarness(options: IpcHarnessOptions = {}): Promise
 
 /** A wire message as the renderer link would read it: data and error decoded by the app's JSON transformer. */
 export function decodeWire<M extends { id: unknown }>(message: M): M {
-  const decode = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  const decode = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
   const m = message as unknown as { error?: unknown; result?: { type: string; data?: unknown } };
   if ('error' in m) return { ...message, error: decode(m.error) };
   if (m.result?.type === 'data') return { ...message, result: { ...m.result, data: decode(m.result.data) } };

@@ -17,7 +17,7 @@ async function sourceFiles(dir: string): Promise<string[]> {
     return [];
   }
   const nested = await Promise.all(
-    entries.map((e) => {
+    entries.map(async (e) => {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) return sourceFiles(full);
       return /\.(ts|tsx|mts|cts)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [full] : [];

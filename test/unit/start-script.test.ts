@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error -- plain .mjs script without type declarations
 import { findElectronBinary, missingElectronMessage } from '../../scripts/start.mjs';
 
 describe('npm start without an Electron binary', () => {

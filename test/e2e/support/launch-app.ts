@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { _electron, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-// @ts-expect-error -- plain .mjs script without type declarations
 import { findElectronBinary } from '../../../scripts/start.mjs';
 import type { IpcServerMessage } from '../../../shared/ipc-protocol.js';
 import { TrpcIpcServer, type IpcSender } from '../../../src-main/ipc/trpc-ipc-server.js';
@@ -26,7 +25,7 @@ export type LauncherMode = 'electron' | 'chromium';
 export function launcherMode(): LauncherMode {
   const wanted = process.env.E2E_LAUNCHER;
   if (wanted === 'electron' || wanted === 'chromium') return wanted;
-  return (findElectronBinary() as { found: boolean }).found ? 'electron' : 'chromium';
+  return findElectronBinary().found ? 'electron' : 'chromium';
 }
 
 export interface LaunchedApp {
@@ -133,7 +132,7 @@ export async function launchApp(browser: Browser, options: LaunchOptions = {}): 
 /** The real app through Playwright's Electron support, with its own user data dir. */
 async function launchElectron(options: LaunchOptions): Promise<LaunchedApp> {
   const userData = await mkdtemp(path.join(tmpdir(), 'llm-e2e-electron-'));
-  const binary = findElectronBinary() as { path: string };
+  const binary = findElectronBinary();
   const electronApp = await _electron.launch({
     executablePath: binary.path,
     args: [path.join(ROOT, 'out', 'main', 'main.js')],

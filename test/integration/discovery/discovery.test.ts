@@ -133,9 +133,9 @@ describe('discovery', () => {
     const { servers } = await scan(t);
     const llama = servers.find((s) => s.server === 'llamacpp')!;
     const created = await t.core.profiles.create({
-      ...llama.suggestion!,
-      model: llama.suggestion!.model!,
-      preset: llama.suggestion!.preset!,
+      ...llama.suggestion,
+      model: llama.suggestion.model!,
+      preset: llama.suggestion.preset!,
     });
     const again = (await scan(t)).servers.find((s) => s.server === 'llamacpp')!;
     expect(again.savedProfileIds).toContain(created.id);

@@ -16,7 +16,7 @@ describe('many windows and clients', () => {
     const w = h.connect();
     const second = createTRPCClient<AppRouter>({ links: [ipcLink({ bridge: w.bridge })] });
     const sent: number[] = [];
-    const original = w.bridge.sendMessage;
+    const original = w.bridge.sendMessage.bind(w.bridge);
     w.bridge.sendMessage = (m) => {
       if (m.method === 'request') sent.push(m.operation.id as number);
       original(m);

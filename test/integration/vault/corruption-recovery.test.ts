@@ -27,7 +27,7 @@ describe('vault corruption', () => {
     [
       'duplicate profile ids',
       (b: Buffer) => {
-        const doc = JSON.parse(b.toString());
+        const doc = JSON.parse(b.toString()) as { profiles: object[] };
         doc.profiles.push({ ...doc.profiles[0], name: 'Other' });
         return Buffer.from(JSON.stringify(doc));
       },

@@ -38,7 +38,7 @@ afterEach(async () => {
   await rm(outDir, { recursive: true, force: true });
 });
 
-const start = () => startApp(electron as never, { mainDir: path.join(outDir, 'main') });
+const start = () => startApp(electron, { mainDir: path.join(outDir, 'main') });
 const theWindow = () => BrowserWindow.instances[0]!;
 
 function ipcEvent(window: BrowserWindow, frame: { parent: unknown; url: string } | null) {
@@ -213,7 +213,7 @@ describe('main-process shell', () => {
 
   it('a packaged app ignores a renderer URL and test hooks from its environment, and has no devtools', async () => {
     app.isPackaged = true;
-    await startApp(electron as never, {
+    await startApp(electron, {
       mainDir: path.join(outDir, 'main'),
       devServerUrl: 'http://evil.example:5173',
       discoveryPorts: [1],
