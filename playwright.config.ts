@@ -1,5 +1,6 @@
-// End-to-end specs in Debian's Chromium (no Electron binary on these machines): the built renderer, a
-// stand-in for the preload bridge, and the real main-side IPC server + core in the test process.
+// End-to-end specs: the real app through Playwright's Electron launcher where an Electron binary exists, else
+// the built renderer in a Chromium-family browser with the real main-side IPC server and core in the test
+// process. The app fixture (test/e2e/support/app-fixture.ts) picks the launcher and the browser.
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
@@ -11,22 +12,5 @@ export default defineConfig({
   workers: 2,
   reporter: [['list']],
   globalSetup: './test/e2e/support/global-setup.ts',
-  use: {
-    browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
-    },
-    trace: 'off',
-    screenshot: 'off',
-  },
+  use: { trace: 'off', screenshot: 'off' },
 });

@@ -1,8 +1,7 @@
 // The whole life of a profile with the keyboard alone — create, test, activate, delete — and not one mouse
 // event: every step is reached with Tab/Shift+Tab and operated with Enter/Space.
-import { expect, test, type Page } from '@playwright/test';
-import { startFakeLlm } from '../support/fake-providers/index.js';
-import { launchApp } from './support/launch-app.js';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/app-fixture.js';
 
 /** Presses Tab until the focused element has the given accessible name (and role); never touches the mouse. */
 async function tabTo(page: Page, name: string | RegExp, role = 'button', max = 60): Promise<void> {
@@ -31,9 +30,9 @@ async function tabTo(page: Page, name: string | RegExp, role = 'button', max = 6
   throw new Error(`could not reach "${String(name)}" with Tab`);
 }
 
-test('create → test → activate → delete with the keyboard only', async ({ browser }) => {
-  const fake = await startFakeLlm({ kind: 'ollama', models: ['llama3.2'] });
-  const app = await launchApp(browser);
+test('create → test → activate → delete with the keyboard only', async ({ launch, fakeLlm }) => {
+  const fake = await fakeLlm({ kind: 'ollama', models: ['llama3.2'] });
+  const app = await launch();
   const { page } = app;
   let mouseEvents = 0;
   await page.exposeFunction('__mouseEvent', () => (mouseEvents += 1));
@@ -48,49 +47,44 @@ test('create → test → activate → delete with the keyboard only', async ({ 
       );
     }
   });
-  try {
-    // Create
-    await tabTo(page, 'Add a profile by hand');
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('dialog', { name: 'Add a profile' });
-    await expect(dialog).toBeVisible();
-    await tabTo(page, 'Name', 'text');
-    await page.keyboard.type('Keyboard Ollama');
-    await tabTo(page, 'Server address', 'url');
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type(fake.url);
-    await tabTo(page, 'Model', 'text');
-    await page.keyboard.type('llama3.2');
-    await tabTo(page, 'Save profile');
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toBeVisible();
+  // Create
+  await tabTo(page, 'Add a profile by hand');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
+  await expect(dialog).toBeVisible();
+  await tabTo(page, 'Name', 'text');
+  await page.keyboard.type('Keyboard Ollama');
+  await tabTo(page, 'Server address', 'url');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(fake.url);
+  await tabTo(page, 'Model', 'text');
+  await page.keyboard.type('llama3.2');
+  await tabTo(page, 'Save profile');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toBeVisible();
 
-    // Test
-    await tabTo(page, 'Test Keyboard Ollama');
-    await page.keyboard.press('Enter');
-    const testDialog = page.getByRole('dialog', { name: 'Test Keyboard Ollama' });
-    await expect(testDialog.getByRole('heading', { name: 'Test passed' })).toBeFocused();
-    await page.keyboard.press('Escape');
-    await expect(testDialog).toBeHidden();
+  // Test
+  await tabTo(page, 'Test Keyboard Ollama');
+  await page.keyboard.press('Enter');
+  const testDialog = page.getByRole('dialog', { name: 'Test Keyboard Ollama' });
+  await expect(testDialog.getByRole('heading', { name: 'Test passed' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(testDialog).toBeHidden();
 
-    // Activate
-    await tabTo(page, 'Use Keyboard Ollama');
-    await page.keyboard.press('Space');
-    await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toContainText('Active');
+  // Activate
+  await tabTo(page, 'Use Keyboard Ollama');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toContainText('Active');
 
-    // Delete (the confirmation opens on the safe choice)
-    await tabTo(page, 'Delete Keyboard Ollama');
-    await page.keyboard.press('Enter');
-    const confirm = page.getByRole('dialog', { name: 'Delete Keyboard Ollama?' });
-    await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(confirm.getByRole('button', { name: 'Delete profile' })).toBeFocused();
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: 'No profiles yet' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Your model profiles' })).toBeFocused();
-    expect(mouseEvents).toBe(0);
-  } finally {
-    await app.close();
-    await fake.close();
-  }
+  // Delete (the confirmation opens on the safe choice)
+  await tabTo(page, 'Delete Keyboard Ollama');
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('dialog', { name: 'Delete Keyboard Ollama?' });
+  await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(confirm.getByRole('button', { name: 'Delete profile' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'No profiles yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your model profiles' })).toBeFocused();
+  expect(mouseEvents).toBe(0);
 });

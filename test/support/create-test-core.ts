@@ -56,13 +56,16 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
   const logger = options.logger ?? new MemoryLogger();
   const store = new AtomicFileStore({ dir, ...(options.fs && { fs: options.fs }) });
   const secrets = new RecordingSecretRegistry();
-  const jsonl = options.logsInDataDir
-    ? createJsonlLogger({ dir: path.join(dir, 'logs'), secrets })
-    : suiteJsonlLogger(secrets);
+  // The suite's log folder always gets a copy, so the end-of-run key scan sees every line.
+  const jsonlLoggers = [
+    ...(options.logsInDataDir ? [createJsonlLogger({ dir: path.join(dir, 'logs'), secrets })] : []),
+    ...[suiteJsonlLogger(secrets)].filter((l) => l !== null),
+  ];
+  const closeLogs = () => Promise.all(jsonlLoggers.map((l) => l.close()));
   const core = await createCore({
     cipher,
     store,
-    logger: jsonl ? new TeeLogger([logger, jsonl]) : logger,
+    logger: new TeeLogger([logger, ...jsonlLoggers]),
     clock,
     ids: new SequentialIds(),
     secrets,
@@ -89,16 +92,16 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     listDir: async () => (await readdir(dir)).sort(),
     reopen: async (more = {}) => {
       await core.close();
-      await jsonl?.close();
+      await closeLogs();
       return createTestCore({ cipher, clock, ...pick(options), ...more, dir });
     },
     settle: async () => {
       await core.close();
-      await jsonl?.close();
+      await closeLogs();
     },
     dispose: async () => {
       await core.close();
-      await jsonl?.close();
+      await closeLogs();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -1,12 +1,14 @@
-// One fixture, two launchers. Where an Electron binary exists, Playwright's _electron launches the real app.
-// Otherwise (these CI machines) Debian's Chromium loads the built renderer and page.exposeBinding stands in
-// for the preload bridge, with the real main-side IPC server and core running in this test process (fake
-// cipher, temp-dir vault, loopback fake providers).
+// Two launchers behind one interface. Where an Electron binary exists (or E2E_LAUNCHER=electron), Playwright's
+// _electron starts the real app from the project root, so Electron reads package.json and runs it under its own
+// name and version. Otherwise a Chromium-family browser loads the built renderer and page.exposeBinding stands in
+// for the preload bridge, with the real main-side IPC server and core running in this test process (fake cipher,
+// temp-dir vault, loopback fake providers). Either way the app's diagnostics land as JSONL in `<dataDir>/logs`.
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { _electron, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { electronMode } from '../../../scripts/e2e-browser.mjs';
 import { findElectronBinary } from '../../../scripts/start.mjs';
 import type { IpcServerMessage } from '../../../shared/ipc-protocol.js';
 import { TrpcIpcServer, type IpcSender } from '../../../src-main/ipc/trpc-ipc-server.js';
@@ -14,6 +16,8 @@ import { judgeSender } from '../../../src-main/ipc/validate-sender.js';
 import type { AppRouter } from '../../../src/trpc/app.router.js';
 import { systemClock } from '../../../src/system/system-clock.js';
 import { createTestCore, type TestCore, type TestCoreOptions } from '../../support/create-test-core.js';
+import { suiteDir } from '../../support/suite-diagnostics.js';
+import { hasKeyringTools, KEYRING_SETUP_HINT, startLinuxKeyring, type LinuxKeyring } from './linux-keyring.js';
 import { serveRenderer, type RendererServer } from './static-renderer-server.js';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,22 +25,37 @@ export const RENDERER_DIR = path.join(ROOT, 'out', 'renderer');
 
 export type LauncherMode = 'electron' | 'chromium';
 
-/** electron where a binary exists (or E2E_LAUNCHER=electron), else Debian Chromium. */
 export function launcherMode(): LauncherMode {
-  const wanted = process.env.E2E_LAUNCHER;
-  if (wanted === 'electron' || wanted === 'chromium') return wanted;
-  return findElectronBinary().found ? 'electron' : 'chromium';
+  return electronMode() ? 'electron' : 'chromium';
+}
+
+/** One JSONL diagnostics record as the app writes it. */
+export interface LogLine {
+  readonly event: string;
+  readonly correlationId: string | null;
+  readonly [field: string]: unknown;
 }
 
 export interface LaunchedApp {
   readonly mode: LauncherMode;
   readonly page: Page;
+  /** Where the app keeps its vault and its logs/ folder (the user data dir). */
+  readonly dataDir: string;
   /** The in-process core (Chromium launcher only; the Electron app keeps its core to itself). */
   readonly t: TestCore;
   readonly server: TrpcIpcServer<AppRouter>;
+  /** Every diagnostics record written so far, read from the JSONL files in `<dataDir>/logs`. */
+  diagnostics(): Promise<LogLine[]>;
+  /** Whether a diagnostics record matching `predicate` has reached the disk (poll it: writes are buffered). */
+  logged(predicate: (line: LogLine) => boolean): Promise<boolean>;
   /** Opens a second window on the same main process (same core). */
   openSecondWindow(): Promise<Page>;
   close(): Promise<void>;
+}
+
+export interface LaunchOptions extends TestCoreOptions {
+  /** The spec reaches into the core (seeding, switching the cipher): it cannot run against real Electron. */
+  readonly needsCore?: boolean;
 }
 
 /**
@@ -113,32 +132,57 @@ async function connectPage(
   return page;
 }
 
-export interface LaunchOptions extends TestCoreOptions {
-  /** The spec reaches into the core (seeding, switching the cipher): it cannot run against real Electron. */
-  readonly needsCore?: boolean;
+/** Every record of every JSONL file in `<dataDir>/logs` (a line still being written is skipped). */
+export async function readDiagnostics(dataDir: string): Promise<LogLine[]> {
+  const dir = path.join(dataDir, 'logs');
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort();
+  } catch {
+    return [];
+  }
+  const lines: LogLine[] = [];
+  for (const name of names) {
+    for (const text of (await readFile(path.join(dir, name), 'utf8')).split('\n')) {
+      try {
+        if (text) lines.push(JSON.parse(text) as LogLine);
+      } catch {
+        // the tail of a line the logger is still writing
+      }
+    }
+  }
+  return lines;
 }
 
-export async function launchApp(browser: Browser, options: LaunchOptions = {}): Promise<LaunchedApp> {
+/** In Chromium mode the browser comes from the fixture; in Electron mode it is null and never launched. */
+export async function launchApp(browser: Browser | null, options: LaunchOptions = {}): Promise<LaunchedApp> {
   if (launcherMode() === 'electron') {
     test.skip(
-      options.needsCore === true || options.availability !== undefined || options.dir !== undefined,
+      options.needsCore === true || options.availability !== undefined,
       'drives the in-process core, which the real Electron app does not expose',
     );
     return launchElectron(options);
   }
+  if (!browser) throw new Error('the Chromium launcher needs a browser');
   return launchChromium(browser, options);
 }
 
-/** The real app through Playwright's Electron support, with its own user data dir. */
+/** The real app through Playwright's Electron support, with its own user data dir (and keyring on Linux). */
 async function launchElectron(options: LaunchOptions): Promise<LaunchedApp> {
-  const userData = await mkdtemp(path.join(tmpdir(), 'llm-e2e-electron-'));
+  const dataDir = options.dir ?? (await mkdtemp(path.join(tmpdir(), 'llm-e2e-electron-')));
+  let keyring: LinuxKeyring | null = null;
+  if (process.platform === 'linux') {
+    if (!hasKeyringTools()) throw new Error(KEYRING_SETUP_HINT);
+    keyring = await startLinuxKeyring();
+  }
   const binary = findElectronBinary();
   const electronApp = await _electron.launch({
     executablePath: binary.path,
-    args: [path.join(ROOT, 'out', 'main', 'main.js')],
+    args: [ROOT, ...(keyring?.args ?? [])],
     env: {
-      ...process.env,
-      LLM_PROFILES_USER_DATA_DIR: userData,
+      ...(process.env as Record<string, string>),
+      ...keyring?.env,
+      LLM_PROFILES_USER_DATA_DIR: dataDir,
       ...(options.discovery?.ports && { LLM_PROFILES_DISCOVERY_PORTS: options.discovery.ports.join(',') }),
     },
   });
@@ -149,22 +193,40 @@ async function launchElectron(options: LaunchOptions): Promise<LaunchedApp> {
   return {
     mode: 'electron',
     page,
+    dataDir,
     get t(): TestCore {
       return unavailable();
     },
     get server(): TrpcIpcServer<AppRouter> {
       return unavailable();
     },
-    openSecondWindow: async () => unavailable(),
+    diagnostics: () => readDiagnostics(dataDir),
+    logged: async (predicate) => (await readDiagnostics(dataDir)).some(predicate),
+    openSecondWindow: () => Promise.reject(new Error('the Electron app opens one window')),
     close: async () => {
       await electronApp.close();
-      await rm(userData, { recursive: true, force: true });
+      await keepForLogScan(dataDir);
+      await keyring?.[Symbol.asyncDispose]();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
 
+/** Copies the Electron app's logs where the end-of-run scan for leaked keys looks. */
+async function keepForLogScan(dataDir: string): Promise<void> {
+  const suite = suiteDir();
+  if (!suite) return;
+  const from = path.join(dataDir, 'logs');
+  const to = path.join(suite, 'logs');
+  await mkdir(to, { recursive: true });
+  const names = await readdir(from).catch(() => [] as string[]);
+  const tag = path.basename(dataDir);
+  for (const name of names.filter((n) => n.endsWith('.jsonl')))
+    await copyFile(path.join(from, name), path.join(to, `${tag}-${name}`));
+}
+
 async function launchChromium(browser: Browser, options: LaunchOptions): Promise<LaunchedApp> {
-  const t = await createTestCore(options);
+  const t = await createTestCore({ ...options, logsInDataDir: true });
   const server = new TrpcIpcServer<AppRouter>({
     router: t.core.router,
     createContext: ({ correlationId }) => t.core.createContext(correlationId),
@@ -180,8 +242,11 @@ async function launchChromium(browser: Browser, options: LaunchOptions): Promise
   return {
     mode: 'chromium',
     page,
+    dataDir: t.dir,
     t,
     server,
+    diagnostics: () => readDiagnostics(t.dir),
+    logged: async (predicate) => (await readDiagnostics(t.dir)).some(predicate),
     openSecondWindow: () => connectPage(context, server, renderer, nextSenderId),
     close: async () => {
       await context.close();
