@@ -1,7 +1,9 @@
 // Diagnostics as JSONL under the user data dir's logs/: one JSON object per line with time, level, event and
 // the correlation id of the request in progress. winston + winston-daily-rotate-file rotate by size into a
 // bounded number of files without losing lines (winston's own File maxsize loses lines under bursts).
-// Logging never throws into the caller and never waits for the disk; close() flushes everything.
+// Logging never throws into the caller and never waits for the disk; close() flushes everything. Like the
+// vault, the logs are the learner's alone: the folder is 0700 and its files 0600 (Windows ignores modes).
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import winston from 'winston';
@@ -46,7 +48,15 @@ function rotationRank(name: string, base: string): [string, number] | null {
  * (it checks existence before the new file's open has completed), so the bound is enforced here too.
  */
 export async function pruneRotatedLogs(dir: string, base: string, keep: number): Promise<number> {
-  const ranked = (await readdir(dir))
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    // The folder went away (an uninstall, a test's temp dir): nothing left to prune.
+    if ((error as { code?: unknown }).code === 'ENOENT') return 0;
+    throw error;
+  }
+  const ranked = names
     .map((name) => ({ name, rank: rotationRank(name, base) }))
     .filter((f): f is { name: string; rank: [string, number] } => f.rank !== null)
     .sort((a, b) => (a.rank[0] === b.rank[0] ? a.rank[1] - b.rank[1] : a.rank[0] < b.rank[0] ? -1 : 1));
@@ -55,11 +65,48 @@ export async function pruneRotatedLogs(dir: string, base: string, keep: number):
   return excess.length;
 }
 
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+const modesApply = process.platform !== 'win32';
+
+function warnModes(error: unknown): void {
+  process.emitWarning(
+    `diagnostics: could not make the logs private: ${error instanceof Error ? error.message : String(error)}`,
+  );
+}
+
+function chmodIfPresent(file: string, mode: number): void {
+  if (!modesApply) return;
+  try {
+    chmodSync(file, mode);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOENT') warnModes(error);
+  }
+}
+
+/**
+ * Creates the folder private, and tightens one an older version created open (with its files). The rotator
+ * creates its files 0600 itself; only its audit file, written with the default mode, is tightened after it.
+ */
+function preparePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  if (!modesApply) return;
+  chmodIfPresent(dir, PRIVATE_DIR);
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true }))
+      if (entry.isFile()) chmodIfPresent(path.join(dir, entry.name), PRIVATE_FILE);
+  } catch (error) {
+    warnModes(error);
+  }
+}
+
 export function createJsonlLogger(options: JsonlLoggerOptions): JsonlLogger {
   const { secrets } = options;
   const maxBytes = options.maxFileBytes ?? 5 * 1024 * 1024;
   const maxFiles = options.maxFiles ?? 10;
   const base = options.fileBaseName ?? 'diagnostics';
+  const auditFile = path.join(options.dir, `.${base}-audit.json`);
+  preparePrivateDir(options.dir);
   const transport = new DailyRotateFile({
     dirname: options.dir,
     filename: `${base}-%DATE%`,
@@ -68,9 +115,14 @@ export function createJsonlLogger(options: JsonlLoggerOptions): JsonlLogger {
     utc: true,
     maxSize: `${Math.max(1, Math.ceil(maxBytes / 1024))}k`,
     maxFiles,
-    auditFile: path.join(options.dir, `.${base}-audit.json`),
+    auditFile,
     createSymlink: false,
+    // Handed to fs.createWriteStream for every file the rotator opens, the first one and each rotated one.
+    options: { flags: 'a', mode: PRIVATE_FILE },
   });
+  // The rotator rewrites its audit file whenever it opens a file (the first one during construction).
+  chmodIfPresent(auditFile, PRIVATE_FILE);
+  transport.on('new', () => chmodIfPresent(auditFile, PRIVATE_FILE));
   let dropped = 0;
   let closed = false;
   // The transport emits 'finish' twice: once when winston has handed it every record, once when its file

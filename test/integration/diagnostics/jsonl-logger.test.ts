@@ -1,6 +1,6 @@
 // The real JSONL diagnostics: records survive size rotation under a burst, files stay bounded, close() flushes,
 // logging never throws, secrets never reach the file, and one IPC call's lines share its correlation id.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJsonlLogger } from '../../../src/diagnostics/jsonl-logger.js';
@@ -87,6 +87,46 @@ describe('JSONL diagnostics', () => {
       apiKey: '[REDACTED]',
     });
     expect(JSON.stringify(record)).not.toContain('sk-value-scrub-test');
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'keeps the logs private: the folder 0700 and every file in it 0600, rotated ones and the audit file included',
+    async () => {
+      const parent = await makeTempDir('llm-logs-');
+      dirs.push(parent);
+      const dir = path.join(parent, 'logs');
+      const logger = createJsonlLogger({ dir, secrets: new SecretRegistry(), maxFileBytes: 4 * 1024, maxFiles: 50 });
+      for (let i = 0; i < 400; i += 1) logger.log('info', 'private', { seq: i, padding: 'z'.repeat(64) });
+      await logger.close();
+      const names = await readdir(dir);
+      expect(names.filter((f) => f.endsWith('.jsonl')).length).toBeGreaterThan(2); // it really rotated
+      expect(names.some((f) => f.endsWith('-audit.json'))).toBe(true);
+      const mode = async (p: string) => (await stat(p)).mode & 0o777;
+      expect((await mode(dir)).toString(8)).toBe('700');
+      const modes = Object.fromEntries(
+        await Promise.all(names.map(async (f) => [f, (await mode(path.join(dir, f))).toString(8)] as const)),
+      );
+      expect(
+        Object.values(modes).every((m) => m === '600'),
+        JSON.stringify(modes),
+      ).toBe(true);
+    },
+  );
+
+  it.skipIf(process.platform === 'win32')('tightens a logs folder an older version left open', async () => {
+    const parent = await makeTempDir('llm-logs-');
+    dirs.push(parent);
+    const dir = path.join(parent, 'logs');
+    await mkdir(dir, { mode: 0o755 });
+    await chmod(dir, 0o755);
+    await writeFile(path.join(dir, 'diagnostics-2020-01-01.jsonl'), '{"event":"old"}\n', { mode: 0o644 });
+    await writeFile(path.join(dir, '.diagnostics-audit.json'), '{}', { mode: 0o644 });
+    const logger = createJsonlLogger({ dir, secrets: new SecretRegistry() });
+    logger.log('info', 'new');
+    await logger.close();
+    expect(((await stat(dir)).mode & 0o777).toString(8)).toBe('700');
+    for (const f of await readdir(dir))
+      expect(((await stat(path.join(dir, f))).mode & 0o777).toString(8), f).toBe('600');
   });
 
   it('the suite log scan finds a planted key (so its clean result means something)', async () => {
