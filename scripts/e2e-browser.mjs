@@ -115,7 +115,10 @@ function aptInstall(sudo) {
     const [command, ...rest] = sudo ? [sudo, 'apt-get', ...args] : ['apt-get', ...args];
     console.log(`[e2e browser] $ ${[command, ...rest].join(' ')}`);
     // dpkg's progress is noise here; what went wrong still reaches stderr.
-    execFileSync(command, rest, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync(command, rest, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   };
   run(['update', '-qq']);
   run(['install', '-y', '-qq', '--no-install-recommends', ...APT_PACKAGES]);

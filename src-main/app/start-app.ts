@@ -25,7 +25,8 @@ import {
   APP_SCHEME,
 } from '../protocol/app-protocol.js';
 import { createMainWindow, focusWindow } from '../window/main-window.js';
-import { contentSecurityPolicy } from '../window/window-security.js';
+import { judgePermission, type PermissionFacts } from '../window/permissions.js';
+import { contentSecurityPolicy, loggableOrigin, parseScriptHashes } from '../window/window-security.js';
 
 type ElectronApi = Pick<
   typeof Electron,
@@ -37,6 +38,11 @@ export interface StartOptions {
   readonly mainDir: string;
   /** Set by electron-vite in development: the renderer dev server. */
   readonly devServerUrl?: string | undefined;
+  /**
+   * Development only (ELECTRON_RENDERER_SCRIPT_HASHES, set by electron.vite.config.ts): CSP hashes of the inline
+   * scripts the dev server injects into index.html.
+   */
+  readonly devScriptHashes?: readonly string[] | undefined;
   /** Test hook (LLM_PROFILES_USER_DATA_DIR): keep an end-to-end run's vault and logs in its own directory. */
   readonly userDataDir?: string | undefined;
   /** Test hook (LLM_PROFILES_DISCOVERY_PORTS): the ports discovery probes instead of the known ones. */
@@ -51,6 +57,7 @@ export function startOptionsFromEnv(mainDir: string, env: NodeJS.ProcessEnv): St
   return {
     mainDir,
     devServerUrl: env.ELECTRON_RENDERER_URL,
+    devScriptHashes: parseScriptHashes(env.ELECTRON_RENDERER_SCRIPT_HASHES),
     userDataDir: env.LLM_PROFILES_USER_DATA_DIR,
     ...(ports && ports.length > 0 && { discoveryPorts: ports }),
   };
@@ -72,8 +79,8 @@ interface Running {
 
 export function startApp(electron: ElectronApi, options: StartOptions): AppHandle {
   const { app } = electron;
-  if (app.isPackaged && (options.devServerUrl || options.userDataDir || options.discoveryPorts)) {
-    // A packaged app never trusts a renderer URL (or test hooks) from its environment.
+  if (app.isPackaged) {
+    // A packaged app never trusts a renderer URL, script hashes or test hooks from its environment.
     options = { mainDir: options.mainDir };
   }
   if (options.userDataDir) app.setPath('userData', path.resolve(options.userDataDir));
@@ -150,13 +157,10 @@ async function boot(electron: ElectronApi, options: StartOptions, { secrets, log
   const running: Running = { core, logger, server, windows, windowState: new WindowStateStore(userData), window: null };
 
   const devOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : null;
-  const csp = contentSecurityPolicy(devOrigin);
+  const csp = contentSecurityPolicy(devOrigin, options.devScriptHashes);
   electron.protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(options.mainDir, '../renderer'), csp));
   const defaultSession = electron.session.defaultSession;
-  defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
-    logger.log('warn', 'window.permission_denied', { permission });
-    callback(false);
-  });
+  guardPermissions(defaultSession, running, allowedOrigins(options));
   if (devOrigin) {
     defaultSession.webRequest.onHeadersReceived({ urls: [`${devOrigin}/*`] }, (details, callback) =>
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } }),
@@ -176,6 +180,55 @@ async function boot(electron: ElectronApi, options: StartOptions, { secrets, log
   return running;
 }
 
+/**
+ * Pages get one permission: clipboard writes ("Copy reference") from the app's own page in its own window. Requests
+ * refused are logged; permission checks (Chromium makes many, unprompted) only at debug level.
+ */
+function guardPermissions(session: Electron.Session, running: Running, allowed: readonly string[]): void {
+  const { logger, windows } = running;
+  const facts = (
+    contents: Electron.WebContents | null,
+    permission: string,
+    requestingUrl: string | undefined,
+    isMainFrame: boolean,
+  ): PermissionFacts => ({
+    permission,
+    knownWebContents: contents !== null && !contents.isDestroyed() && windows.has(contents.id),
+    requestingUrl: requestingUrl ?? null,
+    contentsUrl: contents === null || contents.isDestroyed() ? null : contents.getURL(),
+    isMainFrame,
+  });
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const asked = facts(contents, permission, details.requestingUrl, details.isMainFrame);
+    const verdict = judgePermission(asked, allowed);
+    if (!verdict.granted)
+      logger.log('warn', 'window.permission_denied', {
+        permission,
+        reason: verdict.reason,
+        origin: loggableOrigin(asked.requestingUrl),
+      });
+    callback(verdict.granted);
+  });
+  session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
+    const asked = facts(contents, permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame);
+    const verdict = judgePermission(asked, allowed);
+    if (!verdict.granted)
+      logger.log('debug', 'window.permission_check_denied', {
+        permission,
+        reason: verdict.reason,
+        origin: loggableOrigin(asked.requestingUrl),
+      });
+    return verdict.granted;
+  });
+  session.setDevicePermissionHandler((details) => {
+    logger.log('warn', 'window.device_permission_denied', {
+      deviceType: details.deviceType,
+      origin: loggableOrigin(details.origin),
+    });
+    return false;
+  });
+}
+
 function openWindow(electron: ElectronApi, options: StartOptions, running: Running): Electron.BrowserWindow {
   const { windowState } = running;
   const saved = windowState.load(electron.screen.getAllDisplays().map((d) => d.workArea));
@@ -188,6 +241,7 @@ function openWindow(electron: ElectronApi, options: StartOptions, running: Runni
     bounds: saved?.bounds,
     devTools: !electron.app.isPackaged,
     logger: running.logger,
+    ids: running.core.ids,
   });
   if (saved?.maximized) window.maximize();
   running.windows.add(window.webContents);

@@ -1,9 +1,12 @@
 // Creates the app window with the secure preferences and the guards that keep it on the app's own pages:
-// navigation elsewhere is cancelled, new windows are denied (https links open in the learner's browser),
-// <webview> cannot be attached.
+// navigation elsewhere is cancelled, new windows are denied (listed pages open in the learner's browser),
+// <webview> cannot be attached. The window is created hidden and never stays hidden: if its page fails first,
+// it is shown with an error page carrying the reference of the logged failure.
 import type { BrowserWindow as BrowserWindowType, Rectangle, Shell } from 'electron';
-import type { Logger } from '../../src/ports/logger.port.js';
-import { isAllowedNavigation, isExternalLinkAllowed, secureWebPreferences } from './window-security.js';
+import type { IdGenerator } from '../../src/ports/id-generator.port.js';
+import type { LogFields, Logger } from '../../src/ports/logger.port.js';
+import { errorPageUrl, type WindowFailure } from './error-page.js';
+import { isAllowedNavigation, isExternalLinkAllowed, loggableOrigin, secureWebPreferences } from './window-security.js';
 
 export interface MainWindowOptions {
   readonly BrowserWindow: typeof BrowserWindowType;
@@ -15,6 +18,8 @@ export interface MainWindowOptions {
   /** Off in packaged builds. */
   readonly devTools?: boolean;
   readonly logger: Logger;
+  /** The references an error page shows come from here, so they match the logged line. */
+  readonly ids: Pick<IdGenerator, 'correlationId'>;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindowType {
@@ -35,14 +40,14 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowType 
   const guard = (kind: string) => (event: { preventDefault(): void }, url: string) => {
     if (isAllowedNavigation(url, options.allowedOrigins)) return;
     event.preventDefault();
-    logger.log('warn', 'window.navigation_blocked', { kind, origin: safeOrigin(url) });
+    logger.log('warn', 'window.navigation_blocked', { kind, origin: loggableOrigin(url) });
   };
   contents.on('will-navigate', guard('navigate'));
   contents.on('will-redirect', guard('redirect'));
   contents.on('will-frame-navigate', (event) => {
     if (!event.isMainFrame && !isAllowedNavigation(event.url, options.allowedOrigins)) {
       event.preventDefault();
-      logger.log('warn', 'window.navigation_blocked', { kind: 'frame', origin: safeOrigin(event.url) });
+      logger.log('warn', 'window.navigation_blocked', { kind: 'frame', origin: loggableOrigin(event.url) });
     }
   });
   contents.on('will-attach-webview', (event) => {
@@ -55,25 +60,61 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowType 
         .openExternal(url)
         .catch((error: unknown) => logger.log('warn', 'window.open_external_failed', { error: String(error) }));
     } else {
-      logger.log('warn', 'window.new_window_blocked', { origin: safeOrigin(url) });
+      logger.log('warn', 'window.external_link_refused', { origin: loggableOrigin(url) });
     }
     return { action: 'deny' };
   });
 
-  window.once('ready-to-show', () => window.show());
-  void window
-    .loadURL(options.url)
-    .catch((error: unknown) => logger.log('error', 'window.load_failed', { error: String(error) }));
+  // 'loading' until the first paint; a failure then replaces the page once ('failed'), so an error page that
+  // fails in turn is logged but never replaced by another. After the first paint the page is left alone.
+  let phase: 'loading' | 'ready' | 'failed' = 'loading';
+  window.once('ready-to-show', () => {
+    if (phase === 'loading') phase = 'ready';
+    window.show();
+  });
+  const failed = (failure: WindowFailure, event: string, facts: LogFields): void => {
+    if (phase !== 'loading') {
+      logger.log(phase === 'ready' ? 'warn' : 'error', event, { phase, ...facts });
+      return;
+    }
+    phase = 'failed';
+    const reference = options.ids.correlationId();
+    logger.log('error', event, { correlationId: reference, phase: 'loading', shown: 'error-page', ...facts });
+    window.show();
+    void window.loadURL(errorPageUrl(failure, reference)).catch((error: unknown) =>
+      logger.log('error', 'window.error_page_failed', {
+        correlationId: reference,
+        ...loadErrorFacts(error, 'data:'),
+      }),
+    );
+  };
+  contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+    // The error page's own failure is reported by its loadURL rejecting, just above.
+    if (isMainFrame && phase !== 'failed')
+      failed('load-failed', 'window.load_failed', {
+        errorCode,
+        errorDescription,
+        origin: loggableOrigin(validatedURL),
+      });
+  });
+  contents.on('render-process-gone', (_event, details) =>
+    failed('renderer-gone', 'window.renderer_gone', { reason: details.reason, exitCode: details.exitCode }),
+  );
+  void window.loadURL(options.url).catch((error: unknown) => {
+    // A failed load also emits did-fail-load; whichever comes first is the one logged.
+    if (phase === 'loading') failed('load-failed', 'window.load_failed', loadErrorFacts(error, options.url));
+  });
   return window;
 }
 
-function safeOrigin(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return 'unparsable';
-  }
+/** Electron's load error names the full URL in its message; the log keeps its code and the origin only. */
+function loadErrorFacts(error: unknown, url: string): LogFields {
+  const { errno, code } = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  return {
+    errorCode: typeof errno === 'number' ? errno : null,
+    errorDescription: typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown',
+    origin: loggableOrigin(url),
+  };
 }
 
 /** Brings the existing window to the front (used when a second launch is attempted). */

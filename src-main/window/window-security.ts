@@ -1,6 +1,7 @@
 // The security posture of every app window in one place: isolated, sandboxed renderer with no Node, a strict
-// Content-Security-Policy, and navigation limited to the app's own origin.
+// Content-Security-Policy, navigation limited to the app's own origin, and only listed pages opened outside.
 import type { WebPreferences } from 'electron';
+import { isListedExternalLink } from '../../shared/external-links.js';
 import { originOf } from '../ipc/validate-sender.js';
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -19,13 +20,28 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** No remote code, no inline script, no network from the page (all traffic goes through main over IPC). */
-export function contentSecurityPolicy(devServerOrigin: string | null): string {
+const SCRIPT_HASH = /^sha256-[A-Za-z0-9+/]{43}=$/;
+
+/**
+ * The dev-server inline-script hashes handed over in the environment (space-separated `sha256-<base64>`). All or
+ * nothing: a value with anything else in it is ignored, so the environment can never widen the policy.
+ */
+export function parseScriptHashes(value: string | undefined): string[] {
+  const tokens = (value ?? '').split(/\s+/).filter(Boolean);
+  return tokens.every((t) => SCRIPT_HASH.test(t)) ? [...new Set(tokens)] : [];
+}
+
+/**
+ * No remote code, no inline script, no network from the page (all traffic goes through main over IPC). With a dev
+ * server, the inline scripts it injects (the React refresh preamble) are allowed by hash, never 'unsafe-inline'.
+ */
+export function contentSecurityPolicy(devServerOrigin: string | null, devScriptHashes: readonly string[] = []): string {
   const self = "'self'";
   const dev = devServerOrigin === null ? null : { http: devServerOrigin, ws: devServerOrigin.replace(/^http/, 'ws') };
+  const hashes = dev ? devScriptHashes.filter((h) => SCRIPT_HASH.test(h)).map((h) => ` '${h}'`) : [];
   return [
     "default-src 'none'",
-    `script-src ${self}`,
+    `script-src ${self}${hashes.join('')}`,
     // Vite's dev server injects <style> tags for HMR; the built app uses only its own stylesheet.
     `style-src ${self}${dev ? " 'unsafe-inline'" : ''}`,
     `img-src ${self} data:`,
@@ -45,11 +61,18 @@ export function isAllowedNavigation(url: string, allowedOrigins: readonly string
   return origin !== null && allowedOrigins.includes(origin);
 }
 
-/** Links the learner clicks may open in their browser, but only plain https pages. */
+/** Links the learner clicks open in their browser only if they are exactly one of the app's listed pages. */
 export function isExternalLinkAllowed(url: string): boolean {
+  return isListedExternalLink(url);
+}
+
+/** scheme://host of a URL for the diagnostics log: never its path, query or fragment (they may carry secrets). */
+export function loggableOrigin(url: string | null | undefined): string {
+  if (!url) return 'none';
   try {
-    return new URL(url).protocol === 'https:';
+    const parsed = new URL(url);
+    return parsed.host === '' ? parsed.protocol : `${parsed.protocol}//${parsed.host}`;
   } catch {
-    return false;
+    return 'unparsable';
   }
 }

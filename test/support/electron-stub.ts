@@ -96,6 +96,9 @@ export class FakeWebContents extends EventEmitter {
   destroyed = false;
   openHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
   readonly mainFrame = { parent: null, url: '', isDestroyed: () => this.destroyed };
+  getURL(): string {
+    return this.mainFrame.url;
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
     this.openHandler = handler;
   }
@@ -108,8 +111,16 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+/** A load that fails as Electron's does: did-fail-load on the main frame, then loadURL rejects. */
+export interface LoadFailure {
+  readonly errorCode: number;
+  readonly errorDescription: string;
+}
+
 export class BrowserWindow extends EventEmitter {
   static instances: BrowserWindow[] = [];
+  /** Outcomes of the next loadURL calls of any window, in order; null (or none left) is a successful load. */
+  static loadOutcomes: Array<LoadFailure | null> = [];
   readonly webContents = new FakeWebContents();
   loadedUrls: string[] = [];
   minimized = false;
@@ -126,6 +137,15 @@ export class BrowserWindow extends EventEmitter {
   }
   async loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url);
+    const failure = BrowserWindow.loadOutcomes.shift() ?? null;
+    if (failure) {
+      this.webContents.emit('did-fail-load', {}, failure.errorCode, failure.errorDescription, url, true, 1, 1);
+      throw Object.assign(new Error(`${failure.errorDescription} (${failure.errorCode}) loading '${url}'`), {
+        errno: failure.errorCode,
+        code: failure.errorDescription,
+        url,
+      });
+    }
     this.webContents.mainFrame.url = url;
   }
   show(): void {
@@ -170,16 +190,43 @@ export const protocol = {
 
 export const ipcMain = new EventEmitter();
 
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl: string; isMainFrame: boolean },
+) => void;
+type PermissionCheckHandler = (
+  contents: unknown,
+  permission: string,
+  requestingOrigin: string,
+  details: { requestingUrl?: string; isMainFrame: boolean },
+) => boolean;
+type HeadersListener = (
+  details: { url: string; responseHeaders?: Record<string, string[]> },
+  callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+) => void;
+
 export const session = {
   defaultSession: {
-    permissionHandler: null as
-      null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
-    setPermissionRequestHandler(
-      handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
-    ): void {
+    permissionHandler: null as null | PermissionRequestHandler,
+    permissionCheckHandler: null as null | PermissionCheckHandler,
+    devicePermissionHandler: null as null | ((details: { deviceType: string; origin: string }) => boolean),
+    setPermissionRequestHandler(handler: PermissionRequestHandler): void {
       this.permissionHandler = handler;
     },
-    webRequest: { onHeadersReceived: (..._args: unknown[]) => undefined },
+    setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+      this.permissionCheckHandler = handler;
+    },
+    setDevicePermissionHandler(handler: (details: { deviceType: string; origin: string }) => boolean): void {
+      this.devicePermissionHandler = handler;
+    },
+    webRequest: {
+      headerListeners: [] as Array<{ filter: { urls: string[] }; listener: HeadersListener }>,
+      onHeadersReceived(filter: { urls: string[] }, listener: HeadersListener): void {
+        this.headerListeners.push({ filter, listener });
+      },
+    },
   },
 };
 
@@ -226,7 +273,11 @@ export function resetElectronStub(userData = ''): void {
   protocol.privileged = [];
   protocol.handlers.clear();
   ipcMain.removeAllListeners();
+  BrowserWindow.loadOutcomes = [];
   session.defaultSession.permissionHandler = null;
+  session.defaultSession.permissionCheckHandler = null;
+  session.defaultSession.devicePermissionHandler = null;
+  session.defaultSession.webRequest.headerListeners = [];
   shell.opened = [];
   dialog.errors = [];
   contextBridge.exposed.clear();

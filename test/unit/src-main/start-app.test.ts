@@ -1,12 +1,13 @@
 // The main-process shell against the electron stub: single-instance behaviour, secure window options,
-// blocked navigation and new windows, the app:// handler (traversal refused), IPC sender checks, log
-// flushing on quit, and a start-up failure that explains itself.
+// blocked navigation and new windows, permissions (clipboard writes only), the CSP in dev and packaged, the
+// app:// handler (traversal refused), IPC sender checks, log flushing on quit, and failures that explain themselves.
 import * as electron from 'electron';
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IPC_CHANNEL } from '../../../shared/ipc-channel.js';
 import { startApp } from '../../../src-main/app/start-app.js';
+import { contentSecurityPolicy } from '../../../src-main/window/window-security.js';
 import { makeTempDir } from '../../support/create-test-core.js';
 import { decodeWire } from '../../support/ipc-harness.js';
 import {
@@ -51,6 +52,16 @@ function ipcEvent(window: BrowserWindow, frame: { parent: unknown; url: string }
       reply: (_channel: string, message: { id: unknown }) => replies.push(decodeWire(message)),
     },
   };
+}
+
+async function readLogLines(): Promise<Array<Record<string, unknown>>> {
+  const dir = path.join(userData, 'logs');
+  const logs = (await readdir(dir)).filter((f) => f.endsWith('.jsonl'));
+  return (await Promise.all(logs.map((f) => readFile(path.join(dir, f), 'utf8'))))
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 async function until(condition: () => boolean): Promise<void> {
@@ -125,8 +136,98 @@ describe('main-process shell', () => {
     contents.emit('will-attach-webview', { preventDefault: () => (webviewPrevented = true) });
     expect(webviewPrevented).toBe(true);
     const decisions: boolean[] = [];
-    session.defaultSession.permissionHandler!(contents, 'media', (granted) => decisions.push(granted));
+    session.defaultSession.permissionHandler!(contents, 'media', (granted) => decisions.push(granted), {
+      requestingUrl: 'app://app/index.html',
+      isMainFrame: true,
+    });
     expect(decisions).toEqual([false]);
+  });
+
+  it('grants clipboard writes ("Copy reference") to its own window at its own origin, and nothing else', async () => {
+    await start().ready;
+    const contents = theWindow().webContents;
+    const stranger = new BrowserWindow({}).webContents;
+    stranger.mainFrame.url = 'app://app/index.html';
+    const { permissionHandler, permissionCheckHandler, devicePermissionHandler } = session.defaultSession;
+    const request = (who: unknown, permission: string, requestingUrl = 'app://app/index.html') => {
+      const answers: boolean[] = [];
+      permissionHandler!(who, permission, (granted) => answers.push(granted), { requestingUrl, isMainFrame: true });
+      expect(answers).toHaveLength(1);
+      return answers[0];
+    };
+    expect(request(contents, 'clipboard-sanitized-write')).toBe(true);
+    expect(request(contents, 'clipboard-read')).toBe(false);
+    expect(request(contents, 'notifications')).toBe(false);
+    expect(request(contents, 'clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(request(stranger, 'clipboard-sanitized-write')).toBe(false);
+    contents.mainFrame.url = 'https://evil.example/';
+    expect(request(contents, 'clipboard-sanitized-write')).toBe(false);
+    contents.mainFrame.url = 'app://app/index.html';
+
+    const check = (who: unknown, permission: string, origin = 'app://app') =>
+      permissionCheckHandler!(who, permission, origin, { isMainFrame: true });
+    expect(check(contents, 'clipboard-sanitized-write')).toBe(true);
+    expect(check(contents, 'media')).toBe(false);
+    expect(check(null, 'clipboard-sanitized-write')).toBe(false);
+    expect(check(contents, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+    expect(devicePermissionHandler!({ deviceType: 'usb', origin: 'app://app' })).toBe(false);
+
+    app.quit();
+    await until(() => app.exitCodes.length === 1);
+    const denied = (await readLogLines()).filter((l) => l.event === 'window.permission_denied');
+    expect(denied.map((l) => [l.permission, l.reason])).toEqual([
+      ['clipboard-read', 'not-granted-to-pages'],
+      ['notifications', 'not-granted-to-pages'],
+      ['clipboard-sanitized-write', 'foreign-origin'],
+      ['clipboard-sanitized-write', 'unknown-webcontents'],
+      ['clipboard-sanitized-write', 'foreign-origin'],
+    ]);
+  });
+
+  it('gives dev server pages the dev CSP with the preamble hashes; app:// keeps the production CSP', async () => {
+    const hash = `sha256-${Buffer.alloc(32, 1).toString('base64')}`;
+    await startApp(electron, {
+      mainDir: path.join(outDir, 'main'),
+      devServerUrl: 'http://localhost:5173',
+      devScriptHashes: [hash],
+    }).ready;
+    expect(theWindow().loadedUrls).toEqual(['http://localhost:5173']);
+    const [{ filter, listener }] = session.defaultSession.webRequest.headerListeners as [
+      (typeof session.defaultSession.webRequest.headerListeners)[number],
+    ];
+    expect(filter.urls).toEqual(['http://localhost:5173/*']);
+    const headers: Array<Record<string, string[]> | undefined> = [];
+    listener({ url: 'http://localhost:5173/', responseHeaders: { 'x-a': ['1'] } }, (r) =>
+      headers.push(r.responseHeaders),
+    );
+    const devCsp = headers[0]!['Content-Security-Policy']![0]!;
+    expect(devCsp).toContain(`script-src 'self' '${hash}';`);
+    expect(headers[0]!['x-a']).toEqual(['1']);
+  });
+
+  it('a packaged app ignores script hashes from its environment: no dev CSP anywhere', async () => {
+    app.isPackaged = true;
+    const hash = `sha256-${Buffer.alloc(32, 1).toString('base64')}`;
+    await startApp(electron, { mainDir: path.join(outDir, 'main'), devScriptHashes: [hash] }).ready;
+    expect(session.defaultSession.webRequest.headerListeners).toEqual([]);
+    const index = await protocol.handlers.get('app')!(new Request('app://app/index.html'));
+    expect(index.headers.get('content-security-policy')).toBe(contentSecurityPolicy(null));
+    expect(index.headers.get('content-security-policy')).not.toContain('sha256');
+  });
+
+  it('a page failing before its first paint leaves a visible error page, its reference in the log file', async () => {
+    BrowserWindow.loadOutcomes = [{ errorCode: -6, errorDescription: 'ERR_FILE_NOT_FOUND' }];
+    await start().ready;
+    await until(() => theWindow().loadedUrls.length === 2);
+    const window = theWindow();
+    expect(window.shown).toBeGreaterThan(0);
+    expect(window.loadedUrls[1]).toMatch(/^data:text\/html;charset=utf-8,/);
+    app.quit();
+    await until(() => app.exitCodes.length === 1);
+    const failure = (await readLogLines()).find((l) => l.event === 'window.load_failed');
+    expect(failure).toMatchObject({ level: 'error', errorCode: -6, errorDescription: 'ERR_FILE_NOT_FOUND' });
+    expect(failure!.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(window.loadedUrls[1]).toContain(failure!.correlationId as string);
   });
 
   it('serves the renderer over app:// with a CSP, and refuses traversal', async () => {

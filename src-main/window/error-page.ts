@@ -1,0 +1,56 @@
+// What a window shows when the app's own page cannot be shown: what happened, what to do, and the reference of
+// the diagnostics line written for it. Self-contained (a data: URL with its own CSP, no script), so it needs
+// nothing from the renderer, the app:// handler or the dev server, any of which may be what failed.
+import { createHash } from 'node:crypto';
+
+export type WindowFailure = 'load-failed' | 'renderer-gone';
+
+const WHAT_HAPPENED: { readonly [F in WindowFailure]: string } = {
+  'load-failed': 'The app’s page could not be loaded, so this window has nothing to show.',
+  'renderer-gone': 'The part of the app that draws this window stopped unexpectedly before it could start.',
+};
+
+const WHAT_TO_DO =
+  'Close LLM Profiles and start it again. If it keeps happening, report it and include this reference:';
+
+const STYLE =
+  'body{margin:0;padding:48px;font:16px/1.5 system-ui,sans-serif;background:#f7f7f5;color:#1d1d1b}' +
+  'main{max-width:36em}h1{margin:0 0 .6em;font-size:1.4em}' +
+  'code{padding:2px 6px;border-radius:4px;background:#e6e6e0;font:15px ui-monospace,monospace;user-select:all}';
+
+/** Only the page's own stylesheet, by hash; no script, no network, no forms. */
+export const ERROR_PAGE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE, 'utf8').digest('base64')}'`,
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+export function errorPageHtml(failure: WindowFailure, reference: string): string {
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(ERROR_PAGE_CSP)}">`,
+    `<title>LLM Profiles</title><style>${STYLE}</style></head><body><main>`,
+    '<h1>LLM Profiles could not open its window</h1>',
+    `<p>${escapeHtml(WHAT_HAPPENED[failure])}</p>`,
+    `<p>${escapeHtml(WHAT_TO_DO)}</p>`,
+    `<p><code>${escapeHtml(reference)}</code></p>`,
+    '</main></body></html>',
+  ].join('');
+}
+
+export function errorPageUrl(failure: WindowFailure, reference: string): string {
+  return `data:text/html;charset=utf-8,${encodeURIComponent(errorPageHtml(failure, reference))}`;
+}
