@@ -1,8 +1,30 @@
-// Lint: typescript-eslint's type-checked rules plus import zones that mirror the process boundaries (the same
-// rules test/unit/boundaries.test.ts enforces in `npm test`). Plain .js/.mjs scripts get the untyped rules.
+// Lint: typescript-eslint's type-checked rules plus the layer rules of scripts/dependency-rules.mjs (which
+// test/unit/boundaries.test.ts checks too). Plain .js/.mjs scripts get the untyped rules.
 import tseslint from 'typescript-eslint';
+import { importProblem } from './scripts/dependency-rules.mjs';
 
-const electron = { group: ['electron', 'electron/*', 'electron-store'], message: 'Electron lives only in src-main/.' };
+/** The layer rules of scripts/dependency-rules.mjs, applied to every import ESLint sees. */
+const layers = {
+  rules: {
+    imports: {
+      meta: { type: 'problem', schema: [], messages: { layer: '{{problem}} (see scripts/dependency-rules.mjs)' } },
+      create(context) {
+        const check = (node, source, typeOnly) => {
+          if (source?.type !== 'Literal' || typeof source.value !== 'string') return;
+          const problem = importProblem(import.meta.dirname, context.filename, source.value, typeOnly);
+          if (problem) context.report({ node, messageId: 'layer', data: { problem } });
+        };
+        return {
+          ImportDeclaration: (node) => check(node, node.source, node.importKind === 'type'),
+          ExportNamedDeclaration: (node) => check(node, node.source, node.exportKind === 'type'),
+          ExportAllDeclaration: (node) => check(node, node.source, node.exportKind === 'type'),
+          ImportExpression: (node) => check(node, node.source, false),
+          TSImportType: (node) => check(node, node.argument?.literal ?? node.source, true),
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   {
@@ -42,27 +64,9 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['src/**/*.ts', 'shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electron] }] },
-  },
-  {
-    files: ['src-renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            electron,
-            { group: ['node:*'], message: 'The renderer has no Node.js.' },
-            {
-              group: ['**/src/**', '**/src-main/**'],
-              allowTypeImports: true,
-              message: 'The renderer may import only types from the core.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['shared/**/*.ts', 'src/**/*.ts', 'src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
   },
   {
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts'],

@@ -5,10 +5,11 @@ import { createTRPCClient, type TRPCClient } from '@trpc/client';
 import type { ElectronTrpcBridge, IpcServerMessage } from '../shared/ipc-protocol.js';
 import { TrpcIpcServer } from '../src-main/ipc/trpc-ipc-server.js';
 import { ipcLink } from '../src-renderer/ipc/ipc-link.js';
-import type { Core } from '../src/create-core.js';
+import type { CoreServices } from '../src/core.js';
 import type { Logger } from '../src/ports/logger.port.js';
-import { systemClock } from '../src/system/system-clock.js';
-import type { AppRouter } from '../src/trpc/app.router.js';
+import { systemClock } from '../src/adapters/system-clock.adapter.js';
+import { appRouter, type AppRouter } from '../src/api/app.router.js';
+import { createContextInner } from '../src/api/context.js';
 
 export interface IpcPair {
   readonly client: TRPCClient<AppRouter>;
@@ -16,10 +17,10 @@ export interface IpcPair {
   close(): Promise<void>;
 }
 
-export function ipcPair(core: Core, logger: Logger = core.logger): IpcPair {
+export function ipcPair(core: CoreServices, logger: Logger = core.logger): IpcPair {
   const server = new TrpcIpcServer<AppRouter>({
-    router: core.router,
-    createContext: ({ correlationId }) => core.createContext(correlationId),
+    router: appRouter,
+    createContext: ({ correlationId }) => createContextInner(core, correlationId),
     logger,
     ids: core.ids,
     clock: systemClock,

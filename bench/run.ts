@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createJsonlLogger } from '../src/diagnostics/jsonl-logger.js';
+import { createDiagnosticsLogger } from '../src/index.js';
 import { SecretRegistry } from '../src/diagnostics/secret-registry.js';
 import { runInRequestContext } from '../src/diagnostics/request-context.js';
 import { SseParser } from '../src/providers/stream-parsers.js';
@@ -14,7 +14,7 @@ import { closedPorts } from '../test/support/ports.js';
 import { ipcPair } from './ipc-pair.js';
 import { percentile, seededVault, silentLogger, timeEach } from './support.js';
 import { KNOWN_PORTS } from '../src/discovery/known-ports.js';
-import type { Core } from '../src/create-core.js';
+import type { CoreServices } from '../src/core.js';
 
 interface Figure {
   readonly name: string;
@@ -38,7 +38,7 @@ function record(name: string, value: number, unit: string, max?: number, note?: 
 
 /** Times only the list call; the update before it (which invalidates the cached views) is not timed. */
 async function listAfterEachChange(
-  core: Core,
+  core: CoreServices,
   pair: ReturnType<typeof ipcPair>,
   iterations: number,
 ): Promise<number[]> {
@@ -296,7 +296,7 @@ async function discovery(): Promise<void> {
 
 async function diagnostics(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'llm-bench-logs-'));
-  const logger = createJsonlLogger({ dir, secrets: new SecretRegistry(), maxFiles: 100 });
+  const logger = createDiagnosticsLogger({ dir, secrets: new SecretRegistry(), maxFiles: 100 });
   const n = 50_000;
   const started = performance.now();
   for (let i = 0; i < n; i += 1)
@@ -322,7 +322,12 @@ async function diagnostics(): Promise<void> {
   const off = await timeEach(3000, () => quietPair.client.storage.status.query());
   await quietPair.close();
   await quiet.close();
-  const fileLogger = createJsonlLogger({ dir, secrets: new SecretRegistry(), fileBaseName: 'ipc', maxFiles: 100 });
+  const fileLogger = createDiagnosticsLogger({
+    dir,
+    secrets: new SecretRegistry(),
+    fileBaseName: 'ipc',
+    maxFiles: 100,
+  });
   const loud = await vault.open({ logger: fileLogger });
   const loudPair = ipcPair(loud, fileLogger);
   const on = await timeEach(3000, () => loudPair.client.storage.status.query());

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { StoredProfile } from '../shared/profile.contract.js';
-import { createCore, type Core } from '../src/create-core.js';
+import { createCore, type CoreServices } from '../src/core.js';
+import { fetchNetwork, nodeTimers, randomIds, SecretRegistry, systemClock } from '../src/index.js';
 import type { Logger } from '../src/ports/logger.port.js';
-import { AtomicFileStore } from '../src/vault/atomic-file.store.js';
+import { AtomicFileStore } from '../src/adapters/atomic-file.store.js';
 import { encodeCiphertext } from '../src/vault/vault.js';
 import { serializeVaultDocument, VAULT_SCHEMA_VERSION, type VaultDocument } from '../src/vault/vault-document.js';
 import type { DiscoveryOptions } from '../src/discovery/discovery.service.js';
@@ -39,7 +40,7 @@ export async function timeEach(
 export interface BenchVault {
   readonly dir: string;
   readonly cipher: FakeSecretCipher;
-  open(options?: { logger?: Logger; discovery?: DiscoveryOptions }): Promise<Core>;
+  open(options?: { logger?: Logger; discovery?: DiscoveryOptions }): Promise<CoreServices>;
   dispose(): Promise<void>;
 }
 
@@ -81,12 +82,19 @@ export async function seededVault(count: number): Promise<BenchVault> {
     dir,
     cipher,
     open: (options = {}) =>
-      createCore({
-        cipher,
-        store: new AtomicFileStore({ dir }),
-        logger: options.logger ?? silentLogger,
-        ...(options.discovery && { discovery: options.discovery }),
-      }),
+      createCore(
+        {
+          cipher,
+          store: new AtomicFileStore({ dir }),
+          logger: options.logger ?? silentLogger,
+          clock: systemClock,
+          timers: nodeTimers,
+          ids: randomIds,
+          network: fetchNetwork,
+          secrets: new SecretRegistry(),
+        },
+        options.discovery ? { discovery: options.discovery } : {},
+      ),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }

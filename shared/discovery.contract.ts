@@ -67,4 +67,4 @@ export const DiscoveryEventSchema = z.discriminatedUnion('type', [
 export type DiscoveryEvent = z.infer<typeof DiscoveryEventSchema>;
 
 export const DiscoveryScanInputSchema = z.strictObject({}).optional();
-export type DiscoveryScanInput = z.infer<typeof DiscoveryScanInputSchema>;
+export type DiscoveryScanInput = z.input<typeof DiscoveryScanInputSchema>;

@@ -21,7 +21,7 @@ export const ModelsDraftSchema = z.strictObject({
   timeoutMs: TimeoutMsSchema.optional(),
   remoteConsent: z.boolean().optional(),
 });
-export type ModelsDraft = z.infer<typeof ModelsDraftSchema>;
+export type ModelsDraft = z.input<typeof ModelsDraftSchema>;
 
 export const ProfileModelsInputSchema = z
   .strictObject({ id: ProfileIdSchema.optional(), draft: ModelsDraftSchema.optional() })

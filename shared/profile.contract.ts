@@ -190,7 +190,7 @@ export const ProfilePatchSchema = z.strictObject({
   /** A new key replaces the stored one; null removes it; absent keeps it. */
   apiKey: ApiKeySchema.nullable().optional(),
 });
-export type ProfilePatch = z.infer<typeof ProfilePatchSchema>;
+export type ProfilePatch = z.input<typeof ProfilePatchSchema>;
 
 export const ProfileUpdateInputSchema = z.strictObject({
   id: ProfileIdSchema,
@@ -201,19 +201,22 @@ export const ProfileUpdateInputSchema = z.strictObject({
 export type ProfileUpdateInput = z.input<typeof ProfileUpdateInputSchema>;
 
 export const ProfileGetInputSchema = z.strictObject({ id: ProfileIdSchema });
-export type ProfileGetInput = z.infer<typeof ProfileGetInputSchema>;
+export type ProfileGetInput = z.input<typeof ProfileGetInputSchema>;
 
 export const ProfileDeleteInputSchema = z.strictObject({
   id: ProfileIdSchema,
   expectedRevision: RevisionSchema.optional(),
 });
-export type ProfileDeleteInput = z.infer<typeof ProfileDeleteInputSchema>;
+export type ProfileDeleteInput = z.input<typeof ProfileDeleteInputSchema>;
+
+export const ProfileDeleteResultSchema = z.object({ id: z.string(), activeProfileId: z.string().nullable() });
+export type ProfileDeleteResult = z.infer<typeof ProfileDeleteResultSchema>;
 
 export const ProfileActivateInputSchema = z.strictObject({
   id: ProfileIdSchema,
   remoteConsent: z.boolean({ error: 'Consent must be yes or no.' }).optional(),
 });
-export type ProfileActivateInput = z.infer<typeof ProfileActivateInputSchema>;
+export type ProfileActivateInput = z.input<typeof ProfileActivateInputSchema>;
 
 const IsoDateSchema = z.iso.datetime({ offset: true });
 

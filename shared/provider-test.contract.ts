@@ -51,4 +51,4 @@ export const TestEventSchema = z.discriminatedUnion('type', [
 export type TestEvent = z.infer<typeof TestEventSchema>;
 
 export const ProfileTestInputSchema = z.strictObject({ id: ProfileIdSchema });
-export type ProfileTestInput = z.infer<typeof ProfileTestInputSchema>;
+export type ProfileTestInput = z.input<typeof ProfileTestInputSchema>;

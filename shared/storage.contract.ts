@@ -37,4 +37,4 @@ export const AllowWeakEncryptionInputSchema = z.strictObject({
   /** The learner ticked "I understand my keys are only weakly protected on this computer". */
   acknowledged: z.literal(true, { error: 'Confirm that you understand the risk before allowing weak storage.' }),
 });
-export type AllowWeakEncryptionInput = z.infer<typeof AllowWeakEncryptionInputSchema>;
+export type AllowWeakEncryptionInput = z.input<typeof AllowWeakEncryptionInputSchema>;

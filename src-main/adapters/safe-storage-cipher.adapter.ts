@@ -2,7 +2,7 @@
 // encrypts with a hard-coded password, so it is reported as *weak* and the core refuses keys there unless
 // the learner opts in. Build it only after `app` is ready: before that Linux reports the backend "unknown".
 import { safeStorage } from 'electron';
-import type { CipherAvailability, DecryptResult, SecretCipher } from '../../src/ports/secret-cipher.port.js';
+import type { CipherAvailability, DecryptResult, SecretCipher } from '../../src/index.js';
 
 export type SafeStorageApi = Pick<
   typeof safeStorage,

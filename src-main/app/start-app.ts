@@ -5,14 +5,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
 import { describeError } from '../../shared/errors/error-catalog.js';
-import { createCore, type Core } from '../../src/create-core.js';
-import { describeUnexpected } from '../../src/diagnostics/describe-unexpected.js';
-import { createJsonlLogger, type JsonlLogger } from '../../src/diagnostics/jsonl-logger.js';
-import { SecretRegistry } from '../../src/diagnostics/secret-registry.js';
-import { randomIds } from '../../src/system/system-clock.js';
-import { AtomicFileStore } from '../../src/vault/atomic-file.store.js';
-import { storageError } from '../../src/vault/storage-errors.js';
-import { AppError } from '../../src/errors/app-error.js';
+import {
+  appRouter,
+  AppError,
+  AtomicFileStore,
+  createContextInner,
+  createCore,
+  createDiagnosticsLogger,
+  describeUnexpected,
+  fetchNetwork,
+  nodeTimers,
+  randomIds,
+  SecretRegistry,
+  storageError,
+  systemClock,
+  type AppRouter,
+  type CoreServices,
+  type JsonlLogger,
+} from '../../src/index.js';
 import { SafeStorageCipher } from '../adapters/safe-storage-cipher.adapter.js';
 import { WindowStateStore } from '../adapters/window-state.store.js';
 import { registerIpc, WindowRegistry } from '../ipc/register-ipc.js';
@@ -69,9 +79,9 @@ export interface AppHandle {
 }
 
 interface Running {
-  readonly core: Core;
+  readonly core: CoreServices;
   readonly logger: JsonlLogger;
-  readonly server: TrpcIpcServer<Core['router']>;
+  readonly server: TrpcIpcServer<AppRouter>;
   readonly windows: WindowRegistry;
   readonly windowState: WindowStateStore;
   window: Electron.BrowserWindow | null;
@@ -126,7 +136,7 @@ interface Diagnostics {
 
 function openDiagnostics(userData: string): Diagnostics {
   const secrets = new SecretRegistry();
-  return { secrets, logger: createJsonlLogger({ dir: path.join(userData, 'logs'), secrets }) };
+  return { secrets, logger: createDiagnosticsLogger({ dir: path.join(userData, 'logs'), secrets }) };
 }
 
 async function boot(electron: ElectronApi, options: StartOptions, { secrets, logger }: Diagnostics): Promise<Running> {
@@ -138,20 +148,16 @@ async function boot(electron: ElectronApi, options: StartOptions, { secrets, log
       logger.log('warn', 'vault.store_warning', { event, errno: (error as { code?: string }).code ?? 'unknown' }),
   });
   const cipher = new SafeStorageCipher();
-  const core = await createCore({
-    cipher,
-    store,
-    logger,
-    secrets,
-    ids: randomIds,
-    ...(options.discoveryPorts && { discovery: { ports: options.discoveryPorts } }),
-  });
+  const core = await createCore(
+    { cipher, store, logger, secrets, clock: systemClock, timers: nodeTimers, ids: randomIds, network: fetchNetwork },
+    options.discoveryPorts ? { discovery: { ports: options.discoveryPorts } } : {},
+  );
   const server = new TrpcIpcServer({
-    router: core.router,
-    createContext: ({ correlationId }) => core.createContext(correlationId),
+    router: appRouter,
+    createContext: ({ correlationId }) => createContextInner(core, correlationId),
     logger,
-    ids: core.ids,
-    clock: core.clock,
+    ids: randomIds,
+    clock: systemClock,
   });
   const windows = new WindowRegistry((id) => void server.releaseSender(id));
   const running: Running = { core, logger, server, windows, windowState: new WindowStateStore(userData), window: null };

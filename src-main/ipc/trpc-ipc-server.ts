@@ -21,13 +21,15 @@ import {
   type IpcServerMessage,
   type WireId,
 } from '../../shared/ipc-protocol.js';
-import { runInRequestContext } from '../../src/diagnostics/request-context.js';
-import { AppError } from '../../src/errors/app-error.js';
-import type { Clock } from '../../src/ports/clock.port.js';
-import type { IdGenerator } from '../../src/ports/id-generator.port.js';
-import type { Logger } from '../../src/ports/logger.port.js';
-import { toAppError } from '../../src/errors/app-error-data.js';
-import { describeUnexpected } from '../../src/diagnostics/describe-unexpected.js';
+import {
+  apiAppError,
+  AppError,
+  describeUnexpected,
+  runInRequestContext,
+  type Clock,
+  type IdGenerator,
+  type Logger,
+} from '../../src/index.js';
 
 /** One renderer frame as the server sees it. */
 export interface IpcSender {
@@ -288,7 +290,7 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     type?: IpcRequestMessage['operation']['type'],
   ): { code: number; message: string; data: { code: string } } {
     const trpcError = getTRPCErrorFromUnknown(error);
-    if (toAppError(trpcError).code === 'INTERNAL') {
+    if (apiAppError(trpcError).code === 'INTERNAL') {
       this.options.logger.log('error', 'ipc.internal_error', {
         procedure: path ?? null,
         error: describeInternal(error),

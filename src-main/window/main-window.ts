@@ -3,8 +3,7 @@
 // <webview> cannot be attached. The window is created hidden and never stays hidden: if its page fails first,
 // it is shown with an error page carrying the reference of the logged failure.
 import type { BrowserWindow as BrowserWindowType, Rectangle, Shell } from 'electron';
-import type { IdGenerator } from '../../src/ports/id-generator.port.js';
-import type { LogFields, Logger } from '../../src/ports/logger.port.js';
+import type { IdGenerator, LogFields, Logger } from '../../src/index.js';
 import { errorPageUrl, type WindowFailure } from './error-page.js';
 import { isAllowedNavigation, isExternalLinkAllowed, loggableOrigin, secureWebPreferences } from './window-security.js';
 

@@ -2,7 +2,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import type { AppRouter } from '../../src/trpc/app.router.js';
+import type { AppRouter } from '../../src/index.js';
 import type { ElectronTrpcBridge } from '../../shared/ipc-protocol.js';
 import { ipcLink } from '../ipc/ipc-link.js';
 

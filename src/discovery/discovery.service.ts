@@ -6,6 +6,7 @@ import { setMaxListeners } from 'node:events';
 import { loopbackPort } from '../../shared/endpoint.js';
 import {
   DiscoveryScanInputSchema,
+  type DiscoveryScanInput,
   type DiscoveredServer,
   type DiscoveryEvent,
 } from '../../shared/discovery.contract.js';
@@ -13,12 +14,14 @@ import { PRESETS, PROVIDERS, type Preset } from '../../shared/provider.contract.
 import { parseInput } from '../errors/validation.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { Logger } from '../ports/logger.port.js';
+import type { Timers } from '../ports/timers.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
-import type { Network } from '../providers/network.port.js';
+import type { Network } from '../ports/network.port.js';
 import { readAllCapped } from '../providers/response-body.js';
 import { identify, type Identification, type ProbeAnswer, type ProbeAnswers } from './identify.js';
 import { KNOWN_PORTS, PROBE_PATHS } from './known-ports.js';
 import { deadline } from '../system/deadline.js';
+import { PushQueue } from '../system/push-queue.js';
 
 type LoopbackHost = '127.0.0.1' | '::1';
 
@@ -90,6 +93,7 @@ export class DiscoveryService {
     private readonly deps: {
       network: Network;
       clock: Clock;
+      timers: Timers;
       logger: Logger;
       profiles: ProfileService;
       defaults?: DiscoveryOptions;
@@ -97,7 +101,7 @@ export class DiscoveryService {
   ) {}
 
   /** The procedure's entry: the input takes no options (where to look is not the renderer's choice). */
-  scanRequest(input: unknown, cancel: AbortSignal | undefined): AsyncGenerator<DiscoveryEvent> {
+  scanRequest(input: DiscoveryScanInput, cancel: AbortSignal | undefined): AsyncGenerator<DiscoveryEvent> {
     parseInput(DiscoveryScanInputSchema, input);
     return this.scan(cancel);
   }
@@ -113,17 +117,8 @@ export class DiscoveryService {
     setMaxListeners(Math.max(100, targets.length * 4), signal);
     yield { type: 'started', targets };
 
-    const queue: DiscoveryEvent[] = [];
-    let wake: (() => void) | null = null;
-    const notify = () => {
-      wake?.();
-      wake = null;
-    };
-    signal.addEventListener('abort', notify, { once: true });
-    const push = (event: DiscoveryEvent) => {
-      queue.push(event);
-      notify();
-    };
+    const queue = new PushQueue<DiscoveryEvent>({ signal });
+    const push = (event: DiscoveryEvent) => queue.push(event);
     const found: DiscoveredServer[] = [];
     const all = Promise.all(
       targets.map(async ({ host, port }) => {
@@ -141,32 +136,20 @@ export class DiscoveryService {
           push({ type: 'found', server });
         }
       }),
-    ).then(() => push({ type: 'done', servers: [], durationMs: 0, probed: targets.length }));
+    ).then(() => queue.end());
 
     try {
-      for (;;) {
-        if (signal.aborted) return;
-        const event = queue.shift();
-        if (!event) {
-          await new Promise<void>((resolve) => (wake = resolve));
-          continue;
-        }
-        if (event.type !== 'done') {
-          yield event;
-          continue;
-        }
-        const servers = this.dedupe(found);
-        const durationMs = Math.round((this.deps.clock.monotonicMs() - started) * 100) / 100;
-        this.deps.logger.log('info', 'discovery.finished', {
-          probed: targets.length,
-          found: servers.map((s) => `${s.server}@${s.port}`),
-          durationMs,
-        });
-        yield { type: 'done', servers, durationMs, probed: targets.length };
-        return;
-      }
+      yield* queue;
+      if (signal.aborted) return;
+      const servers = this.dedupe(found);
+      const durationMs = Math.round((this.deps.clock.monotonicMs() - started) * 100) / 100;
+      this.deps.logger.log('info', 'discovery.finished', {
+        probed: targets.length,
+        found: servers.map((s) => `${s.server}@${s.port}`),
+        durationMs,
+      });
+      yield { type: 'done', servers, durationMs, probed: targets.length };
     } finally {
-      signal.removeEventListener('abort', notify);
       await all.catch(() => undefined);
     }
   }
@@ -178,7 +161,10 @@ export class DiscoveryService {
     opts: DiscoveryOptions,
     push: (e: DiscoveryEvent) => void,
   ): Promise<DiscoveredServer | null> {
-    const open = await this.deps.network.canConnect(host, port, opts.connectTimeoutMs ?? 250, signal);
+    const connectLimit = deadline(this.deps.timers, opts.connectTimeoutMs ?? 250, signal);
+    const open = await this.deps.network
+      .canConnect(host, port, connectLimit.signal)
+      .finally(() => connectLimit.clear());
     if (!open || signal.aborted) {
       push({ type: 'probe', host, port, state: 'closed' });
       return null;
@@ -204,7 +190,7 @@ export class DiscoveryService {
   }
 
   private async probeAll(origin: string, scanSignal: AbortSignal, timeoutMs: number): Promise<ProbeAnswers> {
-    const limit = deadline(timeoutMs, scanSignal);
+    const limit = deadline(this.deps.timers, timeoutMs, scanSignal);
     const answers: ProbeAnswers = {};
     try {
       await Promise.all(

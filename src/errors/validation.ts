@@ -12,6 +12,21 @@ function fieldName(path: readonly PropertyKey[]): string {
   return parts.length === 0 ? 'input' : parts.join('.');
 }
 
+/** An issue in the Standard Schema shape (what tRPC reports for a validator it does not know). */
+export interface StandardIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }>;
+}
+
+export function fieldErrorsFromIssues(issues: readonly StandardIssue[]): FieldError[] {
+  const byField = new Map<string, string>();
+  for (const issue of issues) {
+    const field = fieldName((issue.path ?? []).map((p) => (typeof p === 'object' ? p.key : p)));
+    if (!byField.has(field)) byField.set(field, issue.message);
+  }
+  return [...byField].map(([field, message]) => ({ field, message }));
+}
+
 export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
   const byField = new Map<string, string>();
   for (const issue of error.issues) {

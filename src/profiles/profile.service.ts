@@ -8,6 +8,12 @@ import {
   ProfileGetInputSchema,
   ProfileUpdateInputSchema,
   type LastTestSummary,
+  type ProfileActivateInput,
+  type ProfileCreateInput,
+  type ProfileDeleteInput,
+  type ProfileDeleteResult,
+  type ProfileGetInput,
+  type ProfileUpdateInput,
   type ProfileList,
   type ProfileView,
   type StoredProfile,
@@ -33,7 +39,7 @@ import {
   resolveConsent,
   sameContent,
 } from './profile-rules.js';
-import type { AvailabilityMonitor } from '../storage/availability-monitor.js';
+import type { AvailabilityMonitor } from '../secure-storage/availability-monitor.js';
 import type { KeyState } from '../vault/vault.js';
 
 export interface ProfileServiceDeps {
@@ -45,11 +51,6 @@ export interface ProfileServiceDeps {
   readonly secrets: SecretRegistry;
   readonly changes: ChangeFeed;
   readonly availability: AvailabilityMonitor;
-}
-
-export interface DeleteResult {
-  readonly id: string;
-  readonly activeProfileId: string | null;
 }
 
 export class ProfileService {
@@ -89,12 +90,12 @@ export class ProfileService {
     return view;
   }
 
-  get(input: unknown): ProfileView {
+  get(input: ProfileGetInput): ProfileView {
     const { id } = parseInput(ProfileGetInputSchema, input);
     return this.view(findProfile(this.deps.vault.document, id));
   }
 
-  async create(input: unknown): Promise<ProfileView> {
+  async create(input: ProfileCreateInput): Promise<ProfileView> {
     this.rememberSecret(input);
     const parsed = parseInput(ProfileCreateInputSchema, input);
     const { apiKey } = parsed;
@@ -122,7 +123,7 @@ export class ProfileService {
     return this.view(profile);
   }
 
-  async update(input: unknown): Promise<ProfileView> {
+  async update(input: ProfileUpdateInput): Promise<ProfileView> {
     this.rememberSecret((input as { patch?: unknown } | null)?.patch);
     const { id, expectedRevision, patch, remoteConsent } = parseInput(ProfileUpdateInputSchema, input);
     const { apiKey } = patch;
@@ -181,7 +182,7 @@ export class ProfileService {
     return this.view(outcome.profile);
   }
 
-  async delete(input: unknown): Promise<DeleteResult> {
+  async delete(input: ProfileDeleteInput): Promise<ProfileDeleteResult> {
     const { id, expectedRevision } = parseInput(ProfileDeleteInputSchema, input);
     await this.assertWritable(false);
     const result = await this.deps.vault.commit((doc) => {
@@ -205,7 +206,7 @@ export class ProfileService {
     return { id: result.id, activeProfileId: result.activeProfileId };
   }
 
-  async activate(input: unknown): Promise<ProfileView> {
+  async activate(input: ProfileActivateInput): Promise<ProfileView> {
     const { id, remoteConsent } = parseInput(ProfileActivateInputSchema, input);
     await this.assertWritable(false);
     const outcome = await this.deps.vault.commit((doc) => {

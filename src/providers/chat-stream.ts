@@ -5,7 +5,7 @@
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { AppError } from '../errors/app-error.js';
 import type { Clock } from '../ports/clock.port.js';
-import type { Network } from './network.port.js';
+import type { Network } from '../ports/network.port.js';
 import { Cancelled, httpError, malformed, networkError, streamError, type ErrorContext } from './provider-errors.js';
 import type { ProviderTarget } from './provider-target.js';
 import { readErrorBody, readTextCapped } from './response-body.js';

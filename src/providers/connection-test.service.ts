@@ -4,6 +4,7 @@
 // cancellable by the learner; the summary is saved on the profile unless the vault refuses.
 import {
   ProfileTestInputSchema,
+  type ProfileTestInput,
   type TestEvent,
   type TestMetrics,
   type TestPhase,
@@ -14,6 +15,7 @@ import { currentRequestContext } from '../diagnostics/request-context.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validation.js';
 import type { Logger } from '../ports/logger.port.js';
+import type { Timers } from '../ports/timers.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import { toAppErrorData } from '../errors/app-error-data.js';
 import { Cancelled, streamChat, type ChatEvent, type StreamDeps } from './chat-stream.js';
@@ -33,6 +35,7 @@ const TEST_MAX_RESPONSE_BYTES = 1024 * 1024;
 export interface ConnectionTestDeps extends StreamDeps {
   readonly profiles: ProfileService;
   readonly logger: Logger;
+  readonly timers: Timers;
   readonly maxResponseBytes?: number;
 }
 
@@ -85,14 +88,14 @@ export class ConnectionTestService {
   constructor(private readonly deps: ConnectionTestDeps) {}
 
   /** Validation, consent and key problems throw before anything is sent; provider failures end as a failed result. */
-  async *run(input: unknown, cancel: AbortSignal | undefined): AsyncGenerator<TestEvent> {
+  async *run(input: ProfileTestInput, cancel: AbortSignal | undefined): AsyncGenerator<TestEvent> {
     const { id } = parseInput(ProfileTestInputSchema, input);
     const { target } = targetForProfile(this.deps.profiles, id);
     noteRemoteUse(this.deps.logger, target, 'test');
     const { clock } = this.deps;
     const started = clock.monotonicMs();
     const elapsed = () => Math.round((clock.monotonicMs() - started) * 100) / 100;
-    const limit = deadline(Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
+    const limit = deadline(this.deps.timers, Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
     const { signal } = limit;
     const p: Progress = {
       phase: null,

@@ -2,7 +2,7 @@
 // the connection test.
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { AppError } from '../errors/app-error.js';
-import type { Network } from './network.port.js';
+import type { Network } from '../ports/network.port.js';
 import { httpError, malformed, networkError, type ErrorContext } from './provider-errors.js';
 import type { ProviderTarget } from './provider-target.js';
 import { readAllCapped, readErrorBody } from './response-body.js';

@@ -1,22 +1,29 @@
 // profiles.models: the models a server offers, for a saved profile or a form draft.
-import { ProfileModelsInputSchema, type ModelList } from '../../shared/models.contract.js';
+import { ProfileModelsInputSchema, type ModelList, type ProfileModelsInput } from '../../shared/models.contract.js';
 import { resolveEndpoints } from '../../shared/endpoint-resolution.js';
 import { PROFILE_LIMITS } from '../../shared/profile.contract.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { parseInput } from '../errors/validation.js';
 import type { Logger } from '../ports/logger.port.js';
+import type { Timers } from '../ports/timers.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import { listModels } from './model-list.js';
-import type { Network } from './network.port.js';
+import type { Network } from '../ports/network.port.js';
 import { noteRemoteUse, targetForDraft, targetForProfile } from './provider-access.js';
 import { deadline } from '../system/deadline.js';
 
 export class ModelListingService {
   constructor(
-    private readonly deps: { profiles: ProfileService; network: Network; secrets: SecretRegistry; logger: Logger },
+    private readonly deps: {
+      profiles: ProfileService;
+      network: Network;
+      timers: Timers;
+      secrets: SecretRegistry;
+      logger: Logger;
+    },
   ) {}
 
-  async list(input: unknown, cancel?: AbortSignal): Promise<ModelList> {
+  async list(input: ProfileModelsInput, cancel?: AbortSignal): Promise<ModelList> {
     const draftKey = (input as { draft?: { apiKey?: unknown } } | null)?.draft?.apiKey;
     if (typeof draftKey === 'string' && draftKey.length <= PROFILE_LIMITS.apiKeyMax) this.deps.secrets.add(draftKey);
     const { id, draft } = parseInput(ProfileModelsInputSchema, input);
@@ -24,7 +31,7 @@ export class ModelListingService {
       ? targetForDraft(this.deps.profiles, draft, id)
       : targetForProfile(this.deps.profiles, id!).target;
     noteRemoteUse(this.deps.logger, target, 'models');
-    const limit = deadline(Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
+    const limit = deadline(this.deps.timers, Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
     let models: ModelList['models'];
     try {
       models = await listModels(target, this.deps, limit.signal);

@@ -4,13 +4,18 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EncryptionState } from '../../shared/storage.contract.js';
-import { createCore, type Core } from '../../src/create-core.js';
-import { AtomicFileStore, type FsPort } from '../../src/vault/atomic-file.store.js';
+import { createCore, type CoreServices } from '../../src/core.js';
+import { fetchNetwork } from '../../src/adapters/fetch-network.adapter.js';
+import { nodeTimers } from '../../src/adapters/node-timers.adapter.js';
+import type { Timers } from '../../src/ports/timers.port.js';
+import { AtomicFileStore } from '../../src/adapters/atomic-file.store.js';
+import type { FsPort } from '../../src/ports/fs.port.js';
 import type { DiscoveryOptions } from '../../src/discovery/discovery.service.js';
-import type { Network } from '../../src/providers/network.port.js';
-import { FakeClock, SequentialIds } from './fake-clock.js';
+import type { Network } from '../../src/ports/network.port.js';
+import { FakeClock } from './fake-clock.js';
+import { SequentialIds } from './sequential-ids.js';
 import { FakeSecretCipher } from './fake-secret-cipher.js';
-import { createJsonlLogger } from '../../src/diagnostics/jsonl-logger.js';
+import { createDiagnosticsLogger } from '../../src/index.js';
 import { MemoryLogger } from './memory-logger.js';
 import { RecordingSecretRegistry, suiteJsonlLogger, TeeLogger } from './suite-diagnostics.js';
 
@@ -22,6 +27,8 @@ export interface TestCoreOptions {
   readonly clock?: FakeClock;
   readonly logger?: MemoryLogger;
   readonly network?: Network;
+  /** Real timers unless a test drives deadlines itself (FakeTimers). */
+  readonly timers?: Timers;
   readonly discovery?: DiscoveryOptions;
   readonly maxTestResponseBytes?: number;
   /** Write the JSONL diagnostics under `<dir>/logs`, as the app does, instead of the suite's log folder. */
@@ -29,7 +36,7 @@ export interface TestCoreOptions {
 }
 
 export interface TestCore {
-  readonly core: Core;
+  readonly core: CoreServices;
   readonly cipher: FakeSecretCipher;
   readonly store: AtomicFileStore;
   readonly clock: FakeClock;
@@ -58,21 +65,26 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
   const secrets = new RecordingSecretRegistry();
   // The suite's log folder always gets a copy, so the end-of-run key scan sees every line.
   const jsonlLoggers = [
-    ...(options.logsInDataDir ? [createJsonlLogger({ dir: path.join(dir, 'logs'), secrets })] : []),
+    ...(options.logsInDataDir ? [createDiagnosticsLogger({ dir: path.join(dir, 'logs'), secrets })] : []),
     ...[suiteJsonlLogger(secrets)].filter((l) => l !== null),
   ];
   const closeLogs = () => Promise.all(jsonlLoggers.map((l) => l.close()));
-  const core = await createCore({
-    cipher,
-    store,
-    logger: new TeeLogger([logger, ...jsonlLoggers]),
-    clock,
-    ids: new SequentialIds(),
-    secrets,
-    ...(options.network && { network: options.network }),
-    ...(options.discovery && { discovery: options.discovery }),
-    ...(options.maxTestResponseBytes !== undefined && { maxTestResponseBytes: options.maxTestResponseBytes }),
-  });
+  const core = await createCore(
+    {
+      cipher,
+      store,
+      logger: new TeeLogger([logger, ...jsonlLoggers]),
+      clock,
+      timers: options.timers ?? nodeTimers,
+      ids: new SequentialIds(),
+      secrets,
+      network: options.network ?? fetchNetwork,
+    },
+    {
+      ...(options.discovery && { discovery: options.discovery }),
+      ...(options.maxTestResponseBytes !== undefined && { maxTestResponseBytes: options.maxTestResponseBytes }),
+    },
+  );
   const testCore: TestCore = {
     core,
     cipher,
@@ -112,6 +124,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
 function pick(options: TestCoreOptions): TestCoreOptions {
   return {
     ...(options.network && { network: options.network }),
+    ...(options.timers && { timers: options.timers }),
     ...(options.discovery && { discovery: options.discovery }),
     ...(options.maxTestResponseBytes !== undefined && { maxTestResponseBytes: options.maxTestResponseBytes }),
     ...(options.logsInDataDir && { logsInDataDir: true }),

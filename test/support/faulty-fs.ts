@@ -1,7 +1,7 @@
 // Real file operations with one armed fault: the next open/write/fsync/rename of the vault write fails with
 // the errno a full disk, a read-only folder or a failing drive would give.
-import type { FileHandlePort, FsPort } from '../../src/vault/atomic-file.store.js';
-import { nodeFsPort } from '../../src/vault/atomic-file.store.js';
+import type { FileHandlePort, FsPort } from '../../src/ports/fs.port.js';
+import { nodeFsPort } from '../../src/adapters/node-fs.adapter.js';
 
 export type FaultPoint = 'open' | 'write' | 'fsync' | 'rename';
 export type FaultCode = 'ENOSPC' | 'EACCES' | 'EIO';

@@ -1,7 +1,8 @@
-// Reads every import of a source file with the TypeScript parser (static, re-export, dynamic import(),
-// require()) and judges it against the process boundaries in DESIGN.md. Used by boundaries.test.ts.
+// Reads every import of a source file with the TypeScript parser (static, re-export, dynamic import(), require(),
+// import types), judges each against the layer rules, resolves them into a graph and finds its cycles.
 import ts from 'typescript';
 import path from 'node:path';
+import { importProblem } from '../../scripts/dependency-rules.mjs';
 
 export interface ImportRef {
   readonly specifier: string;
@@ -46,44 +47,60 @@ export function importsOf(fileName: string, text: string): ImportRef[] {
   return refs;
 }
 
-export type Zone = 'shared' | 'src' | 'src-main' | 'src-renderer';
-
-/** The top-level folder an import lands in, or null for a package / builtin. */
-function targetZone(fromFile: string, specifier: string, root: string): string | null {
-  if (!specifier.startsWith('.')) return null;
-  const resolved = path.relative(root, path.resolve(path.dirname(fromFile), specifier));
-  return resolved.split(path.sep)[0] ?? null;
+/** One sentence per import that breaks the layer rules (scripts/dependency-rules.mjs); empty when none does. */
+export function layerViolations(file: string, text: string, root: string): string[] {
+  return importsOf(file, text)
+    .map((ref) => importProblem(root, file, ref.specifier, ref.typeOnly))
+    .filter((problem): problem is string => problem !== null)
+    .map((problem) => `${path.relative(root, file)}: ${problem}`);
 }
 
-const ELECTRON = /^(electron|electron-store)(\/|$)/;
+/** Where a relative import lands among the given files (`.js` written for `.ts`/`.tsx`), or null. */
+export function resolveImport(fromFile: string, specifier: string, files: ReadonlySet<string>): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const candidates = [
+    base,
+    base.replace(/\.js$/, '.ts'),
+    base.replace(/\.js$/, '.tsx'),
+    `${base}.ts`,
+    path.join(base, 'index.ts'),
+  ];
+  return candidates.find((candidate) => files.has(candidate)) ?? null;
+}
 
-/** Returns one human-readable violation per forbidden import, empty when the file respects its zone. */
-export function boundaryViolations(zone: Zone, file: string, text: string, root: string): string[] {
-  const problems: string[] = [];
-  for (const ref of importsOf(file, text)) {
-    const target = targetZone(file, ref.specifier, root);
-    const where = `${path.relative(root, file)} imports '${ref.specifier}'`;
-    switch (zone) {
-      case 'shared':
-        if (target === null && ref.specifier !== 'zod') problems.push(`${where}: shared/ may import only zod`);
-        if (target !== null && target !== 'shared') problems.push(`${where}: shared/ may not import from ${target}/`);
-        break;
-      case 'src':
-        if (ELECTRON.test(ref.specifier)) problems.push(`${where}: the core must not import Electron`);
-        if (target === 'src-main' || target === 'src-renderer')
-          problems.push(`${where}: the core may not depend on ${target}/`);
-        break;
-      case 'src-main':
-        if (target === 'src-renderer') problems.push(`${where}: main may not import renderer code`);
-        break;
-      case 'src-renderer':
-        if (ref.typeOnly) break;
-        if (ELECTRON.test(ref.specifier) || ref.specifier.startsWith('node:'))
-          problems.push(`${where}: the renderer may not import Electron or Node built-ins`);
-        if (target === 'src' || target === 'src-main')
-          problems.push(`${where}: the renderer may import only types from ${target}/ (use "import type")`);
-        break;
+/** Every import cycle (strongly connected component of more than one file, or a file importing itself). */
+export function importCycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const visit = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next);
+    next += 1;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      }
     }
-  }
-  return problems;
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(component.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) visit(v);
+  return cycles;
 }

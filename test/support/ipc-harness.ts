@@ -5,8 +5,9 @@ import { createTRPCClient, type TRPCClient } from '@trpc/client';
 import type { ElectronTrpcBridge, IpcClientMessage, IpcServerMessage } from '../../shared/ipc-protocol.js';
 import { TrpcIpcServer, type IpcSender, type SenderVerdict } from '../../src-main/ipc/trpc-ipc-server.js';
 import { ipcLink } from '../../src-renderer/ipc/ipc-link.js';
-import type { AppRouter } from '../../src/trpc/app.router.js';
-import { systemClock } from '../../src/system/system-clock.js';
+import { appRouter, type AppRouter } from '../../src/api/app.router.js';
+import { createContextInner } from '../../src/api/context.js';
+import { systemClock } from '../../src/adapters/system-clock.adapter.js';
 import type { Logger } from '../../src/ports/logger.port.js';
 import { createTestCore, type TestCore, type TestCoreOptions } from './create-test-core.js';
 
@@ -42,10 +43,10 @@ export interface IpcHarnessOptions extends TestCoreOptions {
 export async function createIpcHarness(options: IpcHarnessOptions = {}): Promise<IpcHarness> {
   const t = await createTestCore(options);
   const server = new TrpcIpcServer<AppRouter>({
-    router: t.core.router,
+    router: appRouter,
     createContext: ({ correlationId }) => {
       options.createContextHook?.();
-      return t.core.createContext(correlationId);
+      return createContextInner(t.core, correlationId);
     },
     logger: options.serverLogger ?? t.core.logger,
     ids: t.core.ids,

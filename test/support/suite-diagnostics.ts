@@ -2,7 +2,7 @@
 // handles is recorded, so the suite's global teardown can scan all the logs for every key any test used.
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createJsonlLogger, type JsonlLogger } from '../../src/diagnostics/jsonl-logger.js';
+import { createDiagnosticsLogger, type JsonlLogger } from '../../src/index.js';
 import { SecretRegistry } from '../../src/diagnostics/secret-registry.js';
 import type { LogFields, Logger, LogLevel } from '../../src/ports/logger.port.js';
 
@@ -38,7 +38,7 @@ export function suiteJsonlLogger(secrets: SecretRegistry): JsonlLogger | null {
   const dir = suiteDir();
   if (!dir) return null;
   counter += 1;
-  return createJsonlLogger({
+  return createDiagnosticsLogger({
     dir: path.join(dir, 'logs'),
     secrets,
     fileBaseName: `p${process.pid}-${counter}`,

@@ -1,22 +1,17 @@
 // Child process for crash tests: opens the vault in a directory and updates one profile as fast as it can,
 // printing "begin k" before and "ack k" after each write, until it is killed. Run with `node --import tsx`.
-import { createCore } from '../../src/create-core.js';
-import { AtomicFileStore } from '../../src/vault/atomic-file.store.js';
-import { FakeClock, SequentialIds } from './fake-clock.js';
+import { createCore } from '../../src/core.js';
+import { AtomicFileStore } from '../../src/adapters/atomic-file.store.js';
 import { FakeSecretCipher } from './fake-secret-cipher.js';
-import { MemoryLogger } from './memory-logger.js';
+import { testPorts } from './test-ports.js';
 import { crashStateFor } from './crash-state.js';
 
 const [dir, keyHex] = process.argv.slice(2);
 if (!dir || !keyHex) throw new Error('usage: vault-writer.child.ts <dir> <cipher key hex>');
 
-const core = await createCore({
-  cipher: new FakeSecretCipher({ key: Buffer.from(keyHex, 'hex') }),
-  store: new AtomicFileStore({ dir }),
-  logger: new MemoryLogger(),
-  clock: new FakeClock(),
-  ids: new SequentialIds(),
-});
+const core = await createCore(
+  testPorts({ cipher: new FakeSecretCipher({ key: Buffer.from(keyHex, 'hex') }), store: new AtomicFileStore({ dir }) }),
+);
 
 let profile = core.profiles.list().profiles[0];
 if (!profile) {

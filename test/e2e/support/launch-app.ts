@@ -13,8 +13,9 @@ import { findElectronBinary } from '../../../scripts/start.mjs';
 import type { IpcServerMessage } from '../../../shared/ipc-protocol.js';
 import { TrpcIpcServer, type IpcSender } from '../../../src-main/ipc/trpc-ipc-server.js';
 import { judgeSender } from '../../../src-main/ipc/validate-sender.js';
-import type { AppRouter } from '../../../src/trpc/app.router.js';
-import { systemClock } from '../../../src/system/system-clock.js';
+import { appRouter, type AppRouter } from '../../../src/api/app.router.js';
+import { createContextInner } from '../../../src/api/context.js';
+import { systemClock } from '../../../src/adapters/system-clock.adapter.js';
 import { createTestCore, type TestCore, type TestCoreOptions } from '../../support/create-test-core.js';
 import { suiteDir } from '../../support/suite-diagnostics.js';
 import { hasKeyringTools, KEYRING_SETUP_HINT, startLinuxKeyring, type LinuxKeyring } from './linux-keyring.js';
@@ -228,8 +229,8 @@ async function keepForLogScan(dataDir: string): Promise<void> {
 async function launchChromium(browser: Browser, options: LaunchOptions): Promise<LaunchedApp> {
   const t = await createTestCore({ ...options, logsInDataDir: true });
   const server = new TrpcIpcServer<AppRouter>({
-    router: t.core.router,
-    createContext: ({ correlationId }) => t.core.createContext(correlationId),
+    router: appRouter,
+    createContext: ({ correlationId }) => createContextInner(t.core, correlationId),
     logger: t.core.logger,
     ids: t.core.ids,
     clock: systemClock,

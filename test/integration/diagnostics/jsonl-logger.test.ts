@@ -3,7 +3,7 @@
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createJsonlLogger } from '../../../src/diagnostics/jsonl-logger.js';
+import { createDiagnosticsLogger } from '../../../src/index.js';
 import { runInRequestContext } from '../../../src/diagnostics/request-context.js';
 import { SecretRegistry } from '../../../src/diagnostics/secret-registry.js';
 import { makeTempDir } from '../../support/create-test-core.js';
@@ -26,7 +26,12 @@ describe('JSONL diagnostics', () => {
   it('loses no line across size rotation under a burst of 5,000 records, with a bounded number of files', async () => {
     const dir = await makeTempDir('llm-logs-');
     dirs.push(dir);
-    const logger = createJsonlLogger({ dir, secrets: new SecretRegistry(), maxFileBytes: 32 * 1024, maxFiles: 200 });
+    const logger = createDiagnosticsLogger({
+      dir,
+      secrets: new SecretRegistry(),
+      maxFileBytes: 32 * 1024,
+      maxFiles: 200,
+    });
     for (let i = 0; i < 5_000; i += 1) logger.log('info', 'burst', { seq: i, padding: 'x'.repeat(64) });
     await logger.close();
     const files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl'));
@@ -40,7 +45,7 @@ describe('JSONL diagnostics', () => {
   it('keeps at most maxFiles files', async () => {
     const dir = await makeTempDir('llm-logs-');
     dirs.push(dir);
-    const logger = createJsonlLogger({ dir, secrets: new SecretRegistry(), maxFileBytes: 8 * 1024, maxFiles: 3 });
+    const logger = createDiagnosticsLogger({ dir, secrets: new SecretRegistry(), maxFileBytes: 8 * 1024, maxFiles: 3 });
     for (let i = 0; i < 2_000; i += 1) logger.log('info', 'burst', { seq: i, padding: 'y'.repeat(64) });
     await logger.close();
     const count = async () => (await readdir(dir)).filter((f) => f.endsWith('.jsonl')).length;
@@ -53,7 +58,7 @@ describe('JSONL diagnostics', () => {
   it('never throws into the caller, and counts what it could not write', async () => {
     const dir = await makeTempDir('llm-logs-');
     dirs.push(dir);
-    const logger = createJsonlLogger({ dir, secrets: new SecretRegistry() });
+    const logger = createDiagnosticsLogger({ dir, secrets: new SecretRegistry() });
     const hostile = Object.defineProperty({}, 'boom', {
       enumerable: true,
       get: () => {
@@ -71,7 +76,7 @@ describe('JSONL diagnostics', () => {
     dirs.push(dir);
     const secrets = new SecretRegistry();
     secrets.add('sk-value-scrub-test-000111');
-    const logger = createJsonlLogger({ dir, secrets });
+    const logger = createDiagnosticsLogger({ dir, secrets });
     runInRequestContext({ correlationId: 'corr-abc-123456' }, () =>
       logger.log('warn', 'upstream', {
         detail: 'provider said: bad key sk-value-scrub-test-000111',
@@ -95,7 +100,12 @@ describe('JSONL diagnostics', () => {
       const parent = await makeTempDir('llm-logs-');
       dirs.push(parent);
       const dir = path.join(parent, 'logs');
-      const logger = createJsonlLogger({ dir, secrets: new SecretRegistry(), maxFileBytes: 4 * 1024, maxFiles: 50 });
+      const logger = createDiagnosticsLogger({
+        dir,
+        secrets: new SecretRegistry(),
+        maxFileBytes: 4 * 1024,
+        maxFiles: 50,
+      });
       for (let i = 0; i < 400; i += 1) logger.log('info', 'private', { seq: i, padding: 'z'.repeat(64) });
       await logger.close();
       const names = await readdir(dir);
@@ -121,7 +131,7 @@ describe('JSONL diagnostics', () => {
     await chmod(dir, 0o755);
     await writeFile(path.join(dir, 'diagnostics-2020-01-01.jsonl'), '{"event":"old"}\n', { mode: 0o644 });
     await writeFile(path.join(dir, '.diagnostics-audit.json'), '{}', { mode: 0o644 });
-    const logger = createJsonlLogger({ dir, secrets: new SecretRegistry() });
+    const logger = createDiagnosticsLogger({ dir, secrets: new SecretRegistry() });
     logger.log('info', 'new');
     await logger.close();
     expect(((await stat(dir)).mode & 0o777).toString(8)).toBe('700');
@@ -145,7 +155,7 @@ describe('JSONL diagnostics', () => {
     const dir = await makeTempDir('llm-logs-');
     dirs.push(dir);
     const secrets = new SecretRegistry();
-    const fileLogger = createJsonlLogger({ dir, secrets });
+    const fileLogger = createDiagnosticsLogger({ dir, secrets });
     const h = await createIpcHarness({ serverLogger: fileLogger });
     try {
       // The core logs through the harness's own tee; route the file logger into the server only and compare ids.

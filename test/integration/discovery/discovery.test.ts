@@ -8,8 +8,8 @@ import {
   type DiscoveredServer,
   type DiscoveryEvent,
 } from '../../../shared/discovery.contract.js';
-import type { Network } from '../../../src/providers/network.port.js';
-import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
+import type { Network } from '../../../src/ports/network.port.js';
+import { fetchNetwork } from '../../../src/adapters/fetch-network.adapter.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import { startFakeLlm, startSilentServer, type FakeKind, type FakeServer } from '../../support/fake-providers/index.js';
 import { KNOWN_PORTS } from '../../../src/discovery/known-ports.js';
@@ -57,9 +57,9 @@ describe('discovery', () => {
         contacted.push(new URL(url).hostname);
         return fetchNetwork.fetch(url, request);
       },
-      canConnect: (host, port, timeoutMs, signal) => {
+      canConnect: (host, port, signal) => {
         contacted.push(host);
-        return fetchNetwork.canConnect(host, port, timeoutMs, signal);
+        return fetchNetwork.canConnect(host, port, signal);
       },
     };
     (dns as { lookup: unknown }).lookup = (...args: unknown[]) => {
@@ -175,10 +175,10 @@ describe('discovery', () => {
   it('a probe that fails unexpectedly still lets the scan finish with what the others found', async () => {
     const broken: Network = {
       ...fetchNetwork,
-      canConnect: (host, port, timeoutMs, signal) =>
+      canConnect: (host, port, signal) =>
         port === fakes[1]!.port
           ? Promise.reject(new Error('socket exploded'))
-          : fetchNetwork.canConnect(host, port, timeoutMs, signal),
+          : fetchNetwork.canConnect(host, port, signal),
     };
     const c = await createTestCore({
       network: broken,

@@ -3,7 +3,7 @@
 import { createTRPCClient } from '@trpc/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ipcLink } from '../../../src-renderer/ipc/ipc-link.js';
-import type { AppRouter } from '../../../src/trpc/app.router.js';
+import type { AppRouter } from '../../../src/api/app.router.js';
 import { createIpcHarness, type IpcHarness } from '../../support/ipc-harness.js';
 import { localProfileInput } from '../../support/profile-builders.js';
 

@@ -2,8 +2,8 @@
 // on: stored with the profile (and when), or ticked in the form for an unsaved draft. Loopback calls leave none.
 // The "remote" host is routed by the network port to a loopback fake; nothing really leaves the machine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
-import type { Network } from '../../../src/providers/network.port.js';
+import { fetchNetwork } from '../../../src/adapters/fetch-network.adapter.js';
+import type { Network } from '../../../src/ports/network.port.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import { startFakeLlm, type FakeServer } from '../../support/fake-providers/index.js';
 import { remoteProfileInput } from '../../support/profile-builders.js';

@@ -1,8 +1,8 @@
 // Every way a connection test can fail, each mapped to its catalogued code with a learner-facing remedy, and
 // the API key in no message, result or log line.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Network } from '../../../src/providers/network.port.js';
-import { fetchNetwork } from '../../../src/providers/fetch-network.adapter.js';
+import type { Network } from '../../../src/ports/network.port.js';
+import { fetchNetwork } from '../../../src/adapters/fetch-network.adapter.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import {
   selfSignedTls,

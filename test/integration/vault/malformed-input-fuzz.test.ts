@@ -107,7 +107,7 @@ const validBase = {
   preset: 'lmstudio',
   baseUrl: 'http://127.0.0.1:1234/v1',
   model: 'qwen',
-};
+} as const;
 const validAzure = {
   name: 'Fuzz azure',
   kind: 'azure-openai',
@@ -173,7 +173,7 @@ describe('malformed input fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(malformedCreate, async ({ input, fields }) => {
         runs += 1;
-        const error = await appErrorOf(() => t.core.profiles.create(input));
+        const error = await appErrorOf(() => t.core.profiles.create(input as never));
         expect(error.code).toBe('VALIDATION_FAILED');
         const named = (error.fieldErrors ?? []).map((e) => e.field);
         expect(named.length).toBeGreaterThan(0);
@@ -227,7 +227,7 @@ describe('malformed input fuzzing', () => {
       fc.asyncProperty(
         fc.oneof({ weight: 3, arbitrary: brokenPatch }, { weight: 1, arbitrary: brokenEnvelope }),
         async ({ input, fields }) => {
-          const error = await appErrorOf(() => t.core.profiles.update(input));
+          const error = await appErrorOf(() => t.core.profiles.update(input as never));
           expect(error.code).toBe('VALIDATION_FAILED');
           const named = (error.fieldErrors ?? []).map((e) => e.field);
           expect(named.length).toBeGreaterThan(0);

@@ -138,7 +138,7 @@ describe('outage matrix', () => {
 
   it('refuses the opt-in without the acknowledgement', async () => {
     const { t } = await seeded('weak', false);
-    const error = await appErrorOf(() => t.core.storage.allowWeakEncryption({ acknowledged: false }));
+    const error = await appErrorOf(() => t.core.storage.allowWeakEncryption({ acknowledged: false } as never));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.fieldErrors?.[0]?.field).toBe('acknowledged');
   });

@@ -1,10 +1,11 @@
 import { safeStorage } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SafeStorageCipher } from '../../../src-main/adapters/safe-storage-cipher.adapter.js';
-import { createCore } from '../../../src/create-core.js';
-import { AtomicFileStore } from '../../../src/vault/atomic-file.store.js';
+import { createCore } from '../../../src/core.js';
+import { AtomicFileStore } from '../../../src/adapters/atomic-file.store.js';
 import { makeTempDir } from '../../support/create-test-core.js';
 import { MemoryLogger } from '../../support/memory-logger.js';
+import { testPorts } from '../../support/test-ports.js';
 import { readFile, rm } from 'node:fs/promises';
 
 const stub = safeStorage as unknown as { available: boolean; backend: string; failNextDecrypt: boolean; reset(): void };
@@ -53,7 +54,7 @@ describe('SafeStorageCipher (against the electron stub)', () => {
         store: new AtomicFileStore({ dir }),
         logger: new MemoryLogger(),
       };
-      const core = await createCore(deps);
+      const core = await createCore(testPorts(deps));
       const a = await core.profiles.create({
         name: 'A',
         kind: 'openai',
@@ -73,7 +74,7 @@ describe('SafeStorageCipher (against the electron stub)', () => {
       await core.close();
       expect(await readFile(deps.store.location, 'utf8')).not.toContain('sk-adapter');
       stub.failNextDecrypt = true;
-      const reopened = await createCore({ ...deps, logger: new MemoryLogger() });
+      const reopened = await createCore(testPorts({ ...deps, logger: new MemoryLogger() }));
       const statuses = reopened.profiles.list().profiles.map((p) => p.keyStatus);
       expect(statuses.filter((s) => s === 'unreadable')).toHaveLength(1);
       expect(statuses.filter((s) => s === 'stored')).toHaveLength(1);

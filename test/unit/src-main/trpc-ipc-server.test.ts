@@ -3,8 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IpcServerMessage } from '../../../shared/ipc-protocol.js';
 import { TrpcIpcServer, type IpcSender } from '../../../src-main/ipc/trpc-ipc-server.js';
-import { systemClock } from '../../../src/system/system-clock.js';
-import type { AppRouter } from '../../../src/trpc/app.router.js';
+import { systemClock } from '../../../src/adapters/system-clock.adapter.js';
+import { appRouter, type AppRouter } from '../../../src/api/app.router.js';
+import { createContextInner } from '../../../src/api/context.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import { decodeWire } from '../../support/ipc-harness.js';
 
@@ -13,8 +14,8 @@ afterEach(async () => t?.dispose());
 
 function serverFor(core: TestCore) {
   return new TrpcIpcServer<AppRouter>({
-    router: core.core.router,
-    createContext: ({ correlationId }) => core.core.createContext(correlationId),
+    router: appRouter,
+    createContext: ({ correlationId }) => createContextInner(core.core, correlationId),
     logger: core.core.logger,
     ids: core.core.ids,
     clock: systemClock,

@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AtomicFileStore } from '../../../src/vault/atomic-file.store.js';
+import { AtomicFileStore } from '../../../src/adapters/atomic-file.store.js';
 import { makeTempDir } from '../../support/create-test-core.js';
 import { rm } from 'node:fs/promises';
 

@@ -12,6 +12,6 @@ export interface HttpRequest {
 export interface Network {
   /** Like fetch, but a 3xx comes back as the response itself instead of being followed. */
   fetch(url: string, request: HttpRequest): Promise<Response>;
-  /** Whether something accepts TCP connections at host:port (a literal IP) within the time limit. */
-  canConnect(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<boolean>;
+  /** Whether something accepts TCP connections at host:port (a literal IP) before the signal aborts. */
+  canConnect(host: string, port: number, signal: AbortSignal): Promise<boolean>;
 }

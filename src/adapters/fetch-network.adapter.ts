@@ -1,6 +1,6 @@
 // The Network port over Node's built-in fetch (undici) and node:net. Redirects are returned, not followed.
 import { connect } from 'node:net';
-import type { HttpRequest, Network } from './network.port.js';
+import type { HttpRequest, Network } from '../ports/network.port.js';
 
 export const fetchNetwork: Network = {
   fetch: (url: string, request: HttpRequest) =>
@@ -12,19 +12,18 @@ export const fetchNetwork: Network = {
       redirect: 'manual',
     }),
 
-  canConnect: (host, port, timeoutMs, signal) =>
+  canConnect: (host, port, signal) =>
     new Promise<boolean>((resolve) => {
-      if (signal?.aborted) return resolve(false);
-      const socket = connect({ host, port, timeout: timeoutMs, noDelay: true });
+      if (signal.aborted) return resolve(false);
+      const socket = connect({ host, port, noDelay: true });
       const finish = (result: boolean) => {
-        signal?.removeEventListener('abort', onAbort);
+        signal.removeEventListener('abort', onAbort);
         socket.destroy();
         resolve(result);
       };
       const onAbort = () => finish(false);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      signal.addEventListener('abort', onAbort, { once: true });
       socket.once('connect', () => finish(true));
-      socket.once('timeout', () => finish(false));
       socket.once('error', () => finish(false));
     }),
 };

@@ -2,38 +2,11 @@
 // version kept as the backup (hard link, so it costs no copy), quarantine by link-then-unlink so a damaged
 // file is never overwritten. File operations go through FsPort so tests can inject ENOSPC/EACCES/EIO.
 import { randomBytes } from 'node:crypto';
-import * as nodeFs from 'node:fs/promises';
 import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
+import type { FsPort } from '../ports/fs.port.js';
 import type { ProfileStore, StoredFile } from '../ports/profile-store.port.js';
-
-export interface FileHandlePort {
-  writeFile(data: Uint8Array): Promise<void>;
-  sync(): Promise<void>;
-  close(): Promise<void>;
-}
-
-export interface FsPort {
-  open(file: string, flags: string, mode?: number): Promise<FileHandlePort>;
-  readFile(file: string): Promise<Uint8Array>;
-  rename(from: string, to: string): Promise<void>;
-  link(existing: string, created: string): Promise<void>;
-  copyFile(from: string, to: string, mode?: number): Promise<void>;
-  unlink(file: string): Promise<void>;
-  readdir(dir: string): Promise<string[]>;
-  mkdir(dir: string, options: { recursive: true; mode: number }): Promise<unknown>;
-}
-
-export const nodeFsPort: FsPort = {
-  open: (file, flags, mode) => nodeFs.open(file, flags, mode),
-  readFile: (file) => nodeFs.readFile(file),
-  rename: (from, to) => nodeFs.rename(from, to),
-  link: (existing, created) => nodeFs.link(existing, created),
-  copyFile: (from, to, mode) => nodeFs.copyFile(from, to, mode),
-  unlink: (file) => nodeFs.unlink(file),
-  readdir: (dir) => nodeFs.readdir(dir),
-  mkdir: (dir, options) => nodeFs.mkdir(dir, options),
-};
+import { nodeFsPort } from './node-fs.adapter.js';
 
 export interface AtomicFileStoreOptions {
   /** Directory that holds the vault (the app's user data directory). */

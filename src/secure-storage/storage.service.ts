@@ -1,6 +1,10 @@
 // What the learner needs to know about storage, and the one storage decision they can make: allowing
 // weak key protection on a Linux desktop without a keyring. Notices when availability changes and says so.
-import { AllowWeakEncryptionInputSchema, type StorageStatus } from '../../shared/storage.contract.js';
+import {
+  AllowWeakEncryptionInputSchema,
+  type AllowWeakEncryptionInput,
+  type StorageStatus,
+} from '../../shared/storage.contract.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validation.js';
 import type { Clock } from '../ports/clock.port.js';
@@ -44,7 +48,7 @@ export class StorageService {
   }
 
   /** Records the learner's explicit opt-in; only meaningful (and only written) while protection is weak. */
-  async allowWeakEncryption(input: unknown): Promise<StorageStatus> {
+  async allowWeakEncryption(input: AllowWeakEncryptionInput): Promise<StorageStatus> {
     parseInput(AllowWeakEncryptionInputSchema, input);
     const { state, backend } = await this.deps.cipher.availability();
     if (state === 'unavailable') throw new AppError('VAULT_ENCRYPTION_UNAVAILABLE', { params: { backend } });

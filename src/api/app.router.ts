@@ -1,6 +1,6 @@
 // The whole API the renderer may call. The renderer imports only `type AppRouter` from here.
 import { discoveryRouter } from './discovery.router.js';
-import { router } from './init.js';
+import { router } from './trpc.js';
 import { profilesRouter } from './profiles.router.js';
 import { storageRouter } from './storage.router.js';
 

@@ -9,13 +9,13 @@ import path from 'node:path';
 import winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
 import type { LogFields, Logger, LogLevel } from '../ports/logger.port.js';
-import { redact } from './redaction.js';
-import { currentRequestContext } from './request-context.js';
-import type { SecretRegistry } from './secret-registry.js';
 
 export interface JsonlLoggerOptions {
   readonly dir: string;
-  readonly secrets: SecretRegistry;
+  /** Makes the fields of a record safe to write (the core's one scrub); applied to every record. */
+  readonly scrub: (fields: LogFields) => Readonly<Record<string, unknown>>;
+  /** The correlation id of the request in progress, for records that do not name one. */
+  readonly currentCorrelationId: () => string | null;
   readonly level?: LogLevel;
   /** Rotate when a file reaches this many bytes. */
   readonly maxFileBytes?: number;
@@ -101,7 +101,6 @@ function preparePrivateDir(dir: string): void {
 }
 
 export function createJsonlLogger(options: JsonlLoggerOptions): JsonlLogger {
-  const { secrets } = options;
   const maxBytes = options.maxFileBytes ?? 5 * 1024 * 1024;
   const maxFiles = options.maxFiles ?? 10;
   const base = options.fileBaseName ?? 'diagnostics';
@@ -166,14 +165,13 @@ export function createJsonlLogger(options: JsonlLoggerOptions): JsonlLogger {
     log(level: LogLevel, event: string, fields: LogFields = {}): void {
       if (closed) return;
       try {
-        const context = currentRequestContext();
         const record: Record<string, unknown> = {
           time: new Date().toISOString(),
           level,
           event,
-          correlationId: fields.correlationId ?? context?.correlationId ?? null,
+          correlationId: fields.correlationId ?? options.currentCorrelationId(),
         };
-        for (const [key, value] of Object.entries(redact(fields, secrets) as Record<string, unknown>)) {
+        for (const [key, value] of Object.entries(options.scrub(fields))) {
           if (!(key in record)) record[key] = value;
         }
         logger.log({ level, message: event, line: JSON.stringify(record) });

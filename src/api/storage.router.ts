@@ -1,0 +1,21 @@
+// storage.* procedures: what secure storage can do right now, and the weak-storage opt-in.
+import { AllowWeakEncryptionInputSchema, StorageStatusSchema } from '../../shared/storage.contract.js';
+import { procedure, router, typedInput } from './trpc.js';
+
+export const storageRouter = router({
+  status: procedure
+    .meta({
+      summary: 'Whether keys can be protected and changes saved, and whether the vault was repaired.',
+      output: StorageStatusSchema,
+      errors: [],
+    })
+    .query(({ ctx }) => ctx.services.storage.status()),
+  allowWeakEncryption: procedure
+    .meta({
+      summary: 'Records the learner’s explicit opt-in to weakly protected keys (Linux without a keyring).',
+      output: StorageStatusSchema,
+      errors: ['VAULT_ENCRYPTION_UNAVAILABLE', 'VAULT_DISK_FULL', 'VAULT_PERMISSION_DENIED', 'VAULT_WRITE_FAILED'],
+    })
+    .input(typedInput(AllowWeakEncryptionInputSchema))
+    .mutation(({ ctx, input }) => ctx.services.storage.allowWeakEncryption(input)),
+});

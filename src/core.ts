@@ -1,0 +1,100 @@
+// Builds the core's services from its ports, and nothing else: no transport, no adapters. The app's composition
+// root (src-main/app/start-app.ts) passes real adapters through src/index.ts; test/support/create-test-core.ts
+// passes fakes. Opening the vault (and recovering a damaged one) happens here, before any service exists.
+import type { SecretRegistry } from './diagnostics/secret-registry.js';
+import { DiscoveryService, type DiscoveryOptions } from './discovery/discovery.service.js';
+import type { Clock } from './ports/clock.port.js';
+import type { IdGenerator } from './ports/id-generator.port.js';
+import type { Logger } from './ports/logger.port.js';
+import type { Network } from './ports/network.port.js';
+import type { ProfileStore } from './ports/profile-store.port.js';
+import type { SecretCipher } from './ports/secret-cipher.port.js';
+import type { Timers } from './ports/timers.port.js';
+import { ChangeFeed } from './profiles/change-feed.js';
+import { ProfileService } from './profiles/profile.service.js';
+import { ConnectionTestService } from './providers/connection-test.service.js';
+import { ModelListingService } from './providers/model-listing.service.js';
+import { AvailabilityMonitor } from './secure-storage/availability-monitor.js';
+import { StorageService } from './secure-storage/storage.service.js';
+import { Vault } from './vault/vault.js';
+
+/** What the core needs from the world. Every field is an interface the tests can fake. */
+export interface CorePorts {
+  readonly cipher: SecretCipher;
+  readonly store: ProfileStore;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly ids: IdGenerator;
+  readonly network: Network;
+  /** Shared with the log writer, so it scrubs every secret the core handles. */
+  readonly secrets: SecretRegistry;
+}
+
+export interface CoreOptions {
+  /** Where discovery looks (tests point it at their own ports). */
+  readonly discovery?: DiscoveryOptions;
+  /** Response cap for the connection test (tests lower it). */
+  readonly maxTestResponseBytes?: number;
+}
+
+/** The use cases, as the API layer and the tests call them. */
+export interface CoreServices {
+  readonly profiles: ProfileService;
+  readonly storage: StorageService;
+  readonly connectionTest: ConnectionTestService;
+  readonly models: ModelListingService;
+  readonly discovery: DiscoveryService;
+  readonly changes: ChangeFeed;
+  readonly logger: Logger;
+  readonly ids: IdGenerator;
+  /** Waits for queued writes to finish; call before quitting. */
+  close(): Promise<void>;
+}
+
+export async function createCore(ports: CorePorts, options: CoreOptions = {}): Promise<CoreServices> {
+  const { logger, cipher, store, clock, timers, ids, network, secrets } = ports;
+  const vault = await Vault.open({ store, cipher, clock, logger, secrets });
+  void vault
+    .refreshStaleCiphertexts()
+    .catch((error: unknown) =>
+      logger.log('warn', 'vault.reencrypt_failed', { errorCode: (error as { code?: string }).code ?? 'INTERNAL' }),
+    );
+  const changes = new ChangeFeed(clock, logger);
+  const availability = new AvailabilityMonitor({
+    logger,
+    changes,
+    activeProfileId: () => vault.document.activeProfileId,
+  });
+  const profiles = new ProfileService({ vault, cipher, clock, ids, logger, secrets, changes, availability });
+  const storage = new StorageService({ vault, cipher, clock, logger, changes, availability });
+  const connectionTest = new ConnectionTestService({
+    profiles,
+    network,
+    clock,
+    timers,
+    secrets,
+    logger,
+    ...(options.maxTestResponseBytes !== undefined && { maxResponseBytes: options.maxTestResponseBytes }),
+  });
+  const models = new ModelListingService({ profiles, network, timers, secrets, logger });
+  const discovery = new DiscoveryService({
+    network,
+    clock,
+    timers,
+    logger,
+    profiles,
+    ...(options.discovery && { defaults: options.discovery }),
+  });
+  return {
+    profiles,
+    storage,
+    connectionTest,
+    models,
+    discovery,
+    changes,
+    logger,
+    ids,
+    close: () => vault.drain(),
+  };
+}
