@@ -9,7 +9,6 @@ import { createCore, type CoreServices } from '../src/core.js';
 import { fetchNetwork, nodeTimers, randomIds, SecretRegistry, systemClock } from '../src/index.js';
 import type { Logger } from '../src/ports/logger.port.js';
 import { AtomicFileStore } from '../src/adapters/atomic-file.store.js';
-import { encodeCiphertext } from '../src/vault/vault.js';
 import { serializeVaultDocument, VAULT_SCHEMA_VERSION, type VaultDocument } from '../src/vault/vault-document.js';
 import type { DiscoveryOptions } from '../src/discovery/discovery.service.js';
 import { FakeSecretCipher } from '../test/support/fake-secret-cipher.js';
@@ -67,7 +66,7 @@ export async function seededVault(count: number): Promise<BenchVault> {
       remoteConsent: null,
       lastTest: null,
     });
-    if (i % 2) keys[id] = encodeCiphertext(await cipher.encrypt(`sk-bench-key-${i}-abcdefghij`));
+    if (i % 2) keys[id] = Buffer.from(await cipher.encrypt(`sk-bench-key-${i}-abcdefghij`)).toString('base64');
   }
   const document: VaultDocument = {
     schemaVersion: VAULT_SCHEMA_VERSION,

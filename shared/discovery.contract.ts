@@ -24,6 +24,7 @@ export type DiscoverableServer = z.infer<typeof DiscoverableServerSchema>;
 
 export const LOOPBACK_HOSTS = ['127.0.0.1', '::1'] as const;
 export const LoopbackHostSchema = z.enum(LOOPBACK_HOSTS);
+export type LoopbackHost = z.infer<typeof LoopbackHostSchema>;
 
 export const DiscoveredServerSchema = z.object({
   server: DiscoverableServerSchema,

@@ -25,17 +25,6 @@ export function isRemoteEndpoint(url: string): boolean {
   return host === null || !isLoopbackHost(host);
 }
 
-/** scheme://host:port with the default port made explicit; null when unparsable. Keys are bound to this. */
-export function endpointOrigin(url: string): string | null {
-  try {
-    const parsed = new URL(url.trim());
-    const port = parsed.port || (parsed.protocol === 'https:' ? '443' : parsed.protocol === 'http:' ? '80' : '');
-    return `${parsed.protocol}//${parsed.hostname.toLowerCase()}:${port}`;
-  } catch {
-    return null;
-  }
-}
-
 /** The port of a loopback address (default port made explicit), or null when the URL is not on this computer. */
 export function loopbackPort(url: string): number | null {
   try {

@@ -11,8 +11,6 @@ export const EXTERNAL_LINKS = Object.freeze({
   azurePortal: 'https://portal.azure.com/',
 } as const satisfies Record<string, `https://${string}`>);
 
-export type ExternalLinkName = keyof typeof EXTERNAL_LINKS;
-
 const LISTED = new Set<string>(Object.values(EXTERNAL_LINKS).map((url) => new URL(url).href));
 
 /** Exactly a listed page: same scheme, host, path, query and fragment once normalised; no prefix matching. */

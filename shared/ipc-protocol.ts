@@ -2,8 +2,6 @@
 // swapped back in: one channel, `request` / `subscription.stop` messages in, tRPC response messages out.
 import { z } from 'zod';
 
-export { IPC_CHANNEL } from './ipc-channel.js';
-
 const WireIdSchema = z.union([z.number().int().safe(), z.string().min(1).max(64)]);
 export type WireId = z.infer<typeof WireIdSchema>;
 

@@ -1,6 +1,7 @@
 // Listing a server's models for a saved profile, or for the unsaved values of a form (so the form can offer
 // a model picker before saving). A draft may borrow the saved key of an existing profile.
 import { z } from 'zod';
+import { fieldMessage } from './errors/field-messages.js';
 import {
   ApiKeySchema,
   AzureApiVersionSchema,
@@ -26,7 +27,7 @@ export type ModelsDraft = z.input<typeof ModelsDraftSchema>;
 export const ProfileModelsInputSchema = z
   .strictObject({ id: ProfileIdSchema.optional(), draft: ModelsDraftSchema.optional() })
   .refine((input) => input.id !== undefined || input.draft !== undefined, {
-    message: 'Choose a profile or fill in the server details first.',
+    message: fieldMessage('modelsTarget'),
     path: ['id'],
   });
 export type ProfileModelsInput = z.input<typeof ProfileModelsInputSchema>;

@@ -2,15 +2,8 @@
 // for the field it belongs to, so the same schema guards IPC input in main and the form in the renderer.
 import { z } from 'zod';
 import { ERROR_CODES } from './errors/error-codes.js';
-import { endpointHost, isLoopbackHost } from './endpoint.js';
-import {
-  PRESETS,
-  PROVIDERS,
-  PresetSchema,
-  ProviderKindSchema,
-  type Preset,
-  type ProviderKind,
-} from './provider.contract.js';
+import { fieldMessage, type FieldMessageId } from './errors/field-messages.js';
+import { PROVIDERS, PresetSchema, ProviderKindSchema, type Preset, type ProviderKind } from './provider.contract.js';
 
 export const PROFILE_LIMITS = {
   nameMax: 64,
@@ -27,87 +20,84 @@ export const DEFAULT_TIMEOUT_MS = PROFILE_LIMITS.timeoutMaxMs;
 const requiredText = (missing: string, wrongType: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? missing : wrongType) });
 
-export const ProfileIdSchema = requiredText('A profile id is required.', 'A profile id must be text.')
-  .min(1, 'A profile id is required.')
-  .max(64, 'That is not a valid profile id.')
-  .regex(/^[A-Za-z0-9_-]+$/, 'That is not a valid profile id.');
+export const ProfileIdSchema = requiredText(fieldMessage('profileIdRequired'), fieldMessage('profileIdText'))
+  .min(1, fieldMessage('profileIdRequired'))
+  .max(64, fieldMessage('profileIdInvalid'))
+  .regex(/^[A-Za-z0-9_-]+$/, fieldMessage('profileIdInvalid'));
 
 export const RevisionSchema = z
-  .number({ error: 'The revision you are editing is missing; reload the profile.' })
-  .int('The revision must be a whole number.')
-  .min(1, 'The revision must be 1 or more.');
+  .number({ error: fieldMessage('revisionMissing') })
+  .int(fieldMessage('revisionWhole'))
+  .min(1, fieldMessage('revisionMin'));
 
-export const ProfileNameSchema = requiredText('Give the profile a name.', 'The name must be text.')
+export const ProfileNameSchema = requiredText(fieldMessage('nameRequired'), fieldMessage('nameText'))
   .trim()
-  .min(1, 'Give the profile a name.')
-  .max(PROFILE_LIMITS.nameMax, `Keep the name to ${PROFILE_LIMITS.nameMax} characters or fewer.`);
+  .min(1, fieldMessage('nameRequired'))
+  .max(PROFILE_LIMITS.nameMax, fieldMessage('nameTooLong', { max: PROFILE_LIMITS.nameMax }));
 
-function baseUrlProblem(raw: string): string | null {
-  if (raw.includes('#')) return 'Remove the "#…" part from the address.';
+function baseUrlProblem(raw: string): FieldMessageId | null {
+  if (raw.includes('#')) return 'addressFragment';
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'Enter a full address starting with http:// or https://, for example http://127.0.0.1:11434.';
+    return 'addressNotUrl';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return 'The address must start with http:// or https://.';
-  }
-  if (url.username !== '' || url.password !== '') {
-    return 'Remove the user name and password from the address; put an API key in the API key field instead.';
-  }
-  if (url.hostname === '') return 'The address needs a host name, for example 127.0.0.1.';
-  if (url.search !== '' || raw.includes('?')) {
-    return 'Remove the "?…" part from the address; API keys and versions have their own fields.';
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'addressScheme';
+  if (url.username !== '' || url.password !== '') return 'addressCredentials';
+  if (url.hostname === '') return 'addressHost';
+  if (url.search !== '' || raw.includes('?')) return 'addressQuery';
   return null;
 }
 
-export const BaseUrlSchema = requiredText('Enter the server address.', 'The address must be text.')
+export const BaseUrlSchema = requiredText(fieldMessage('addressRequired'), fieldMessage('addressText'))
   .trim()
-  .min(1, 'Enter the server address.')
-  .max(PROFILE_LIMITS.baseUrlMax, `Keep the address to ${PROFILE_LIMITS.baseUrlMax} characters or fewer.`)
+  .min(1, fieldMessage('addressRequired'))
+  .max(PROFILE_LIMITS.baseUrlMax, fieldMessage('addressTooLong', { max: PROFILE_LIMITS.baseUrlMax }))
   .superRefine((value, ctx) => {
     const problem = baseUrlProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: fieldMessage(problem) });
   });
 
-export const ModelSchema = requiredText('Enter the model name.', 'The model name must be text.')
+export const ModelSchema = requiredText(fieldMessage('modelRequired'), fieldMessage('modelText'))
   .trim()
-  .min(1, 'Enter the model name.')
-  .max(PROFILE_LIMITS.modelMax, `Keep the model name to ${PROFILE_LIMITS.modelMax} characters or fewer.`);
+  .min(1, fieldMessage('modelRequired'))
+  .max(PROFILE_LIMITS.modelMax, fieldMessage('modelTooLong', { max: PROFILE_LIMITS.modelMax }));
 
-export const ApiKeySchema = requiredText('Enter the API key.', 'The API key must be text.')
-  .min(1, 'The API key is empty; paste the whole key.')
-  .max(PROFILE_LIMITS.apiKeyMax, 'That API key is too long (over 4 KB); check that you pasted only the key.')
-  .regex(/^\S+$/, 'The API key must not contain spaces or line breaks; check that you pasted only the key.')
+export const ApiKeySchema = requiredText(fieldMessage('keyRequired'), fieldMessage('keyText'))
+  .min(1, fieldMessage('keyEmpty'))
+  .max(PROFILE_LIMITS.apiKeyMax, fieldMessage('keyTooLong', { max: PROFILE_LIMITS.apiKeyMax }))
+  .regex(/^\S+$/, fieldMessage('keySpaces'))
   // Keys travel in HTTP headers, which carry only visible ASCII; this also makes the 4 KB limit exact in bytes.
-  .regex(
-    /^[\x21-\x7e]*$/,
-    'The API key can only contain plain letters, digits and symbols (no accented letters, curly quotes or emoji); check that you pasted only the key.',
-  );
+  .regex(/^[\x21-\x7e]*$/, fieldMessage('keyCharacters'));
 
 export const TimeoutMsSchema = z
-  .number({ error: 'The time limit must be a number of milliseconds.' })
-  .int('The time limit must be a whole number of milliseconds.')
-  .min(PROFILE_LIMITS.timeoutMinMs, 'The time limit must be at least 1 second (1000 ms).')
-  .max(PROFILE_LIMITS.timeoutMaxMs, 'The time limit can be at most 30 seconds (30000 ms).');
+  .number({ error: fieldMessage('timeoutNumber') })
+  .int(fieldMessage('timeoutWhole'))
+  .min(PROFILE_LIMITS.timeoutMinMs, fieldMessage('timeoutMin', { seconds: PROFILE_LIMITS.timeoutMinMs / 1000 }))
+  .max(
+    PROFILE_LIMITS.timeoutMaxMs,
+    fieldMessage('timeoutMax', { seconds: PROFILE_LIMITS.timeoutMaxMs / 1000, ms: PROFILE_LIMITS.timeoutMaxMs }),
+  );
 
 export const AzureDeploymentSchema = requiredText(
-  'Enter the Azure deployment name.',
-  'The deployment name must be text.',
+  fieldMessage('azureDeploymentRequired'),
+  fieldMessage('azureDeploymentText'),
 )
   .trim()
-  .min(1, 'Enter the Azure deployment name.')
-  .max(PROFILE_LIMITS.azureDeploymentMax, 'Azure deployment names are at most 64 characters.')
-  .regex(/^[A-Za-z0-9._-]+$/, 'Azure deployment names use only letters, digits, ".", "_" and "-".');
+  .min(1, fieldMessage('azureDeploymentRequired'))
+  .max(
+    PROFILE_LIMITS.azureDeploymentMax,
+    fieldMessage('azureDeploymentTooLong', { max: PROFILE_LIMITS.azureDeploymentMax }),
+  )
+  .regex(/^[A-Za-z0-9._-]+$/, fieldMessage('azureDeploymentCharacters'));
 
-export const AzureApiVersionSchema = requiredText('Enter the Azure API version.', 'The API version must be text.')
+export const AzureApiVersionSchema = requiredText(
+  fieldMessage('azureVersionRequired'),
+  fieldMessage('azureVersionText'),
+)
   .trim()
-  .regex(
-    /^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$/,
-    'Use "v1" for the v1 API, or a dated version such as 2024-10-21 (optionally ending in -preview).',
-  );
+  .regex(/^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$/, fieldMessage('azureVersionFormat'));
 
 /** The fields that describe where and how to reach a model: what create sets and update patches. */
 const profileFieldShape = {
@@ -139,27 +129,27 @@ export function kindRuleIssues(subject: ProfileRuleSubject): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const { kind } = subject;
   if (kind === 'openai-compatible' && !subject.preset) {
-    issues.push({ field: 'preset', message: 'Choose which server this is (LM Studio, llama.cpp, vLLM, …).' });
+    issues.push({ field: 'preset', message: fieldMessage('presetRequired') });
   }
   if (kind !== 'openai-compatible' && subject.preset) {
     issues.push({
       field: 'preset',
-      message: `A server preset only applies to OpenAI-compatible servers, not ${PROVIDERS[kind].label}.`,
+      message: fieldMessage('presetOnlyCompatible', { provider: PROVIDERS[kind].label }),
     });
   }
   if (kind === 'azure-openai') {
     if (!subject.azureDeployment)
-      issues.push({ field: 'azureDeployment', message: 'Enter the Azure deployment name.' });
+      issues.push({ field: 'azureDeployment', message: fieldMessage('azureDeploymentRequired') });
     if (!subject.azureApiVersion)
-      issues.push({ field: 'azureApiVersion', message: 'Enter the Azure API version, such as 2024-10-21 or v1.' });
+      issues.push({ field: 'azureApiVersion', message: fieldMessage('azureVersionMissing') });
   } else {
     if (subject.azureDeployment)
-      issues.push({ field: 'azureDeployment', message: 'A deployment name only applies to Azure OpenAI.' });
+      issues.push({ field: 'azureDeployment', message: fieldMessage('azureDeploymentOnlyAzure') });
     if (subject.azureApiVersion)
-      issues.push({ field: 'azureApiVersion', message: 'An API version only applies to Azure OpenAI.' });
+      issues.push({ field: 'azureApiVersion', message: fieldMessage('azureVersionOnlyAzure') });
   }
   if (PROVIDERS[kind].keyRequired && !subject.hasApiKey) {
-    issues.push({ field: 'apiKey', message: `${PROVIDERS[kind].label} needs an API key.` });
+    issues.push({ field: 'apiKey', message: fieldMessage('keyNeededBy', { provider: PROVIDERS[kind].label }) });
   }
   return issues;
 }
@@ -169,7 +159,7 @@ export const ProfileCreateInputSchema = z
     ...profileFieldShape,
     apiKey: ApiKeySchema.optional(),
     /** True when the learner has just agreed to send prompts to a remote host. */
-    remoteConsent: z.boolean({ error: 'Consent must be yes or no.' }).optional(),
+    remoteConsent: z.boolean({ error: fieldMessage('consentYesNo') }).optional(),
   })
   .superRefine((input, ctx) => {
     for (const issue of kindRuleIssues({ ...input, hasApiKey: input.apiKey !== undefined })) {
@@ -196,7 +186,7 @@ export const ProfileUpdateInputSchema = z.strictObject({
   id: ProfileIdSchema,
   expectedRevision: RevisionSchema,
   patch: ProfilePatchSchema,
-  remoteConsent: z.boolean({ error: 'Consent must be yes or no.' }).optional(),
+  remoteConsent: z.boolean({ error: fieldMessage('consentYesNo') }).optional(),
 });
 export type ProfileUpdateInput = z.input<typeof ProfileUpdateInputSchema>;
 
@@ -214,7 +204,7 @@ export type ProfileDeleteResult = z.infer<typeof ProfileDeleteResultSchema>;
 
 export const ProfileActivateInputSchema = z.strictObject({
   id: ProfileIdSchema,
-  remoteConsent: z.boolean({ error: 'Consent must be yes or no.' }).optional(),
+  remoteConsent: z.boolean({ error: fieldMessage('consentYesNo') }).optional(),
 });
 export type ProfileActivateInput = z.input<typeof ProfileActivateInputSchema>;
 
@@ -291,15 +281,3 @@ export const ProfileListSchema = z.object({
   activeProfileId: z.string().nullable(),
 });
 export type ProfileList = z.infer<typeof ProfileListSchema>;
-
-/** Consent only counts for the host it was given for. */
-export function consentCovers(consent: RemoteConsent | null, baseUrl: string): boolean {
-  const host = endpointHost(baseUrl);
-  if (host === null) return false;
-  if (isLoopbackHost(host)) return true;
-  return consent !== null && consent.host === host;
-}
-
-export function presetLabel(preset: Preset): string {
-  return PRESETS[preset].label;
-}

@@ -1,6 +1,7 @@
 // What the app can say about its own storage: whether keys can be protected, whether writes are allowed,
 // and whether the vault had to be recovered at start-up (and where the damaged file was put).
 import { z } from 'zod';
+import { fieldMessage } from './errors/field-messages.js';
 
 export const ENCRYPTION_STATES = ['available', 'weak', 'unavailable'] as const;
 export const EncryptionStateSchema = z.enum(ENCRYPTION_STATES);
@@ -35,6 +36,6 @@ export type StorageStatus = z.infer<typeof StorageStatusSchema>;
 
 export const AllowWeakEncryptionInputSchema = z.strictObject({
   /** The learner ticked "I understand my keys are only weakly protected on this computer". */
-  acknowledged: z.literal(true, { error: 'Confirm that you understand the risk before allowing weak storage.' }),
+  acknowledged: z.literal(true, { error: fieldMessage('weakStorageAcknowledge') }),
 });
 export type AllowWeakEncryptionInput = z.input<typeof AllowWeakEncryptionInputSchema>;

@@ -3,6 +3,7 @@
 // passes fakes. Opening the vault (and recovering a damaged one) happens here, before any service exists.
 import type { SecretRegistry } from './diagnostics/secret-registry.js';
 import { DiscoveryService, type DiscoveryOptions } from './discovery/discovery.service.js';
+import { toAppError } from './errors/app-error-data.js';
 import type { Clock } from './ports/clock.port.js';
 import type { IdGenerator } from './ports/id-generator.port.js';
 import type { Logger } from './ports/logger.port.js';
@@ -57,9 +58,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const vault = await Vault.open({ store, cipher, clock, logger, secrets });
   void vault
     .refreshStaleCiphertexts()
-    .catch((error: unknown) =>
-      logger.log('warn', 'vault.reencrypt_failed', { errorCode: (error as { code?: string }).code ?? 'INTERNAL' }),
-    );
+    .catch((error: unknown) => logger.log('warn', 'vault.reencrypt_failed', { errorCode: toAppError(error).code }));
   const changes = new ChangeFeed(clock, logger);
   const availability = new AvailabilityMonitor({
     logger,

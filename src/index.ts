@@ -5,19 +5,18 @@ import { redact } from './diagnostics/redaction.js';
 import { currentRequestContext } from './diagnostics/request-context.js';
 import type { SecretRegistry } from './diagnostics/secret-registry.js';
 
-export { createCore, type CoreOptions, type CorePorts, type CoreServices } from './core.js';
+export { createCore, type CoreServices } from './core.js';
 
 // The API: the router the renderer calls, its per-call context and in-process caller, its error mapping.
 export { appRouter, type AppRouter } from './api/app.router.js';
-export { createContextInner, type ApiContext } from './api/context.js';
-export { createCaller } from './api/create-caller.js';
+export { createContextInner } from './api/context.js';
 export { apiAppError } from './api/error-formatter.js';
 
 // Ports the main process implements with Electron.
 export type { CipherAvailability, DecryptResult, SecretCipher } from './ports/secret-cipher.port.js';
 export type { Clock } from './ports/clock.port.js';
 export type { IdGenerator } from './ports/id-generator.port.js';
-export type { LogFields, Logger, LogLevel } from './ports/logger.port.js';
+export type { LogFields, Logger } from './ports/logger.port.js';
 
 // Node adapters for the other ports.
 export { AtomicFileStore } from './adapters/atomic-file.store.js';
@@ -33,6 +32,7 @@ export { describeUnexpected } from './diagnostics/describe-unexpected.js';
 export { runInRequestContext } from './diagnostics/request-context.js';
 export { SecretRegistry } from './diagnostics/secret-registry.js';
 export { storageError } from './vault/storage-errors.js';
+export { errnoOf } from './ports/errno.js';
 
 /**
  * The JSONL diagnostics writer with the core's scrub applied to every record and the correlation id of the call

@@ -4,6 +4,8 @@
 import type { ErrorCode } from './error-codes.js';
 
 export interface CatalogEntry {
+  /** A few words for a badge or a failed step ("Key refused"): no placeholders. */
+  readonly summary: string;
   readonly message: string;
   readonly remediation: string;
   readonly retryable: boolean;
@@ -11,182 +13,228 @@ export interface CatalogEntry {
 
 export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
   VALIDATION_FAILED: {
+    summary: 'Details need fixing',
     message: 'Some of the details you entered need fixing.',
     remediation: 'Look at the fields marked below, correct them, and save again.',
     retryable: false,
   },
   PROFILE_NOT_FOUND: {
+    summary: 'Profile gone',
     message: 'That profile no longer exists.',
     remediation: 'It may have been deleted in another window. Refresh the list and pick another profile.',
     retryable: false,
   },
   PROFILE_NAME_TAKEN: {
+    summary: 'Name already used',
     message: 'You already have a profile called "{name}".',
     remediation: 'Choose a different name (names are compared without regard to capital letters).',
     retryable: false,
   },
   PROFILE_REVISION_CONFLICT: {
+    summary: 'Changed elsewhere',
     message: 'This profile was changed somewhere else while you were editing it.',
     remediation: 'Reload the profile to see the latest version, then make your change again.',
     retryable: false,
   },
   CONSENT_REQUIRED: {
+    summary: 'Consent needed',
     message: 'This profile sends your prompts to {host}, which is not on this computer.',
     remediation:
       'Confirm that you agree to send prompts (and your API key) to {host}, or use a model server running on this computer.',
     retryable: false,
   },
   VAULT_ENCRYPTION_UNAVAILABLE: {
+    summary: 'Secure storage unavailable',
     message: "Your computer's secure storage is not available, so nothing can be saved right now.",
     remediation:
       'Unlock your system keychain or keyring (on Linux: GNOME Keyring or KWallet must be running and unlocked), then restart the app. Your saved profiles can still be viewed.',
     retryable: true,
   },
   VAULT_WEAK_ENCRYPTION_NOT_ALLOWED: {
+    summary: 'Key storage too weak',
     message: 'Only weak protection is available for API keys on this computer, so the key was not saved.',
     remediation:
       'Install and unlock a keyring (GNOME Keyring or KWallet) and restart the app, or explicitly allow weak key storage in the storage banner.',
     retryable: false,
   },
   VAULT_ENCRYPTION_FAILED: {
+    summary: 'Key not encrypted',
     message: 'Your API key could not be encrypted, so nothing was saved.',
     remediation: 'Make sure your system keychain or keyring is unlocked, then try again.',
     retryable: true,
   },
   VAULT_KEY_UNREADABLE: {
+    summary: 'Saved key unreadable',
     message: 'The saved API key for this profile can no longer be read.',
     remediation:
       'This happens when the system keychain was reset or the profiles were copied from another computer. Enter the API key again and save.',
     retryable: false,
   },
   VAULT_DISK_FULL: {
+    summary: 'Disk full',
     message: 'Your disk is full, so the change was not saved.',
     remediation: 'Free some disk space, then try again. Nothing was lost.',
     retryable: true,
   },
   VAULT_PERMISSION_DENIED: {
+    summary: 'Data folder not writable',
     message: 'The app is not allowed to write to its data folder, so the change was not saved.',
     remediation: 'Check that your user can write to {path}, then try again. Nothing was lost.',
     retryable: true,
   },
   VAULT_WRITE_FAILED: {
+    summary: 'Could not save',
     message: 'The change could not be written to disk.',
     remediation: 'Try again. If it keeps happening, check the disk for errors. Nothing was lost.',
     retryable: true,
   },
   VAULT_NEWER_VERSION: {
+    summary: 'Saved by a newer app',
     message: 'Your profiles were saved by a newer version of this app.',
     remediation: 'Install the latest version of the app to open them. Nothing was changed or deleted.',
     retryable: false,
   },
   PROVIDER_CONNECTION_REFUSED: {
+    summary: 'Could not connect',
     message: 'Nothing is answering at {host}.',
     remediation: '{startHint} Then run the test again.',
     retryable: true,
   },
   PROVIDER_CONNECTION_FAILED: {
+    summary: 'Connection broke off',
     message: 'The connection to {host} broke off.',
     remediation: 'Check your network connection and that the server is still running, then test again.',
     retryable: true,
   },
   PROVIDER_DNS_FAILED: {
+    summary: 'Address not found',
     message: 'The address {host} could not be found.',
     remediation: 'Check the spelling of the server address and your internet connection.',
     retryable: true,
   },
   PROVIDER_TLS_FAILED: {
+    summary: 'Certificate not trusted',
     message: 'The secure connection to {host} could not be trusted ({tlsCode}).',
     remediation:
       "The server's certificate is self-signed, expired or issued for another name. Check the address; use http:// only for servers on your own computer.",
     retryable: false,
   },
   PROVIDER_TIMEOUT: {
+    summary: 'Took too long',
     message: 'The server did not finish answering within {seconds} seconds.',
     remediation:
       'A large model may still be loading into memory: wait a moment and test again, or raise the time limit in the profile (up to 30 seconds).',
     retryable: true,
   },
   PROVIDER_AUTH_FAILED: {
+    summary: 'Key refused',
     message: '{provider} did not accept the API key.',
     remediation:
       'Check that you copied the whole key and that it is still active, then save it again with "Replace key".',
     retryable: false,
   },
   PROVIDER_MODEL_NOT_FOUND: {
+    summary: 'Model not found',
     message: 'The server does not have a model called "{model}".',
     remediation: '{modelHint}',
     retryable: false,
   },
   PROVIDER_ENDPOINT_NOT_FOUND: {
+    summary: 'Wrong address',
     message: 'The server answered "not found" for {url}.',
     remediation: '{pathHint}',
     retryable: false,
   },
   PROVIDER_RATE_LIMITED: {
+    summary: 'Too many requests',
     message: '{provider} is limiting how many requests you can send.',
     remediation: 'Wait {retryAfter} and try again.',
     retryable: true,
   },
   PROVIDER_QUOTA_EXCEEDED: {
+    summary: 'No credit left',
     message: 'Your {provider} account has no credit or quota left.',
     remediation: "Check your plan and billing on the provider's website, then try again.",
     retryable: false,
   },
   PROVIDER_OVERLOADED: {
+    summary: 'Server busy',
     message: '{provider} is overloaded right now.',
     remediation: 'This is temporary and not caused by your settings. Try again in a minute.',
     retryable: true,
   },
   PROVIDER_SERVER_ERROR: {
+    summary: 'Server error',
     message: '{provider} had an internal problem (HTTP {status}).',
     remediation:
       "Try again later. For a server on your computer, look at the server's own window or log for the cause.",
     retryable: true,
   },
   PROVIDER_BAD_REQUEST: {
+    summary: 'Request refused',
     message: '{provider} refused the request (HTTP {status}): {detail}',
     remediation: 'Check the model name and the other settings of the profile.',
     retryable: false,
   },
   PROVIDER_MALFORMED_RESPONSE: {
+    summary: 'Unexpected answer',
     message: "The server's answer was not in the format {provider} uses.",
     remediation:
       'Check that the provider type matches the server, for example "Ollama" for Ollama\'s own address or "OpenAI-compatible" for a /v1 address.',
     retryable: false,
   },
   PROVIDER_STREAM_ERROR: {
+    summary: 'Stopped with an error',
     message: '{provider} stopped with an error while answering: {detail}',
     remediation: 'Try again. If it keeps happening, try another model.',
     retryable: true,
   },
   PROVIDER_EMPTY_REPLY: {
+    summary: 'No reply',
     message: 'The server answered, but the model produced no text within the short test.',
     remediation:
       "Reasoning models can spend a short test thinking before they write: try a non-reasoning model, or check the model name and the server's log.",
     retryable: true,
   },
   PROVIDER_RESPONSE_TOO_LARGE: {
+    summary: 'Answer too large',
     message: 'The server sent more than {limit} for a short answer, so the app stopped reading.',
     remediation: 'Check that the address points at a model API, not at a file or a web page.',
     retryable: false,
   },
   PROVIDER_REDIRECT_BLOCKED: {
+    summary: 'Redirect refused',
     message: 'The server tried to send the request on to {location}.',
     remediation:
       'To keep your API key safe the app does not follow redirects. Put the final address in the profile instead.',
     retryable: false,
   },
   IPC_FORBIDDEN_SENDER: {
+    summary: 'Request refused',
     message: 'This request did not come from the app window, so it was refused.',
     remediation: 'Use the app window itself. If you see this inside the app, restart it.',
     retryable: false,
   },
   IPC_MALFORMED_REQUEST: {
+    summary: 'Request not understood',
     message: 'The app window sent a request this version of the app does not understand.',
     remediation: 'Restart the app. If it keeps happening, report it with the reference below.',
     retryable: false,
   },
+  APP_WINDOW_LOAD_FAILED: {
+    summary: 'Window could not load',
+    message: 'The app’s page could not be loaded, so this window has nothing to show.',
+    remediation: 'Close LLM Profiles and start it again. If it keeps happening, report it with the reference below.',
+    retryable: true,
+  },
+  APP_WINDOW_CRASHED: {
+    summary: 'Window stopped',
+    message: 'The part of the app that draws this window stopped unexpectedly before it could start.',
+    remediation: 'Close LLM Profiles and start it again. If it keeps happening, report it with the reference below.',
+    retryable: true,
+  },
   INTERNAL: {
+    summary: 'Something went wrong',
     message: 'Something went wrong inside the app.',
     remediation: 'Try again. If it keeps happening, report it with the reference below.',
     retryable: true,
@@ -206,8 +254,35 @@ export function formatErrorText(template: string, params: ErrorParams = {}): str
 export function describeError(code: ErrorCode, params?: ErrorParams): CatalogEntry {
   const entry = ERROR_CATALOG[code];
   return {
+    summary: entry.summary,
     message: formatErrorText(entry.message, params),
     remediation: formatErrorText(entry.remediation, params),
     retryable: entry.retryable,
   };
 }
+
+/** Titles of the main process's own notices (a start-up failure, a window that could not show the app). */
+export const APP_NOTICE_TITLES = {
+  startFailed: 'LLM Profiles could not start',
+  windowFailed: 'LLM Profiles could not open its window',
+} as const;
+
+/**
+ * What the storage banner says beyond the errors above: what a storage state blocks and why, and what a repair
+ * of the profiles file did. The banner takes its "how to fix it" from the VAULT_* entries.
+ */
+export const STORAGE_NOTICES = {
+  unavailableBlocks:
+    'Adding, changing, activating or deleting profiles is blocked until it is back, so that no API key is ever stored unprotected.',
+  weakExplained:
+    'No keyring was found ({backend}), so a saved key would be protected only by a password that is the same on every computer. Profiles without keys work normally; saving a key is blocked.',
+  weakOptIn: 'Allow weak storage only if this computer is yours alone:',
+  weakAllowed: 'Weak key storage is allowed on this computer.',
+  weakAllowedSince: 'Weak key storage is allowed on this computer (since {date}).',
+  restoredOne: 'The last good copy was restored (1 profile). The most recent change may be missing.',
+  restoredMany: 'The last good copy was restored ({count} profiles). The most recent change may be missing.',
+  startedEmpty: 'No good copy was found, so the app started with an empty list.',
+  quarantined: 'The damaged file was kept unchanged at {path}.',
+  unreadableKeysOne: '1 saved API key can no longer be read: edit its profile.',
+  unreadableKeysMany: '{count} saved API keys can no longer be read: edit those profiles.',
+} as const;

@@ -39,14 +39,11 @@ export const ERROR_CODES = [
   // transport
   'IPC_FORBIDDEN_SENDER',
   'IPC_MALFORMED_REQUEST',
+  // the app's own window
+  'APP_WINDOW_LOAD_FAILED',
+  'APP_WINDOW_CRASHED',
   // anything unexpected
   'INTERNAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
-
-const CODE_SET: ReadonlySet<string> = new Set(ERROR_CODES);
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && CODE_SET.has(value);
-}

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
-import { describeError } from '../../shared/errors/error-catalog.js';
+import { APP_NOTICE_TITLES, describeError } from '../../shared/errors/error-catalog.js';
 import {
   appRouter,
   AppError,
@@ -13,6 +13,7 @@ import {
   createCore,
   createDiagnosticsLogger,
   describeUnexpected,
+  errnoOf,
   fetchNetwork,
   nodeTimers,
   randomIds,
@@ -36,7 +37,8 @@ import {
 } from '../protocol/app-protocol.js';
 import { createMainWindow, focusWindow } from '../window/main-window.js';
 import { judgePermission, type PermissionFacts } from '../window/permissions.js';
-import { contentSecurityPolicy, loggableOrigin, parseScriptHashes } from '../window/window-security.js';
+import { loggableOrigin } from '../../shared/origin.js';
+import { contentSecurityPolicy, parseScriptHashes } from '../window/window-security.js';
 
 type ElectronApi = Pick<
   typeof Electron,
@@ -145,7 +147,7 @@ async function boot(electron: ElectronApi, options: StartOptions, { secrets, log
   const store = new AtomicFileStore({
     dir: userData,
     onWarning: (event, error) =>
-      logger.log('warn', 'vault.store_warning', { event, errno: (error as { code?: string }).code ?? 'unknown' }),
+      logger.log('warn', 'vault.store_warning', { event, errno: errnoOf(error) ?? 'unknown' }),
   });
   const cipher = new SafeStorageCipher();
   const core = await createCore(
@@ -274,7 +276,7 @@ async function failStartup(electron: ElectronApi, error: unknown, diagnostics: D
   const code =
     error instanceof AppError
       ? error
-      : typeof error === 'object' && error !== null && 'code' in error
+      : errnoOf(error) !== null
         ? storageError(error, electron.app.getPath('userData'))
         : null;
   const words = describeError(code?.code ?? 'INTERNAL', code?.params);
@@ -291,7 +293,7 @@ async function failStartup(electron: ElectronApi, error: unknown, diagnostics: D
     process.stderr.write(`startup failed (${reference}): ${error instanceof Error ? error.message : String(error)}\n`);
   }
   electron.dialog.showErrorBox(
-    'LLM Profiles could not start',
+    APP_NOTICE_TITLES.startFailed,
     `${words.message}\n\n${words.remediation}\n\nReference: ${reference}`,
   );
   electron.app.exit(1);

@@ -1,5 +1,6 @@
 // Who may call the API: only the app's own windows, only their top-level frame, only while that frame shows
 // the app's own origin. Pure (facts in, verdict out) so every refusal rule is unit-tested without Electron.
+import { originOf } from '../../shared/origin.js';
 import type { SenderVerdict } from './trpc-ipc-server.js';
 
 export interface SenderFacts {
@@ -9,16 +10,6 @@ export interface SenderFacts {
   readonly isTopFrame: boolean;
   /** URL of the frame that sent the message; null when Electron no longer has the frame. */
   readonly frameUrl: string | null;
-}
-
-/** scheme://host[:port] for any scheme; WHATWG gives custom schemes an opaque "null" origin, so build it. */
-export function originOf(url: string): string | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.host === '' ? null : `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return null;
-  }
 }
 
 export function judgeSender(facts: SenderFacts, allowedOrigins: readonly string[]): SenderVerdict {

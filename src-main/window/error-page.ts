@@ -2,16 +2,11 @@
 // the diagnostics line written for it. Self-contained (a data: URL with its own CSP, no script), so it needs
 // nothing from the renderer, the app:// handler or the dev server, any of which may be what failed.
 import { createHash } from 'node:crypto';
+import { APP_NOTICE_TITLES, describeError } from '../../shared/errors/error-catalog.js';
 
 export type WindowFailure = 'load-failed' | 'renderer-gone';
 
-const WHAT_HAPPENED: { readonly [F in WindowFailure]: string } = {
-  'load-failed': 'The app’s page could not be loaded, so this window has nothing to show.',
-  'renderer-gone': 'The part of the app that draws this window stopped unexpectedly before it could start.',
-};
-
-const WHAT_TO_DO =
-  'Close LLM Profiles and start it again. If it keeps happening, report it and include this reference:';
+const CODE_OF = { 'load-failed': 'APP_WINDOW_LOAD_FAILED', 'renderer-gone': 'APP_WINDOW_CRASHED' } as const;
 
 const STYLE =
   'body{margin:0;padding:48px;font:16px/1.5 system-ui,sans-serif;background:#f7f7f5;color:#1d1d1b}' +
@@ -39,14 +34,15 @@ export function escapeHtml(text: string): string {
 }
 
 export function errorPageHtml(failure: WindowFailure, reference: string): string {
+  const words = describeError(CODE_OF[failure]);
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(ERROR_PAGE_CSP)}">`,
     `<title>LLM Profiles</title><style>${STYLE}</style></head><body><main>`,
-    '<h1>LLM Profiles could not open its window</h1>',
-    `<p>${escapeHtml(WHAT_HAPPENED[failure])}</p>`,
-    `<p>${escapeHtml(WHAT_TO_DO)}</p>`,
-    `<p><code>${escapeHtml(reference)}</code></p>`,
+    `<h1>${escapeHtml(APP_NOTICE_TITLES.windowFailed)}</h1>`,
+    `<p>${escapeHtml(words.message)}</p>`,
+    `<p>${escapeHtml(words.remediation)}</p>`,
+    `<p>Reference: <code>${escapeHtml(reference)}</code></p>`,
     '</main></body></html>',
   ].join('');
 }

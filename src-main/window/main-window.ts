@@ -5,7 +5,8 @@
 import type { BrowserWindow as BrowserWindowType, Rectangle, Shell } from 'electron';
 import type { IdGenerator, LogFields, Logger } from '../../src/index.js';
 import { errorPageUrl, type WindowFailure } from './error-page.js';
-import { isAllowedNavigation, isExternalLinkAllowed, loggableOrigin, secureWebPreferences } from './window-security.js';
+import { loggableOrigin } from '../../shared/origin.js';
+import { isAllowedNavigation, isExternalLinkAllowed, secureWebPreferences } from './window-security.js';
 
 export interface MainWindowOptions {
   readonly BrowserWindow: typeof BrowserWindowType;

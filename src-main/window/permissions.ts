@@ -1,6 +1,6 @@
 // Which web permissions the app's pages get: only writing to the clipboard (the "Copy reference" button), only for
 // the app's own page in one of the app's own windows. Pure (facts in, verdict out) so each refusal is unit-tested.
-import { originOf } from '../ipc/validate-sender.js';
+import { originOf } from '../../shared/origin.js';
 
 /** What `navigator.clipboard.writeText` asks Electron for. */
 export const CLIPBOARD_WRITE_PERMISSION = 'clipboard-sanitized-write';

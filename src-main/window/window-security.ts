@@ -2,7 +2,7 @@
 // Content-Security-Policy, navigation limited to the app's own origin, and only listed pages opened outside.
 import type { WebPreferences } from 'electron';
 import { isListedExternalLink } from '../../shared/external-links.js';
-import { originOf } from '../ipc/validate-sender.js';
+import { originOf } from '../../shared/origin.js';
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
@@ -64,15 +64,4 @@ export function isAllowedNavigation(url: string, allowedOrigins: readonly string
 /** Links the learner clicks open in their browser only if they are exactly one of the app's listed pages. */
 export function isExternalLinkAllowed(url: string): boolean {
   return isListedExternalLink(url);
-}
-
-/** scheme://host of a URL for the diagnostics log: never its path, query or fragment (they may carry secrets). */
-export function loggableOrigin(url: string | null | undefined): string {
-  if (!url) return 'none';
-  try {
-    const parsed = new URL(url);
-    return parsed.host === '' ? parsed.protocol : `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return 'unparsable';
-  }
 }

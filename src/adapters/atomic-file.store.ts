@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
+import { errnoOf } from '../ports/errno.js';
 import type { FsPort } from '../ports/fs.port.js';
 import type { ProfileStore, StoredFile } from '../ports/profile-store.port.js';
 import { nodeFsPort } from './node-fs.adapter.js';
@@ -21,10 +22,6 @@ export type StoreWarning = 'backup-not-refreshed' | 'directory-sync-failed' | 't
 
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
-
-function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
 
 export class AtomicFileStore implements ProfileStore {
   readonly location: string;
@@ -62,7 +59,7 @@ export class AtomicFileStore implements ProfileStore {
     try {
       names = await this.fs.readdir(this.dir);
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return;
+      if (errnoOf(error) === 'ENOENT') return;
       throw error;
     }
     await Promise.all(
@@ -74,7 +71,7 @@ export class AtomicFileStore implements ProfileStore {
     try {
       return await this.fs.readFile(this.pathOf(file));
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return null;
+      if (errnoOf(error) === 'ENOENT') return null;
       throw error;
     }
   }
@@ -110,7 +107,7 @@ export class AtomicFileStore implements ProfileStore {
     try {
       await this.fs.link(source, target);
     } catch (error) {
-      if (errnoCode(error) === 'EEXIST') throw error;
+      if (errnoOf(error) === 'EEXIST') throw error;
       await this.fs.copyFile(source, target, fsConstants.COPYFILE_EXCL);
     }
     await this.fs.unlink(source);
@@ -124,7 +121,7 @@ export class AtomicFileStore implements ProfileStore {
       try {
         await this.fs.link(this.location, temp);
       } catch (error) {
-        const code = errnoCode(error);
+        const code = errnoOf(error);
         if (code === 'ENOENT') return; // first write: nothing to keep yet
         if (code === 'EEXIST') throw error;
         await this.fs.copyFile(this.location, temp, fsConstants.COPYFILE_EXCL);
@@ -162,7 +159,7 @@ export class AtomicFileStore implements ProfileStore {
     try {
       await this.fs.unlink(file);
     } catch (error) {
-      if (errnoCode(error) !== 'ENOENT') this.onWarning('temp-file-not-removed', error);
+      if (errnoOf(error) !== 'ENOENT') this.onWarning('temp-file-not-removed', error);
     }
   }
 }

@@ -8,6 +8,7 @@ import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
+import { errnoOf } from '../ports/errno.js';
 import type { LogFields, Logger, LogLevel } from '../ports/logger.port.js';
 
 export interface JsonlLoggerOptions {
@@ -53,7 +54,7 @@ export async function pruneRotatedLogs(dir: string, base: string, keep: number):
     names = await readdir(dir);
   } catch (error) {
     // The folder went away (an uninstall, a test's temp dir): nothing left to prune.
-    if ((error as { code?: unknown }).code === 'ENOENT') return 0;
+    if (errnoOf(error) === 'ENOENT') return 0;
     throw error;
   }
   const ranked = names
@@ -80,7 +81,7 @@ function chmodIfPresent(file: string, mode: number): void {
   try {
     chmodSync(file, mode);
   } catch (error) {
-    if ((error as { code?: string }).code !== 'ENOENT') warnModes(error);
+    if (errnoOf(error) !== 'ENOENT') warnModes(error);
   }
 }
 

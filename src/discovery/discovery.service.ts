@@ -6,8 +6,10 @@ import { setMaxListeners } from 'node:events';
 import { loopbackPort } from '../../shared/endpoint.js';
 import {
   DiscoveryScanInputSchema,
+  type DiscoverableServer,
   type DiscoveryScanInput,
   type DiscoveredServer,
+  type LoopbackHost,
   type DiscoveryEvent,
 } from '../../shared/discovery.contract.js';
 import { PRESETS, PROVIDERS, type Preset } from '../../shared/provider.contract.js';
@@ -17,13 +19,12 @@ import type { Logger } from '../ports/logger.port.js';
 import type { Timers } from '../ports/timers.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import type { Network } from '../ports/network.port.js';
+import { requestOnce } from '../providers/provider-request.js';
 import { readAllCapped } from '../providers/response-body.js';
 import { identify, type Identification, type ProbeAnswer, type ProbeAnswers } from './identify.js';
 import { KNOWN_PORTS, PROBE_PATHS } from './known-ports.js';
 import { deadline } from '../system/deadline.js';
 import { PushQueue } from '../system/push-queue.js';
-
-type LoopbackHost = '127.0.0.1' | '::1';
 
 export interface DiscoveryOptions {
   readonly ports?: readonly number[];
@@ -34,39 +35,26 @@ export interface DiscoveryOptions {
 
 const PROBE_BODY_MAX = 256 * 1024;
 
-const LABELS: Readonly<Record<DiscoveredServer['server'], string>> = {
-  ollama: 'Ollama',
-  lmstudio: 'LM Studio',
-  llamacpp: 'llama.cpp server',
-  vllm: 'vLLM',
-  localai: 'LocalAI',
-  jan: 'Jan',
-  koboldcpp: 'KoboldCpp',
-  'textgen-webui': 'text-generation-webui',
-  'docker-model-runner': 'Docker Model Runner',
+/** Servers the app has no preset of their own for: saved with the 'other' preset, named here. */
+const WITHOUT_PRESET = {
   mlx: 'mlx_lm.server',
   lemonade: 'Lemonade',
   sglang: 'SGLang',
   gpustack: 'GPUStack',
   'openai-compatible': 'OpenAI-compatible server',
-};
+} as const satisfies Partial<Record<DiscoverableServer, string>>;
 
-/** The preset a found server is saved with; servers the app has no preset of its own for use 'other'. */
-const PRESET_OF: Record<Exclude<DiscoveredServer['server'], 'ollama'>, Preset> = {
-  lmstudio: 'lmstudio',
-  llamacpp: 'llamacpp',
-  vllm: 'vllm',
-  localai: 'localai',
-  jan: 'jan',
-  koboldcpp: 'koboldcpp',
-  'textgen-webui': 'textgen-webui',
-  'docker-model-runner': 'docker-model-runner',
-  mlx: 'other',
-  lemonade: 'other',
-  sglang: 'other',
-  gpustack: 'other',
-  'openai-compatible': 'other',
-};
+/** The preset a found server is saved with: its own, or 'other'. */
+function presetOf(server: Exclude<DiscoverableServer, 'ollama'>): Preset {
+  return server in WITHOUT_PRESET ? 'other' : (server as Preset);
+}
+
+function labelOf(server: DiscoverableServer): string {
+  if (server === 'ollama') return PROVIDERS.ollama.label;
+  return server in WITHOUT_PRESET
+    ? WITHOUT_PRESET[server as keyof typeof WITHOUT_PRESET]
+    : PRESETS[presetOf(server)].label;
+}
 
 function hostInUrl(host: LoopbackHost): string {
   return host === '::1' ? '[::1]' : host;
@@ -77,15 +65,24 @@ function suggestionFor(found: Identification, host: LoopbackHost, port: number):
   const model = found.models[0] ?? null;
   if (found.server === 'ollama')
     return { kind: 'ollama', preset: null, baseUrl: origin, model, name: `${PROVIDERS.ollama.label} (${port})` };
-  const preset = PRESET_OF[found.server];
+  const preset = presetOf(found.server);
   const path = new URL(PRESETS[preset].defaultBaseUrl).pathname;
   return {
     kind: 'openai-compatible',
     preset,
     baseUrl: `${origin}${path}`,
     model,
-    name: `${LABELS[found.server]} (${port})`,
+    name: `${labelOf(found.server)} (${port})`,
   };
+}
+
+/** Plain text (Ollama's root, Jan's 401) parses to nothing. */
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 export class DiscoveryService {
@@ -177,7 +174,7 @@ export class DiscoveryService {
     if (!identified) return null;
     return {
       server: identified.server,
-      label: LABELS[identified.server],
+      label: labelOf(identified.server),
       host,
       port,
       version: identified.version,
@@ -207,23 +204,14 @@ export class DiscoveryService {
 
   private async probe(url: string, signal: AbortSignal): Promise<ProbeAnswer | null> {
     try {
-      const response = await this.deps.network.fetch(url, {
+      const answer = await requestOnce(this.deps.network, url, {
         method: 'GET',
         headers: { accept: 'application/json, text/plain;q=0.9, */*;q=0.1' },
         signal,
       });
-      if (response.status >= 300 && response.status < 400) {
-        await response.body?.cancel().catch(() => undefined);
-        return { status: response.status, text: '', json: null };
-      }
-      const text = await readAllCapped(response, PROBE_BODY_MAX);
-      let json: unknown = null;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // plain text (Ollama's root, Jan's 401)
-      }
-      return { status: response.status, text, json };
+      if (answer.kind === 'redirect') return { status: answer.status, text: '', json: null };
+      const text = answer.kind === 'ok' ? await readAllCapped(answer.response, PROBE_BODY_MAX) : answer.text;
+      return { status: answer.kind === 'ok' ? answer.response.status : answer.status, text, json: jsonOrNull(text) };
     } catch {
       return null; // refused, reset, timed out or too large: this probe says nothing
     }

@@ -2,6 +2,7 @@
 // first so impostors are caught: Docker Model Runner and KoboldCpp emulate Ollama's /api/*, and llama.cpp,
 // LocalAI and mlx_lm all like port 8080. Pure: probe answers in, identification out.
 import type { DiscoverableServer } from '../../shared/discovery.contract.js';
+import { asRecord, stringOnly } from '../system/json-shape.js';
 import type { ProbePath } from './known-ports.js';
 
 export interface ProbeAnswer {
@@ -20,10 +21,6 @@ export interface Identification {
   readonly evidence: string;
 }
 
-const rec = (v: unknown): Record<string, unknown> | null =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
 function ok(a: ProbeAnswer | undefined): a is ProbeAnswer {
   return a !== undefined && a.status >= 200 && a.status < 300;
 }
@@ -34,24 +31,26 @@ function refused(a: ProbeAnswer | undefined): boolean {
 
 /** ids from an OpenAI-style /v1/models list, plus the owned_by values seen ('' when the key is absent). */
 function openAiModels(a: ProbeAnswer | undefined): { ids: string[]; ownedBy: Set<string> } | null {
-  const data = rec(a?.json)?.data;
+  const data = asRecord(a?.json)?.data;
   if (!ok(a) || !Array.isArray(data)) return null;
-  const entries = data.map(rec).filter((e): e is Record<string, unknown> => e !== null);
+  const entries = data.map(asRecord).filter((e): e is Record<string, unknown> => e !== null);
   return {
-    ids: entries.map((e) => s(e.id)).filter((id): id is string => id !== null),
+    ids: entries.map((e) => stringOnly(e.id)).filter((id): id is string => id !== null),
     ownedBy: new Set(entries.map((e) => ('owned_by' in e ? String(e.owned_by) : ''))),
   };
 }
 
 function ollamaTags(a: ProbeAnswer | undefined): string[] {
-  const list = rec(a?.json)?.models;
+  const list = asRecord(a?.json)?.models;
   return ok(a) && Array.isArray(list)
-    ? list.map((m) => s(rec(m)?.name) ?? s(rec(m)?.model)).filter((n): n is string => n !== null)
+    ? list
+        .map((m) => stringOnly(asRecord(m)?.name) ?? stringOnly(asRecord(m)?.model))
+        .filter((n): n is string => n !== null)
     : [];
 }
 
 function version(a: ProbeAnswer | undefined): string | null {
-  return ok(a) ? s(rec(a.json)?.version) : null;
+  return ok(a) ? stringOnly(asRecord(a.json)?.version) : null;
 }
 
 const OWNED_BY: Readonly<Record<string, DiscoverableServer>> = {
@@ -86,10 +85,13 @@ export function identify(answers: ProbeAnswers): Identification | null {
       models: v1Ids.length ? v1Ids : ollamaTags(answers['/api/tags']),
     });
   }
-  if (ok(answers['/api/extra/version']) && s(rec(answers['/api/extra/version'].json)?.result) === 'KoboldCpp') {
-    const info = rec(answers['/api/extra/version'].json);
+  if (
+    ok(answers['/api/extra/version']) &&
+    stringOnly(asRecord(answers['/api/extra/version'].json)?.result) === 'KoboldCpp'
+  ) {
+    const info = asRecord(answers['/api/extra/version'].json);
     return id('koboldcpp', 'GET /api/extra/version says result "KoboldCpp"', {
-      version: s(info?.version),
+      version: stringOnly(info?.version),
       requiresKey: keyNeeded || info?.protected === true,
     });
   }
@@ -98,37 +100,37 @@ export function identify(answers: ProbeAnswers): Identification | null {
       version: version(answers['/.well-known/localai.json']) ?? version(answers['/version']),
     });
   }
-  const props = rec(answers['/props']?.json);
+  const props = asRecord(answers['/props']?.json);
   if (ok(answers['/props']) && props && ('build_info' in props || 'default_generation_settings' in props)) {
-    return id('llamacpp', 'GET /props has build_info', { version: s(props.build_info) });
+    return id('llamacpp', 'GET /props has build_info', { version: stringOnly(props.build_info) });
   }
   if (
     ok(answers['/openapi.json']) &&
-    s(rec(rec(answers['/openapi.json'].json)?.info)?.title) === 'Jan API Server Endpoints'
+    stringOnly(asRecord(asRecord(answers['/openapi.json'].json)?.info)?.title) === 'Jan API Server Endpoints'
   ) {
     return id('jan', 'GET /openapi.json is titled "Jan API Server Endpoints"', {
-      version: s(rec(rec(answers['/openapi.json'].json)?.info)?.version),
+      version: stringOnly(asRecord(asRecord(answers['/openapi.json'].json)?.info)?.version),
       requiresKey: true,
     });
   }
-  const lmModels = rec(answers['/api/v1/models']?.json)?.models;
+  const lmModels = asRecord(answers['/api/v1/models']?.json)?.models;
   if (
     ok(answers['/api/v1/models']) &&
     Array.isArray(lmModels) &&
-    lmModels.some((m) => rec(m) !== null && 'loaded_instances' in (rec(m) ?? {}))
+    lmModels.some((m) => asRecord(m) !== null && 'loaded_instances' in (asRecord(m) ?? {}))
   ) {
-    const keys = lmModels.map((m) => s(rec(m)?.key)).filter((k): k is string => k !== null);
+    const keys = lmModels.map((m) => stringOnly(asRecord(m)?.key)).filter((k): k is string => k !== null);
     return id('lmstudio', 'GET /api/v1/models lists models with loaded_instances', {
       models: keys.length ? keys : v1Ids,
     });
   }
-  const lemonade = rec(answers['/v1/health']?.json);
+  const lemonade = asRecord(answers['/v1/health']?.json);
   if (ok(answers['/v1/health']) && lemonade && 'model_loaded' in lemonade) {
-    return id('lemonade', 'GET /v1/health reports model_loaded', { version: s(lemonade.version) });
+    return id('lemonade', 'GET /v1/health reports model_loaded', { version: stringOnly(lemonade.version) });
   }
-  const ooba = rec(answers['/v1/internal/model/info']?.json);
+  const ooba = asRecord(answers['/v1/internal/model/info']?.json);
   if (ok(answers['/v1/internal/model/info']) && ooba && 'model_name' in ooba) {
-    const loaded = s(ooba.model_name);
+    const loaded = stringOnly(ooba.model_name);
     return id('textgen-webui', 'GET /v1/internal/model/info answered', {
       models: v1Ids.length ? v1Ids : loaded ? [loaded] : [],
     });
@@ -139,9 +141,9 @@ export function identify(answers: ProbeAnswers): Identification | null {
       models: ollamaTags(answers['/api/tags']),
     });
   }
-  const versionInfo = rec(answers['/version']?.json);
+  const versionInfo = asRecord(answers['/version']?.json);
   if (ok(answers['/version']) && versionInfo && 'git_commit' in versionInfo && 'version' in versionInfo) {
-    return id('gpustack', 'GET /version has version and git_commit', { version: s(versionInfo.version) });
+    return id('gpustack', 'GET /version has version and git_commit', { version: stringOnly(versionInfo.version) });
   }
   if (
     v1?.ownedBy.has('vllm') ||
@@ -151,7 +153,7 @@ export function identify(answers: ProbeAnswers): Identification | null {
   }
   if (
     ok(answers['/health']) &&
-    s(rec(answers['/health'].json)?.status) === 'ok' &&
+    stringOnly(asRecord(answers['/health'].json)?.status) === 'ok' &&
     !ok(answers['/props']) &&
     v1 !== null &&
     v1.ownedBy.has('')

@@ -2,6 +2,7 @@
 // core's edge so a malformed call always ends as VALIDATION_FAILED naming the field, never as a crash.
 import type { z } from 'zod';
 import type { FieldError } from '../../shared/errors/app-error-data.contract.js';
+import { fieldMessage } from '../../shared/errors/field-messages.js';
 import { AppError } from './app-error.js';
 
 /** Wrapper objects whose names the learner never sees: `patch.name` is the form's `name` field. */
@@ -33,13 +34,13 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const field = fieldName([...issue.path, key]);
-        if (!byField.has(field)) byField.set(field, `"${key}" is not a field this form knows; remove it.`);
+        if (!byField.has(field)) byField.set(field, fieldMessage('unknownField', { field: key }));
       }
       continue;
     }
     const field = fieldName(issue.path);
     if (!byField.has(field)) {
-      byField.set(field, field === 'input' ? 'The request was not in the expected form.' : issue.message);
+      byField.set(field, field === 'input' ? fieldMessage('malformedRequest') : issue.message);
     }
   }
   return [...byField].map(([field, message]) => ({ field, message }));

@@ -1,6 +1,7 @@
 // Pure rules for turning a request into the next stored profile: merging a patch, kind-specific
 // requirements, unique names and remote consent. No I/O, so every rule is testable on its own.
-import { endpointHost, isLoopbackHost } from '../../shared/endpoint.js';
+import { consentCovers, consentScope, grantConsent } from '../../shared/consent.js';
+import { fieldMessage } from '../../shared/errors/field-messages.js';
 import {
   DEFAULT_TIMEOUT_MS,
   kindRuleIssues,
@@ -21,7 +22,7 @@ export function assertNameFree(document: VaultDocument, name: string, exceptId?:
   if (clash) {
     throw new AppError('PROFILE_NAME_TAKEN', {
       params: { name: clash.name },
-      fieldErrors: [{ field: 'name', message: `You already have a profile called "${clash.name}".` }],
+      fieldErrors: [{ field: 'name', message: fieldMessage('nameTaken', { name: clash.name }) }],
     });
   }
 }
@@ -32,9 +33,18 @@ export function findProfile(document: VaultDocument, id: string): StoredProfile 
   return profile;
 }
 
+/** The refusal of a call that would send to an address the learner has not agreed to. */
+export function consentRequired(baseUrl: string): AppError {
+  const host = consentScope(baseUrl) ?? baseUrl;
+  return new AppError('CONSENT_REQUIRED', {
+    params: { host },
+    fieldErrors: [{ field: 'remoteConsent', message: fieldMessage('consentNeeded', { host }) }],
+  });
+}
+
 /**
- * Consent needed to reach `baseUrl`: none for loopback, the existing record if it was given for this very
- * host, a fresh record if the learner consents now; otherwise CONSENT_REQUIRED naming the host.
+ * Consent needed to reach `baseUrl`: none for loopback (the existing record stays), the existing record if it
+ * covers this address, a fresh record if the learner consents now; otherwise CONSENT_REQUIRED.
  */
 export function resolveConsent(
   baseUrl: string,
@@ -42,14 +52,10 @@ export function resolveConsent(
   consentGivenNow: boolean | undefined,
   now: Date,
 ): RemoteConsent | null {
-  const host = endpointHost(baseUrl) ?? baseUrl;
-  if (isLoopbackHost(host)) return existing;
-  if (consentGivenNow === true) return { at: now.toISOString(), host };
-  if (existing !== null && existing.host === host) return existing;
-  throw new AppError('CONSENT_REQUIRED', {
-    params: { host },
-    fieldErrors: [{ field: 'remoteConsent', message: `Confirm that prompts may be sent to ${host}.` }],
-  });
+  if (consentScope(baseUrl) === null) return existing;
+  if (consentGivenNow === true) return grantConsent(baseUrl, now);
+  if (consentCovers(existing, baseUrl)) return existing;
+  throw consentRequired(baseUrl);
 }
 
 export function createdProfile(input: CreateInput, id: string, now: Date): StoredProfile {

@@ -2,7 +2,8 @@
 // "no key, only a hint" rule has one implementation to test.
 import { endpointHost, isLoopbackHost } from '../../shared/endpoint.js';
 import { tryResolveEndpoints } from '../../shared/endpoint-resolution.js';
-import { consentCovers, type ProfileView, type StoredProfile } from '../../shared/profile.contract.js';
+import { consentCovers } from '../../shared/consent.js';
+import type { ProfileView, StoredProfile } from '../../shared/profile.contract.js';
 import type { KeyState } from '../vault/vault.js';
 
 export function toProfileView(profile: StoredProfile, activeProfileId: string | null, key: KeyState): ProfileView {

@@ -6,6 +6,7 @@ import {
   ProfileCreateInputSchema,
   ProfileDeleteInputSchema,
   ProfileGetInputSchema,
+  PROFILE_LIMITS,
   ProfileUpdateInputSchema,
   type LastTestSummary,
   type ProfileActivateInput,
@@ -18,8 +19,10 @@ import {
   type ProfileView,
   type StoredProfile,
 } from '../../shared/profile.contract.js';
+import { fieldMessage } from '../../shared/errors/field-messages.js';
 import { markImmutable } from '../../shared/json-transformer.js';
-import { endpointOrigin, isRemoteEndpoint } from '../../shared/endpoint.js';
+import { isRemoteEndpoint } from '../../shared/endpoint.js';
+import { endpointOrigin } from '../../shared/origin.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validation.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
@@ -27,8 +30,7 @@ import type { Clock } from '../ports/clock.port.js';
 import type { IdGenerator } from '../ports/id-generator.port.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { SecretCipher } from '../ports/secret-cipher.port.js';
-import { encodeCiphertext, type Vault } from '../vault/vault.js';
-import type { VaultDocument } from '../vault/vault-document.js';
+import type { Vault } from '../vault/vault.js';
 import type { ChangeFeed } from './change-feed.js';
 import { toProfileView } from './profile-view.js';
 import {
@@ -100,17 +102,12 @@ export class ProfileService {
     const parsed = parseInput(ProfileCreateInputSchema, input);
     const { apiKey } = parsed;
     await this.assertWritable(apiKey !== undefined);
-    const ciphertext = apiKey === undefined ? undefined : await this.encrypt(apiKey);
     const id = this.deps.ids.profileId();
     const profile = await this.deps.vault.commit((doc) => {
       assertNameFree(doc, parsed.name);
       const created = createdProfile(parsed, id, this.deps.clock.now());
       return {
-        document: {
-          ...doc,
-          profiles: [...doc.profiles, created],
-          keys: ciphertext === undefined ? doc.keys : { ...doc.keys, [id]: ciphertext },
-        },
+        document: { ...doc, profiles: [...doc.profiles, created] },
         keyChanges: apiKey === undefined ? undefined : new Map([[id, apiKey]]),
         result: created,
       };
@@ -128,7 +125,6 @@ export class ProfileService {
     const { id, expectedRevision, patch, remoteConsent } = parseInput(ProfileUpdateInputSchema, input);
     const { apiKey } = patch;
     await this.assertWritable(typeof apiKey === 'string');
-    const ciphertext = typeof apiKey === 'string' ? await this.encrypt(apiKey) : undefined;
     const outcome = await this.deps.vault.commit((doc) => {
       const current = findProfile(doc, id);
       if (current.revision !== expectedRevision) {
@@ -153,7 +149,7 @@ export class ProfileService {
           fieldErrors: [
             {
               field: 'apiKey',
-              message: 'The server address changed: enter the API key for the new server, or remove the saved key.',
+              message: fieldMessage('keyOriginChanged'),
             },
           ],
         });
@@ -163,11 +159,7 @@ export class ProfileService {
         return { document: null, result: { profile: current, changed: false } };
       const next: StoredProfile = { ...draft, revision: current.revision + 1, updatedAt: now.toISOString() };
       return {
-        document: {
-          ...doc,
-          profiles: doc.profiles.map((p) => (p.id === id ? next : p)),
-          keys: keysAfter(doc, id, ciphertext, keyChange),
-        },
+        document: { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) },
         keyChanges: keyChange === undefined ? undefined : new Map([[id, keyChange]]),
         result: { profile: next, changed: true },
       };
@@ -192,11 +184,9 @@ export class ProfileService {
           params: { expectedRevision, currentRevision: current.revision },
         });
       }
-      const keys = { ...doc.keys };
-      delete keys[id];
       const activeProfileId = doc.activeProfileId === id ? null : doc.activeProfileId;
       return {
-        document: { ...doc, profiles: doc.profiles.filter((p) => p.id !== id), activeProfileId, keys },
+        document: { ...doc, profiles: doc.profiles.filter((p) => p.id !== id), activeProfileId },
         keyChanges: new Map([[id, null]]),
         result: { id, activeProfileId, wasActive: doc.activeProfileId === id },
       };
@@ -290,39 +280,16 @@ export class ProfileService {
     if (storesKey && state === 'weak' && this.deps.vault.document.weakStorageAllowed === null) {
       throw new AppError('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED', {
         params: { backend },
-        fieldErrors: [
-          { field: 'apiKey', message: 'This computer can only weakly protect API keys; see the storage banner.' },
-        ],
+        fieldErrors: [{ field: 'apiKey', message: fieldMessage('keyWeakStorage') }],
       });
-    }
-  }
-
-  private async encrypt(plaintext: string): Promise<string> {
-    try {
-      return encodeCiphertext(await this.deps.cipher.encrypt(plaintext));
-    } catch (error) {
-      throw new AppError('VAULT_ENCRYPTION_FAILED', { cause: error });
     }
   }
 
   /** Registers a key for log scrubbing before anything else can fail and log it. */
   private rememberSecret(input: unknown): void {
     const apiKey = (input as { apiKey?: unknown } | null | undefined)?.apiKey;
-    if (typeof apiKey === 'string' && apiKey.length <= 4096) this.deps.secrets.add(apiKey);
+    if (typeof apiKey === 'string' && apiKey.length <= PROFILE_LIMITS.apiKeyMax) this.deps.secrets.add(apiKey);
   }
-}
-
-function keysAfter(
-  doc: VaultDocument,
-  id: string,
-  ciphertext: string | undefined,
-  apiKey: string | null | undefined,
-): VaultDocument['keys'] {
-  if (apiKey === undefined) return doc.keys;
-  const keys = { ...doc.keys };
-  if (apiKey === null) delete keys[id];
-  else if (ciphertext !== undefined) keys[id] = ciphertext;
-  return keys;
 }
 
 function location(profile: StoredProfile): 'local' | 'remote' {

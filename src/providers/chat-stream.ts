@@ -6,9 +6,10 @@ import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { AppError } from '../errors/app-error.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { Network } from '../ports/network.port.js';
-import { Cancelled, httpError, malformed, networkError, streamError, type ErrorContext } from './provider-errors.js';
+import { Cancelled, malformed, networkError, streamError, type ErrorContext } from './provider-errors.js';
 import type { ProviderTarget } from './provider-target.js';
-import { readErrorBody, readTextCapped } from './response-body.js';
+import { discardBody, okResponse, providerAnswer } from './provider-request.js';
+import { readTextCapped } from './response-body.js';
 import { NdjsonParser, SseParser } from './stream-parsers.js';
 import { wireFor } from './wire/index.js';
 import { MalformedPayload, type ChatRequest, type StreamItem } from './wire/wire.js';
@@ -54,25 +55,17 @@ export async function* streamChat(
 
   const started = deps.clock.monotonicMs();
   const since = () => deps.clock.monotonicMs() - started;
-  let response: Response;
-  try {
-    response = await deps.network.fetch(request.url, {
-      method: 'POST',
-      headers: request.headers,
-      ...(request.body !== undefined && { body: request.body }),
-      signal,
-    });
-  } catch (error) {
-    throw networkError(error, ctx, signal);
-  }
-  yield { type: 'headers', atMs: since(), status: response.status };
-  if (!response.ok) {
-    const body = response.status >= 300 && response.status < 400 ? null : await readErrorBody(response);
-    await response.body?.cancel().catch(() => undefined);
-    throw httpError(response.status, wire.errorInfo(body), response.headers, ctx);
-  }
+  const answer = await providerAnswer(ctx, deps.network, {
+    method: 'POST',
+    headers: request.headers,
+    ...(request.body !== undefined && { body: request.body }),
+    signal,
+  });
+  // Even a refusal says how quickly the server answered.
+  yield { type: 'headers', atMs: since(), status: answer.kind === 'ok' ? answer.response.status : answer.status };
+  const response = okResponse(answer, ctx);
   if ((response.headers.get('content-type') ?? '').includes('text/html')) {
-    await response.body?.cancel().catch(() => undefined);
+    await discardBody(response);
     throw malformed(ctx);
   }
 

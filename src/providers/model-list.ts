@@ -1,11 +1,12 @@
-// Lists the models a server offers, for a saved profile or a form draft, with the same error classes as
-// the connection test.
+// Lists the models a server offers, for a saved profile or a form draft, through the same request path and
+// with the same error classes as the chat stream.
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { AppError } from '../errors/app-error.js';
 import type { Network } from '../ports/network.port.js';
-import { httpError, malformed, networkError, type ErrorContext } from './provider-errors.js';
+import { malformed, networkError, type ErrorContext } from './provider-errors.js';
+import { sendProviderRequest } from './provider-request.js';
 import type { ProviderTarget } from './provider-target.js';
-import { readAllCapped, readErrorBody } from './response-body.js';
+import { readAllCapped } from './response-body.js';
 import { wireFor } from './wire/index.js';
 import type { ModelInfo } from './wire/wire.js';
 
@@ -19,21 +20,17 @@ export async function listModels(
   const wire = wireFor(target.kind);
   const request = wire.modelsRequest(target);
   const ctx: ErrorContext = { target, url: request.url, wire, secrets: deps.secrets };
+  const response = await sendProviderRequest(ctx, deps.network, { method: 'GET', headers: request.headers, signal });
+  let text: string;
   try {
-    const response = await deps.network.fetch(request.url, { method: 'GET', headers: request.headers, signal });
-    if (!response.ok) {
-      const body = response.status >= 300 && response.status < 400 ? null : await readErrorBody(response);
-      throw httpError(response.status, wire.errorInfo(body), response.headers, ctx);
-    }
-    const text = await readAllCapped(response, MODELS_MAX_BYTES);
-    try {
-      return wire.parseModels(JSON.parse(text)).sort((a, b) => a.id.localeCompare(b.id));
-    } catch (error) {
-      throw malformed(ctx, error);
-    }
+    text = await readAllCapped(response, MODELS_MAX_BYTES);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    const mapped = networkError(error, ctx, signal);
-    throw mapped;
+    throw networkError(error, ctx, signal);
+  }
+  try {
+    return wire.parseModels(JSON.parse(text)).sort((a, b) => a.id.localeCompare(b.id));
+  } catch (error) {
+    throw malformed(ctx, error);
   }
 }

@@ -1,26 +1,16 @@
 // The gate in front of every provider call: the profile must exist, a remote host needs the learner's
 // stored consent for that very host, and the key must be readable. Produces the ProviderTarget to call.
-import {
-  consentCovers,
-  DEFAULT_TIMEOUT_MS,
-  PROFILE_LIMITS,
-  type StoredProfile,
-} from '../../shared/profile.contract.js';
+import { consentCovers, consentScope } from '../../shared/consent.js';
+import { endpointOrigin } from '../../shared/origin.js';
 import type { ModelsDraft } from '../../shared/models.contract.js';
-import { endpointHost, endpointOrigin, isRemoteEndpoint } from '../../shared/endpoint.js';
-import { AppError } from '../errors/app-error.js';
+import { DEFAULT_TIMEOUT_MS, PROFILE_LIMITS, type StoredProfile } from '../../shared/profile.contract.js';
 import type { Logger } from '../ports/logger.port.js';
+import { consentRequired } from '../profiles/profile-rules.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import type { ProviderTarget } from './provider-target.js';
 
 function assertConsent(baseUrl: string, consentGiven: boolean): void {
-  if (isRemoteEndpoint(baseUrl) && !consentGiven) {
-    const host = endpointHost(baseUrl) ?? baseUrl;
-    throw new AppError('CONSENT_REQUIRED', {
-      params: { host },
-      fieldErrors: [{ field: 'remoteConsent', message: `Confirm that requests may be sent to ${host}.` }],
-    });
-  }
+  if (consentScope(baseUrl) !== null && !consentGiven) throw consentRequired(baseUrl);
 }
 
 /** One diagnostics line per request that leaves this computer, naming the host and the consent it relies on. */
@@ -40,7 +30,8 @@ function remoteConsentOf(
   basis: 'stored' | 'given-in-form',
   at: string | null,
 ): ProviderTarget['remoteConsent'] {
-  return isRemoteEndpoint(baseUrl) ? { host: endpointHost(baseUrl) ?? baseUrl, basis, at } : null;
+  const host = consentScope(baseUrl);
+  return host === null ? null : { host, basis, at };
 }
 
 export function targetForProfile(

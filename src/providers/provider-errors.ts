@@ -5,7 +5,10 @@ import { AppError } from '../errors/app-error.js';
 import { scrubText } from '../diagnostics/redaction.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { endpointHost } from '../../shared/endpoint.js';
-import { providerLabel, startHint, type ProviderTarget } from './provider-target.js';
+import { modelHint, pathHint, startHint, waitWords } from '../../shared/errors/hints.js';
+import { providerLabel } from '../../shared/provider.contract.js';
+import { errnoOf } from '../ports/errno.js';
+import type { ProviderTarget } from './provider-target.js';
 import type { ErrorInfo, Wire } from './wire/wire.js';
 
 export interface ErrorContext {
@@ -29,54 +32,28 @@ function detail(info: ErrorInfo, ctx: ErrorContext): string {
   return text.length > DETAIL_MAX ? `${text.slice(0, DETAIL_MAX)}…` : text;
 }
 
-/** retry-after (seconds or HTTP date) and retry-after-ms, as words. */
-export function retryAfterWords(headers: Headers, now = Date.now()): string {
+/** How long the server asks to wait (retry-after in seconds or as an HTTP date, or retry-after-ms), if it says. */
+export function retryAfterSeconds(headers: Headers, now = Date.now()): number | null {
   const ms = Number(headers.get('retry-after-ms'));
   let seconds = Number.isFinite(ms) && ms > 0 ? ms / 1000 : Number.NaN;
   const raw = headers.get('retry-after');
   if (Number.isNaN(seconds) && raw !== null) {
     seconds = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : (Date.parse(raw) - now) / 1000;
   }
-  if (!Number.isFinite(seconds) || seconds <= 0) return 'a minute';
-  if (seconds < 2) return 'a second';
-  if (seconds < 90) return `${Math.ceil(seconds)} seconds`;
-  return `${Math.ceil(seconds / 60)} minutes`;
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }
 
-export function pathHint(target: ProviderTarget, url: string): string {
-  let typed = '';
+/** The path of the address as the learner typed it, without a trailing slash. */
+function typedPath(target: ProviderTarget): string {
   try {
-    typed = new URL(target.baseUrl).pathname.replace(/\/+$/, '');
+    return new URL(target.baseUrl).pathname.replace(/\/+$/, '');
   } catch {
-    // keep the generic hint
+    return '';
   }
-  switch (target.kind) {
-    case 'openai':
-    case 'openai-compatible':
-      if ((typed.match(/\/v\d+[a-z0-9]*(?=\/|$)/g) ?? []).length > 1) {
-        return `The address contains /v1 (or another version) twice. Remove the extra one so the app calls the server's real endpoint.`;
-      }
-      if (!/\/v\d/.test(typed)) {
-        return `The app added /v1 to your address and called ${url}. If your server uses a different path, type the full base path into the address (for example http://127.0.0.1:8080/v1).`;
-      }
-      return 'Check the path after the port: OpenAI-compatible servers usually expect the address to end in /v1, without /chat/completions.';
-    case 'ollama':
-      return "This address does not answer like Ollama's own API. If it is an OpenAI-compatible server (LM Studio, llama.cpp, …), choose that provider instead.";
-    case 'azure-openai':
-      return 'Check the resource address (https://YOUR-RESOURCE.openai.azure.com), the deployment name and the API version.';
-    default:
-      return 'Check the server address: it should be the base address of the API, with nothing after the host name.';
-  }
-}
-
-function modelHint(target: ProviderTarget): string {
-  return target.kind === 'ollama'
-    ? `Download it with \`ollama pull ${target.model}\`, or pick one of the models already installed.`
-    : 'Pick one of the models the server offers ("Load models" lists them), and check the spelling.';
 }
 
 export function httpError(status: number, info: ErrorInfo, headers: Headers, ctx: ErrorContext): AppError {
-  const provider = providerLabel(ctx.target);
+  const provider = providerLabel(ctx.target.kind, ctx.target.preset);
   const cause = { status, code: info.code, reason: info.reason };
   if (status >= 300 && status < 400) {
     const location = headers.get('location');
@@ -100,18 +77,21 @@ export function httpError(status: number, info: ErrorInfo, headers: Headers, ctx
   if (status === 404) {
     return ctx.wire.isModelNotFound(info)
       ? new AppError('PROVIDER_MODEL_NOT_FOUND', {
-          params: { model: ctx.target.model, modelHint: modelHint(ctx.target) },
+          params: { model: ctx.target.model, modelHint: modelHint(ctx.target, ctx.target.model) },
           cause,
         })
       : new AppError('PROVIDER_ENDPOINT_NOT_FOUND', {
-          params: { url: ctx.url, pathHint: pathHint(ctx.target, ctx.url) },
+          params: { url: ctx.url, pathHint: pathHint(ctx.target, typedPath(ctx.target), ctx.url) },
           cause,
         });
   }
   if (status === 429) {
     return info.code === 'insufficient_quota'
       ? new AppError('PROVIDER_QUOTA_EXCEEDED', { params: { provider }, cause })
-      : new AppError('PROVIDER_RATE_LIMITED', { params: { provider, retryAfter: retryAfterWords(headers) }, cause });
+      : new AppError('PROVIDER_RATE_LIMITED', {
+          params: { provider, retryAfter: waitWords(retryAfterSeconds(headers)) },
+          cause,
+        });
   }
   if (status === 503 || status === 529 || info.code === 'overloaded_error')
     return new AppError('PROVIDER_OVERLOADED', { params: { provider }, cause });
@@ -121,28 +101,19 @@ export function httpError(status: number, info: ErrorInfo, headers: Headers, ctx
 
 /** A failure the server reported inside a stream that had started fine. */
 export function streamError(info: ErrorInfo, ctx: ErrorContext): AppError {
-  const provider = providerLabel(ctx.target);
+  const provider = providerLabel(ctx.target.kind, ctx.target.preset);
   if (info.code === 'overloaded_error' || /overloaded/i.test(info.message ?? ''))
     return new AppError('PROVIDER_OVERLOADED', { params: { provider } });
   if (info.code === 'rate_limit_error')
-    return new AppError('PROVIDER_RATE_LIMITED', { params: { provider, retryAfter: 'a minute' } });
+    return new AppError('PROVIDER_RATE_LIMITED', { params: { provider, retryAfter: waitWords(null) } });
   return new AppError('PROVIDER_STREAM_ERROR', { params: { provider, detail: detail(info, ctx) } });
 }
 
 export function malformed(ctx: ErrorContext, cause?: unknown): AppError {
-  return new AppError('PROVIDER_MALFORMED_RESPONSE', { params: { provider: providerLabel(ctx.target) }, cause });
-}
-
-/** The first errno-like code in an error's cause chain (undici nests them; dual-stack connects aggregate them). */
-function errorCode(error: unknown, depth = 0): string | null {
-  if (depth > 6 || typeof error !== 'object' || error === null) return null;
-  const { code } = error as { code?: unknown };
-  if (typeof code === 'string' && code !== 'UND_ERR' && !code.startsWith('ABORT')) return code;
-  for (const inner of (error as { errors?: unknown[] }).errors ?? []) {
-    const found = errorCode(inner, depth + 1);
-    if (found) return found;
-  }
-  return errorCode((error as { cause?: unknown }).cause, depth + 1);
+  return new AppError('PROVIDER_MALFORMED_RESPONSE', {
+    params: { provider: providerLabel(ctx.target.kind, ctx.target.preset) },
+    cause,
+  });
 }
 
 const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH|ALTNAME|EPROTO/;
@@ -159,7 +130,7 @@ export function networkError(error: unknown, ctx: ErrorContext, signal: AbortSig
       : new Cancelled('cancelled');
   }
   const host = endpointHost(ctx.url) ?? ctx.url;
-  const code = errorCode(error) ?? 'unknown';
+  const code = errnoOf(error) ?? 'unknown';
   if (code === 'ECONNREFUSED')
     return new AppError('PROVIDER_CONNECTION_REFUSED', {
       params: { host, startHint: startHint(ctx.target) },

@@ -39,18 +39,3 @@ export async function readAllCapped(response: Response, limitBytes: number): Pro
   for await (const chunk of readTextCapped(response, limitBytes)) text += chunk;
   return text;
 }
-
-/** An error body: at most `limitBytes`, parsed as JSON when it is JSON, else the text; never throws. */
-export async function readErrorBody(response: Response, limitBytes = 64 * 1024): Promise<unknown> {
-  let text = '';
-  try {
-    for await (const chunk of readTextCapped(response, limitBytes)) text += chunk;
-  } catch {
-    // too large or broken: classify on what arrived
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}

@@ -2,9 +2,10 @@
 // or anything else. The original errno is kept as the cause for diagnostics.
 import path from 'node:path';
 import { AppError } from '../errors/app-error.js';
+import { errnoOf } from '../ports/errno.js';
 
 export function storageError(error: unknown, vaultPath: string): AppError {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const code = errnoOf(error) ?? '';
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':

@@ -6,6 +6,7 @@ import type { VaultRecovery } from '../../shared/storage.contract.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { Logger } from '../ports/logger.port.js';
+import { errnoOf } from '../ports/errno.js';
 import type { ProfileStore } from '../ports/profile-store.port.js';
 import type { SecretCipher } from '../ports/secret-cipher.port.js';
 import { SerialQueue } from './serial-queue.js';
@@ -52,7 +53,7 @@ export function keyHint(plaintext: string): string | null {
   return plaintext.length >= HINT_MIN_KEY_LENGTH ? plaintext.slice(-4) : null;
 }
 
-export function encodeCiphertext(bytes: Uint8Array): string {
+function encodeCiphertext(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('base64');
 }
 
@@ -108,26 +109,32 @@ export class Vault {
     return count;
   }
 
+  /**
+   * The one write path. `mutate` sees the document as last written and returns the next one (or null for no
+   * change) and the keys whose plaintext changed; the vault encrypts those itself, drops the keys of profiles
+   * that are gone, validates the whole document, and writes it atomically. Memory changes only once the bytes
+   * are on disk.
+   */
   commit<T>(mutate: (current: VaultDocument) => Mutation<T>): Promise<T> {
     return this.queue.run(async () => {
       const mutation = mutate(this.doc);
       if (mutation.document === null) return mutation.result;
-      const problems = writeProblems(this.doc, mutation.document);
+      const document = await this.withKeys(mutation.document, mutation.keyChanges);
+      const problems = writeProblems(this.doc, document);
       if (problems.length > 0) {
         // A bug upstream (or a value from outside that slipped through): refuse rather than write a vault
         // that the next start would have to quarantine.
         this.deps.logger.log('error', 'vault.write_refused_invalid', { problems: problems.slice(0, 10) });
         throw new AppError('INTERNAL', { params: { reason: 'invalid vault document' } });
       }
-      const bytes = serializeVaultDocument(mutation.document);
       try {
-        await this.deps.store.write(bytes);
+        await this.deps.store.write(serializeVaultDocument(document));
       } catch (error) {
         throw storageError(error, this.deps.store.location);
       }
-      this.doc = mutation.document;
+      this.doc = document;
       this.docVersion += 1;
-      this.applyKeyChanges(mutation.document, mutation.keyChanges);
+      this.applyKeyChanges(document, mutation.keyChanges);
       return mutation.result;
     });
   }
@@ -149,29 +156,48 @@ export class Vault {
   }
 
   /**
-   * Re-encrypts keys the OS asked to have re-encrypted (safeStorage's shouldReEncrypt: its key was rotated),
-   * so they stay readable. Best effort, in the write queue; returns how many were rewritten.
+   * Re-encrypts keys the OS asked to have re-encrypted (safeStorage's shouldReEncrypt: its key was rotated), so
+   * they stay readable: an ordinary commit of the same document with those keys changed. Returns how many.
    */
-  refreshStaleCiphertexts(): Promise<number> {
-    return this.queue.run(async () => {
-      const ids = [...this.staleCiphertexts].filter((id) => id in this.doc.keys && this.keys.get(id)?.plaintext);
-      this.staleCiphertexts.clear();
-      if (ids.length === 0) return 0;
-      if ((await this.deps.cipher.availability()).state === 'unavailable') return 0;
-      const keys = { ...this.doc.keys };
-      for (const id of ids) keys[id] = encodeCiphertext(await this.deps.cipher.encrypt(this.keys.get(id)!.plaintext!));
-      const next = { ...this.doc, keys };
-      if (writeProblems(this.doc, next).length > 0) return 0;
-      try {
-        await this.deps.store.write(serializeVaultDocument(next));
-      } catch (error) {
-        throw storageError(error, this.deps.store.location);
+  async refreshStaleCiphertexts(): Promise<number> {
+    if (this.staleCiphertexts.size === 0) return 0;
+    if ((await this.deps.cipher.availability()).state === 'unavailable') return 0;
+    const count = await this.commit((doc) => {
+      const changes = new Map<string, string>();
+      for (const id of this.staleCiphertexts) {
+        const plaintext = this.keys.get(id)?.plaintext;
+        if (id in doc.keys && plaintext) changes.set(id, plaintext);
       }
-      this.doc = next;
-      this.docVersion += 1;
-      this.deps.logger.log('info', 'vault.keys_reencrypted', { count: ids.length });
-      return ids.length;
+      this.staleCiphertexts.clear();
+      return { document: changes.size === 0 ? null : doc, keyChanges: changes, result: changes.size };
     });
+    if (count > 0) this.deps.logger.log('info', 'vault.keys_reencrypted', { count });
+    return count;
+  }
+
+  /** The document with its keys brought in line: changed ones encrypted, removed ones and orphans dropped. */
+  private async withKeys(
+    document: VaultDocument,
+    changes: ReadonlyMap<string, string | null> | undefined,
+  ): Promise<VaultDocument> {
+    const ids = new Set(document.profiles.map((p) => p.id));
+    const orphans = Object.keys(document.keys).filter((id) => !ids.has(id));
+    if ((changes === undefined || changes.size === 0) && orphans.length === 0) return document;
+    const keys = { ...document.keys };
+    for (const id of orphans) delete keys[id];
+    for (const [id, plaintext] of changes ?? []) {
+      if (plaintext === null) delete keys[id];
+      else keys[id] = await this.encrypt(plaintext);
+    }
+    return { ...document, keys };
+  }
+
+  private async encrypt(plaintext: string): Promise<string> {
+    try {
+      return encodeCiphertext(await this.deps.cipher.encrypt(plaintext));
+    } catch (error) {
+      throw new AppError('VAULT_ENCRYPTION_FAILED', { cause: error });
+    }
   }
 
   drain(): Promise<void> {
@@ -254,7 +280,7 @@ async function restore(
         await store.write(serializeVaultDocument(document));
       } catch (error) {
         // Served from memory this session; the backup file is still there for the next start.
-        logger.log('error', 'vault.restore_write_failed', { errno: (error as { code?: string }).code ?? 'unknown' });
+        logger.log('error', 'vault.restore_write_failed', { errno: errnoOf(error) ?? 'unknown' });
       }
     } else {
       const backupQuarantined = await store.quarantine('backup');

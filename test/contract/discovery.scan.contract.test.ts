@@ -6,6 +6,7 @@ import { AppErrorDataSchema } from '../../shared/errors/app-error-data.contract.
 import { startFakeLlm, startSilentServer, type FakeServer } from '../support/fake-providers/index.js';
 import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
 import { closedPorts } from '../support/ports.js';
+import { waitFor } from '../support/wait-for.js';
 
 let h: IpcHarness;
 let ollama: FakeServer;
@@ -61,9 +62,9 @@ describe('discovery.scan over IPC', () => {
     const w = h.connect();
     const events: DiscoveryEvent[] = [];
     const sub = w.client.discovery.scan.subscribe(undefined, { onData: (e) => events.push(e) });
-    while (events.length === 0) await new Promise((r) => setTimeout(r, 2));
+    await waitFor(() => events.length > 0, { what: 'the scan to start' });
     sub.unsubscribe();
-    while (h.server.activeSubscriptions > 0) await new Promise((r) => setTimeout(r, 5));
+    await waitFor(() => h.server.activeSubscriptions === 0, { what: 'the scan to end on main' });
     expect(events.some((e) => e.type === 'done')).toBe(false);
   });
 

@@ -4,7 +4,7 @@ import { ProfileViewSchema } from '../../shared/profile.contract.js';
 import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
 import { createTestCore } from '../support/create-test-core.js';
 import { localProfileInput } from '../support/profile-builders.js';
-import { expectCallError } from '../support/trpc-assertions.js';
+import { expectAppError } from '../support/app-error-assertions.js';
 
 let h: IpcHarness;
 afterEach(async () => h?.dispose());
@@ -24,9 +24,9 @@ describe('profiles.activate over IPC', () => {
     h = await createIpcHarness();
     const { client } = h.connect();
     const p = await client.profiles.create.mutate(localProfileInput());
-    await expectCallError(client.profiles.activate.mutate({ id: 'nope' }), 'PROFILE_NOT_FOUND');
+    await expectAppError(client.profiles.activate.mutate({ id: 'nope' }), 'PROFILE_NOT_FOUND');
     h.t.cipher.setAvailability('unavailable');
-    await expectCallError(client.profiles.activate.mutate({ id: p.id }), 'VAULT_ENCRYPTION_UNAVAILABLE');
+    await expectAppError(client.profiles.activate.mutate({ id: p.id }), 'VAULT_ENCRYPTION_UNAVAILABLE');
   });
 
   it('CONSENT_REQUIRED for a remote profile without consent, then accepts consent', async () => {
@@ -41,7 +41,7 @@ describe('profiles.activate over IPC', () => {
     await writeFile(seed.vaultPath, JSON.stringify(doc));
     h = await createIpcHarness({ dir: seed.dir });
     const { client } = h.connect();
-    await expectCallError(client.profiles.activate.mutate({ id: p.id }), 'CONSENT_REQUIRED');
+    await expectAppError(client.profiles.activate.mutate({ id: p.id }), 'CONSENT_REQUIRED');
     expect((await client.profiles.activate.mutate({ id: p.id, remoteConsent: true })).remoteConsentAt).not.toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ChangeEventSchema, type ChangeEvent } from '../../shared/change.contract.js';
 import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
 import { localProfileInput } from '../support/profile-builders.js';
+import { waitFor } from '../support/wait-for.js';
 
 let h: IpcHarness;
 afterEach(async () => h?.dispose());
@@ -16,25 +17,17 @@ function collect(window: ReturnType<IpcHarness['connect']>) {
   return { events, sub, isStarted: () => started };
 }
 
-async function until(condition: () => boolean, ms = 2000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
-
 describe('profiles.changes over IPC', () => {
   it('a change made in one window reaches the other', async () => {
     h = await createIpcHarness();
     const editor = h.connect();
     const watcher = h.connect();
     const seen = collect(watcher);
-    await until(seen.isStarted);
+    await waitFor(seen.isStarted);
     const p = await editor.client.profiles.create.mutate(localProfileInput());
     await editor.client.profiles.activate.mutate({ id: p.id });
     await editor.client.profiles.delete.mutate({ id: p.id });
-    await until(() => seen.events.length === 3);
+    await waitFor(() => seen.events.length === 3);
     expect(seen.events.map((e) => [e.type, e.profileId])).toEqual([
       ['profile.created', p.id],
       ['profile.activated', p.id],
@@ -48,21 +41,21 @@ describe('profiles.changes over IPC', () => {
     h = await createIpcHarness();
     const w = h.connect();
     const seen = collect(w);
-    await until(seen.isStarted);
+    await waitFor(seen.isStarted);
     expect(h.server.activeSubscriptions).toBe(1);
     seen.sub.unsubscribe();
-    await until(() => h.server.activeSubscriptions === 0);
+    await waitFor(() => h.server.activeSubscriptions === 0);
     expect(h.t.core.changes.subscriberCount).toBe(0);
-    await until(() => w.received.some((m) => 'result' in m && m.result.type === 'stopped'));
+    await waitFor(() => w.received.some((m) => 'result' in m && m.result.type === 'stopped'));
   });
 
   it('a window that goes away has its subscriptions cleaned up', async () => {
     h = await createIpcHarness();
     const w = h.connect();
     const seen = collect(w);
-    await until(seen.isStarted);
+    await waitFor(seen.isStarted);
     w.destroy();
-    await until(() => h.server.activeSubscriptions === 0);
+    await waitFor(() => h.server.activeSubscriptions === 0);
     expect(h.t.core.changes.subscriberCount).toBe(0);
     // Changes after that are not sent to it.
     const before = w.received.length;

@@ -5,7 +5,7 @@ import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
 import { makeTempDir } from '../support/create-test-core.js';
 import { FaultyFs } from '../support/faulty-fs.js';
 import { localProfileInput, remoteProfileInput } from '../support/profile-builders.js';
-import { expectCallError } from '../support/trpc-assertions.js';
+import { expectAppError } from '../support/app-error-assertions.js';
 
 let h: IpcHarness;
 afterEach(async () => h?.dispose());
@@ -26,7 +26,7 @@ describe('profiles.create over IPC', () => {
 
   it('VALIDATION_FAILED with one entry per field', async () => {
     h = await createIpcHarness();
-    const data = await expectCallError(
+    const data = await expectAppError(
       h.connect().client.profiles.create.mutate({
         name: '',
         kind: 'openai',
@@ -44,7 +44,7 @@ describe('profiles.create over IPC', () => {
     h = await createIpcHarness();
     const { client } = h.connect();
     await client.profiles.create.mutate(localProfileInput({ name: 'Twin' }));
-    const data = await expectCallError(
+    const data = await expectAppError(
       client.profiles.create.mutate(localProfileInput({ name: 'TWIN' })),
       'PROFILE_NAME_TAKEN',
     );
@@ -53,7 +53,7 @@ describe('profiles.create over IPC', () => {
 
   it('CONSENT_REQUIRED naming the host', async () => {
     h = await createIpcHarness();
-    const data = await expectCallError(
+    const data = await expectAppError(
       h.connect().client.profiles.create.mutate(remoteProfileInput({ remoteConsent: undefined })),
       'CONSENT_REQUIRED',
     );
@@ -62,7 +62,7 @@ describe('profiles.create over IPC', () => {
 
   it('VAULT_ENCRYPTION_UNAVAILABLE while secure storage is down', async () => {
     h = await createIpcHarness({ availability: 'unavailable' });
-    const data = await expectCallError(
+    const data = await expectAppError(
       h.connect().client.profiles.create.mutate(localProfileInput()),
       'VAULT_ENCRYPTION_UNAVAILABLE',
     );
@@ -71,7 +71,7 @@ describe('profiles.create over IPC', () => {
 
   it('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED for a key under weak protection', async () => {
     h = await createIpcHarness({ availability: 'weak' });
-    await expectCallError(
+    await expectAppError(
       h.connect().client.profiles.create.mutate(remoteProfileInput()),
       'VAULT_WEAK_ENCRYPTION_NOT_ALLOWED',
     );
@@ -80,7 +80,7 @@ describe('profiles.create over IPC', () => {
   it('VAULT_ENCRYPTION_FAILED when the keyring fails mid-call', async () => {
     h = await createIpcHarness();
     h.t.cipher.failNextEncrypt = true;
-    await expectCallError(h.connect().client.profiles.create.mutate(remoteProfileInput()), 'VAULT_ENCRYPTION_FAILED');
+    await expectAppError(h.connect().client.profiles.create.mutate(remoteProfileInput()), 'VAULT_ENCRYPTION_FAILED');
   });
 
   it.each([
@@ -92,6 +92,6 @@ describe('profiles.create over IPC', () => {
     const fs = new FaultyFs(path.join(dir, 'llm-profiles.json'));
     h = await createIpcHarness({ dir, fs });
     fs.arm('fsync', errno);
-    await expectCallError(h.connect().client.profiles.create.mutate(localProfileInput()), code);
+    await expectAppError(h.connect().client.profiles.create.mutate(localProfileInput()), code);
   });
 });

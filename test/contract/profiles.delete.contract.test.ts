@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
 import { localProfileInput } from '../support/profile-builders.js';
-import { expectCallError } from '../support/trpc-assertions.js';
+import { expectAppError } from '../support/app-error-assertions.js';
 
 let h: IpcHarness;
 afterEach(async () => h?.dispose());
@@ -22,17 +22,14 @@ describe('profiles.delete over IPC', () => {
     h = await createIpcHarness();
     const { client } = h.connect();
     const p = await client.profiles.create.mutate(localProfileInput());
-    await expectCallError(client.profiles.delete.mutate({ id: 'gone' }), 'PROFILE_NOT_FOUND');
-    await expectCallError(
-      client.profiles.delete.mutate({ id: p.id, expectedRevision: 7 }),
-      'PROFILE_REVISION_CONFLICT',
-    );
-    const data = await expectCallError(
+    await expectAppError(client.profiles.delete.mutate({ id: 'gone' }), 'PROFILE_NOT_FOUND');
+    await expectAppError(client.profiles.delete.mutate({ id: p.id, expectedRevision: 7 }), 'PROFILE_REVISION_CONFLICT');
+    const data = await expectAppError(
       client.profiles.delete.mutate({ id: p.id, expectedRevision: -1 }),
       'VALIDATION_FAILED',
     );
     expect(data.fieldErrors?.[0]?.field).toBe('expectedRevision');
     h.t.cipher.setAvailability('unavailable');
-    await expectCallError(client.profiles.delete.mutate({ id: p.id }), 'VAULT_ENCRYPTION_UNAVAILABLE');
+    await expectAppError(client.profiles.delete.mutate({ id: p.id }), 'VAULT_ENCRYPTION_UNAVAILABLE');
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProfileViewSchema } from '../../shared/profile.contract.js';
 import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
 import { localProfileInput } from '../support/profile-builders.js';
-import { expectCallError } from '../support/trpc-assertions.js';
+import { expectAppError } from '../support/app-error-assertions.js';
 
 let h: IpcHarness;
 afterEach(async () => h?.dispose());
@@ -17,13 +17,13 @@ describe('profiles.get over IPC', () => {
 
   it('PROFILE_NOT_FOUND for an unknown id', async () => {
     h = await createIpcHarness();
-    const data = await expectCallError(h.connect().client.profiles.get.query({ id: 'missing' }), 'PROFILE_NOT_FOUND');
+    const data = await expectAppError(h.connect().client.profiles.get.query({ id: 'missing' }), 'PROFILE_NOT_FOUND');
     expect(data.remediation).toMatch(/Refresh/);
   });
 
   it('VALIDATION_FAILED naming the id field', async () => {
     h = await createIpcHarness();
-    const data = await expectCallError(h.connect().client.profiles.get.query({ id: '../../etc' }), 'VALIDATION_FAILED');
+    const data = await expectAppError(h.connect().client.profiles.get.query({ id: '../../etc' }), 'VALIDATION_FAILED');
     expect(data.fieldErrors).toEqual([{ field: 'id', message: expect.any(String) }]);
   });
 });

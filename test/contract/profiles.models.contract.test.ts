@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelListSchema } from '../../shared/models.contract.js';
 import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
 import { startFakeLlm, type FakeServer } from '../support/fake-providers/index.js';
-import { expectCallError } from '../support/trpc-assertions.js';
+import { expectAppError } from '../support/app-error-assertions.js';
 
 let h: IpcHarness;
 let openai: FakeServer;
@@ -59,48 +59,44 @@ describe('profiles.models over IPC', () => {
   });
 
   it('never lends the saved key to a draft pointing at another server or provider', async () => {
-    const other = await startFakeLlm({ kind: 'lmstudio', models: ['m'] });
-    try {
-      const { client } = h.connect();
-      const p = await client.profiles.create.mutate({
-        name: 'Keyed OpenAI',
-        kind: 'openai',
-        baseUrl: `${openai.url}/v1`,
-        model: 'gpt-a',
-        apiKey: 'sk-models-key-000111',
-      });
-      await client.profiles.models.mutate({
+    await using other = await startFakeLlm({ kind: 'lmstudio', models: ['m'] });
+    const { client } = h.connect();
+    const p = await client.profiles.create.mutate({
+      name: 'Keyed OpenAI',
+      kind: 'openai',
+      baseUrl: `${openai.url}/v1`,
+      model: 'gpt-a',
+      apiKey: 'sk-models-key-000111',
+    });
+    await client.profiles.models.mutate({
+      id: p.id,
+      draft: { kind: 'openai-compatible', preset: 'lmstudio', baseUrl: `${other.url}/v1` },
+    });
+    expect(other.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
+    await expectAppError(
+      client.profiles.models.mutate({
         id: p.id,
-        draft: { kind: 'openai-compatible', preset: 'lmstudio', baseUrl: `${other.url}/v1` },
-      });
-      expect(other.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
-      await expectCallError(
-        client.profiles.models.mutate({
-          id: p.id,
-          draft: { kind: 'openai-compatible', preset: 'vllm', baseUrl: `${openai.url}/v1` },
-        }),
-        'PROVIDER_AUTH_FAILED',
-      );
-    } finally {
-      await other.close();
-    }
+        draft: { kind: 'openai-compatible', preset: 'vllm', baseUrl: `${openai.url}/v1` },
+      }),
+      'PROVIDER_AUTH_FAILED',
+    );
   });
 
   it('PROVIDER_AUTH_FAILED for a wrong key, CONSENT_REQUIRED for a remote draft, VALIDATION_FAILED for nothing', async () => {
     const { client } = h.connect();
-    await expectCallError(
+    await expectAppError(
       client.profiles.models.mutate({
         draft: { kind: 'openai', baseUrl: `${openai.url}/v1`, apiKey: 'sk-wrong-key-999999' },
       }),
       'PROVIDER_AUTH_FAILED',
     );
-    await expectCallError(
+    await expectAppError(
       client.profiles.models.mutate({
         draft: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-x-1234567890' },
       }),
       'CONSENT_REQUIRED',
     );
-    const data = await expectCallError(client.profiles.models.mutate({}), 'VALIDATION_FAILED');
+    const data = await expectAppError(client.profiles.models.mutate({}), 'VALIDATION_FAILED');
     expect(data.fieldErrors?.[0]?.field).toBe('id');
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProfileViewSchema } from '../../shared/profile.contract.js';
 import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
 import { localProfileInput, remoteProfileInput } from '../support/profile-builders.js';
-import { expectCallError } from '../support/trpc-assertions.js';
+import { expectAppError } from '../support/app-error-assertions.js';
 
 let h: IpcHarness;
 afterEach(async () => h?.dispose());
@@ -31,7 +31,7 @@ describe('profiles.update over IPC', () => {
 
   it('VALIDATION_FAILED with patch fields named as form fields', async () => {
     const { client, profile } = await withProfile();
-    const data = await expectCallError(
+    const data = await expectAppError(
       client.profiles.update.mutate({
         id: profile.id,
         expectedRevision: 1,
@@ -45,7 +45,7 @@ describe('profiles.update over IPC', () => {
   it('PROFILE_REVISION_CONFLICT for a stale revision', async () => {
     const { client, profile } = await withProfile();
     await client.profiles.update.mutate({ id: profile.id, expectedRevision: 1, patch: { model: 'a' } });
-    await expectCallError(
+    await expectAppError(
       client.profiles.update.mutate({ id: profile.id, expectedRevision: 1, patch: { model: 'b' } }),
       'PROFILE_REVISION_CONFLICT',
     );
@@ -54,15 +54,15 @@ describe('profiles.update over IPC', () => {
   it('PROFILE_NOT_FOUND, PROFILE_NAME_TAKEN, CONSENT_REQUIRED', async () => {
     const { client, profile } = await withProfile();
     await client.profiles.create.mutate(localProfileInput({ name: 'Taken' }));
-    await expectCallError(
+    await expectAppError(
       client.profiles.update.mutate({ id: 'nope', expectedRevision: 1, patch: { model: 'x' } }),
       'PROFILE_NOT_FOUND',
     );
-    await expectCallError(
+    await expectAppError(
       client.profiles.update.mutate({ id: profile.id, expectedRevision: 1, patch: { name: 'taken' } }),
       'PROFILE_NAME_TAKEN',
     );
-    await expectCallError(
+    await expectAppError(
       client.profiles.update.mutate({
         id: profile.id,
         expectedRevision: 1,
@@ -75,12 +75,12 @@ describe('profiles.update over IPC', () => {
   it('VAULT_ENCRYPTION_UNAVAILABLE and VAULT_WEAK_ENCRYPTION_NOT_ALLOWED', async () => {
     const { client, profile } = await withProfile();
     h.t.cipher.setAvailability('weak');
-    await expectCallError(
+    await expectAppError(
       client.profiles.update.mutate({ id: profile.id, expectedRevision: 1, patch: { apiKey: 'sk-weak-0000000000' } }),
       'VAULT_WEAK_ENCRYPTION_NOT_ALLOWED',
     );
     h.t.cipher.setAvailability('unavailable');
-    await expectCallError(
+    await expectAppError(
       client.profiles.update.mutate({ id: profile.id, expectedRevision: 1, patch: { model: 'x' } }),
       'VAULT_ENCRYPTION_UNAVAILABLE',
     );

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StorageStatusSchema } from '../../shared/storage.contract.js';
 import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
-import { expectCallError } from '../support/trpc-assertions.js';
+import { expectAppError } from '../support/app-error-assertions.js';
 
 let h: IpcHarness;
 afterEach(async () => h?.dispose());
@@ -18,13 +18,13 @@ describe('storage.allowWeakEncryption over IPC', () => {
   it('VALIDATION_FAILED without the acknowledgement; VAULT_ENCRYPTION_UNAVAILABLE while storage is down', async () => {
     h = await createIpcHarness({ availability: 'weak' });
     const { client } = h.connect();
-    const data = await expectCallError(
+    const data = await expectAppError(
       client.storage.allowWeakEncryption.mutate({ acknowledged: false } as never),
       'VALIDATION_FAILED',
     );
     expect(data.fieldErrors).toEqual([{ field: 'acknowledged', message: expect.stringContaining('risk') }]);
     h.t.cipher.setAvailability('unavailable');
-    await expectCallError(
+    await expectAppError(
       client.storage.allowWeakEncryption.mutate({ acknowledged: true }),
       'VAULT_ENCRYPTION_UNAVAILABLE',
     );

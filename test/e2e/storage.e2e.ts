@@ -19,7 +19,7 @@ test('unavailable secure storage: banner explains, list still shows, saving is r
   await page.reload();
   const banner = page.getByTestId('storage-banner');
   await expect(banner).toContainText('Secure storage is unavailable');
-  await expect(banner).toContainText('unlock your system keychain');
+  await expect(banner).toContainText('Unlock your system keychain');
   await expect(page.getByRole('heading', { name: /Local/ })).toBeVisible();
   expect(await axeViolations(page, 'storage unavailable banner')).toEqual([]);
   await snap(page, '07-storage-unavailable');

@@ -35,7 +35,7 @@ export interface TestCoreOptions {
   readonly logsInDataDir?: boolean;
 }
 
-export interface TestCore {
+export interface TestCore extends AsyncDisposable {
   readonly core: CoreServices;
   readonly cipher: FakeSecretCipher;
   readonly store: AtomicFileStore;
@@ -116,6 +116,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
       await closeLogs();
       await rm(dir, { recursive: true, force: true });
     },
+    [Symbol.asyncDispose]: () => testCore.dispose(),
   };
   return testCore;
 }

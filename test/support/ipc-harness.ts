@@ -10,6 +10,7 @@ import { createContextInner } from '../../src/api/context.js';
 import { systemClock } from '../../src/adapters/system-clock.adapter.js';
 import type { Logger } from '../../src/ports/logger.port.js';
 import { createTestCore, type TestCore, type TestCoreOptions } from './create-test-core.js';
+import { settle as settleQueued } from './wait-for.js';
 
 export interface RendererWindow {
   readonly senderId: number;
@@ -24,7 +25,7 @@ export interface RendererWindow {
   close(): void;
 }
 
-export interface IpcHarness {
+export interface IpcHarness extends AsyncDisposable {
   readonly t: TestCore;
   readonly server: TrpcIpcServer<AppRouter>;
   /** A new window; with senderId, another frame of an existing window (a subframe shares its webContents id). */
@@ -104,24 +105,19 @@ export async function createIpcHarness(options: IpcHarnessOptions = {}): Promise
     for (let round = 0; round < 50; round += 1) {
       await new Promise((resolve) => setImmediate(resolve));
       if (inFlight.size === 0) {
-        await new Promise((resolve) => setTimeout(resolve, 5));
+        await settleQueued();
         if (inFlight.size === 0) return;
       }
       await Promise.all([...inFlight]);
     }
   };
 
-  return {
-    t,
-    server,
-    connect,
-    settle,
-    dispose: async () => {
-      await server.stopAll();
-      for (const port of ports) port.close();
-      await t.dispose();
-    },
+  const dispose = async () => {
+    await server.stopAll();
+    for (const port of ports) port.close();
+    await t.dispose();
   };
+  return { t, server, connect, settle, dispose, [Symbol.asyncDispose]: dispose };
 }
 
 /** A wire message as the renderer link would read it: data and error decoded by the app's JSON transformer. */

@@ -6,6 +6,7 @@ import { runInRequestContext } from '../../src/diagnostics/request-context.js';
 import type { TestCore } from './create-test-core.js';
 import type { FakeKind } from './fake-providers/index.js';
 import { recordTestSecret } from './suite-diagnostics.js';
+import { waitFor } from './wait-for.js';
 
 export interface Collected {
   readonly events: TestEvent[];
@@ -18,10 +19,14 @@ export async function runTest(
   id: string,
   signal?: AbortSignal,
   correlationId = 'test-run-0001',
+  onEvent?: (event: TestEvent) => void,
 ): Promise<Collected> {
   const events: TestEvent[] = [];
   await runInRequestContext({ correlationId }, async () => {
-    for await (const event of t.core.connectionTest.run({ id }, signal)) events.push(TestEventSchema.parse(event));
+    for await (const event of t.core.connectionTest.run({ id }, signal)) {
+      events.push(TestEventSchema.parse(event));
+      onEvent?.(event);
+    }
   });
   const last = events.at(-1);
   return { events, result: last?.type === 'result' ? last.result : null };
@@ -93,8 +98,10 @@ export function openTcpHandles(): number {
     .filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap' || r === 'TLSSocketWrap').length;
 }
 
+/** The open TCP handles once they are back at `baseline`, or (after `timeoutMs`) however many are still open. */
 export async function settleHandles(baseline: number, timeoutMs = 2000): Promise<number> {
-  const end = Date.now() + timeoutMs;
-  while (openTcpHandles() > baseline && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  await waitFor(() => openTcpHandles() <= baseline, { timeoutMs, what: 'the connections to close' }).catch(
+    () => undefined,
+  );
   return openTcpHandles();
 }

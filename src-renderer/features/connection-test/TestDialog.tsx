@@ -8,7 +8,8 @@ import { Dialog } from '../../components/Dialog.js';
 import { formatMs, formatRate } from '../../components/format.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
-import { useConnectionTest, type TestState } from './use-connection-test.js';
+import type { TestState } from './test-state.js';
+import { useConnectionTest } from './use-connection-test.js';
 import { useStartOnOpen } from '../../hooks/use-start-on-open.js';
 
 const PHASE_LABEL: Record<TestPhase, string> = {

@@ -1,16 +1,15 @@
 // "Find model servers on this computer": scans loopback only, shows progress, then each server found —
 // which one, its version, its models, whether it needs a key, whether a profile already uses it — with a
 // one-step "Add as profile" (or the prefilled form when a key is needed).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import type { DiscoveredServer } from '../../../shared/discovery.contract.js';
 import { loopbackPort } from '../../../shared/endpoint.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Dialog } from '../../components/Dialog.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { useTRPC } from '../../app/trpc.js';
-import { appErrorDataOf } from '../errors/error-data.js';
+import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
 import type { Suggestion } from '../profile-form/form-model.js';
 import { useDiscovery } from './use-discovery.js';
@@ -32,9 +31,8 @@ function uniqueName(base: string, taken: readonly ProfileView[]): string {
 function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: DiscoveredServer } & Omit<Props, 'onClose'>) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const create = useMutation(trpc.profiles.create.mutationOptions());
+  const create = useAppMutation(trpc.profiles.create.mutationOptions());
   const [model, setModel] = useState(server.suggestion.model ?? server.models[0] ?? '');
-  const [error, setError] = useState<AppErrorData | null>(null);
   // The scan's list, plus anything added since (the profile list is live).
   const saved = profiles.filter(
     (p) => server.savedProfileIds.includes(p.id) || loopbackPort(p.baseUrl) === server.port,
@@ -46,20 +44,16 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
   const add = async () => {
     const prefilled: Suggestion = { ...suggestion, model: model || null, name: uniqueName(suggestion.name, profiles) };
     if (server.requiresKey || !model) return onOpenForm(prefilled);
-    setError(null);
-    try {
-      const profile = await create.mutateAsync({
-        name: prefilled.name,
-        kind: suggestion.kind,
-        ...(suggestion.preset && { preset: suggestion.preset }),
-        baseUrl: suggestion.baseUrl,
-        model,
-      });
-      await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
-      onAdded(profile);
-    } catch (caught) {
-      setError(appErrorDataOf(caught));
-    }
+    const profile = await create.run({
+      name: prefilled.name,
+      kind: suggestion.kind,
+      ...(suggestion.preset && { preset: suggestion.preset }),
+      baseUrl: suggestion.baseUrl,
+      model,
+    });
+    if (!profile) return;
+    await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
+    onAdded(profile);
   };
 
   return (
@@ -89,11 +83,11 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
             </select>
           </div>
         ) : null}
-        <button type="button" className="button button--primary" onClick={() => void add()} disabled={create.isPending}>
+        <button type="button" className="button button--primary" onClick={() => void add()} disabled={create.pending}>
           {server.requiresKey || !model ? `Set up ${server.label}…` : `Add ${server.label} as a profile`}
         </button>
       </div>
-      {error ? <ErrorNotice error={error} title="The profile was not added" /> : null}
+      {create.error ? <ErrorNotice error={create.error} title="The profile was not added" /> : null}
     </li>
   );
 }

@@ -15,9 +15,20 @@ export function appErrorDataOf(error: unknown): AppErrorData {
     code: 'INTERNAL',
     message: words.message,
     remediation: words.remediation,
-    retryable: true,
+    retryable: words.retryable,
     correlationId: NO_REFERENCE,
   };
+}
+
+export type Attempt<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: AppErrorData };
+
+/** Awaits a call and hands back its result or its catalogued error, never a rejection. */
+export async function attempt<T>(call: () => Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, data: await call() };
+  } catch (caught) {
+    return { ok: false, error: appErrorDataOf(caught) };
+  }
 }
 
 export function fieldErrorMap(error: AppErrorData | null): Record<string, string> {

@@ -1,6 +1,8 @@
 // The API key is write-only: it can be entered, replaced or removed, never shown back. A saved key shows as
 // "Key saved, ending …1234".
 import { useEffect, useRef } from 'react';
+import { describeError } from '../../../shared/errors/error-catalog.js';
+import { fieldMessage } from '../../../shared/errors/field-messages.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Field } from '../../components/Field.js';
 import type { FormValues, KeyAction } from './form-model.js';
@@ -16,7 +18,10 @@ interface Props {
 }
 
 function savedKeyText(profile: ProfileView): string {
-  if (profile.keyStatus === 'unreadable') return 'A key is saved but can no longer be read. Enter it again.';
+  if (profile.keyStatus === 'unreadable') {
+    const words = describeError('VAULT_KEY_UNREADABLE');
+    return `${words.message} ${words.remediation}`;
+  }
   if (profile.keyStatus === 'locked') return 'A key is saved (locked until secure storage is available).';
   return profile.apiKeyHint ? `Key saved, ending …${profile.apiKeyHint}` : 'Key saved';
 }
@@ -47,10 +52,7 @@ export function ApiKeyField({ values, profile, expectation, originChanged, error
             {values.keyAction === 'remove' ? 'The saved key will be removed when you save.' : savedKeyText(profile)}
           </p>
           {originChanged && values.keyAction === 'keep' ? (
-            <p className="field__error">
-              The server address changed. The saved key will not be sent to the new server: enter its key, or remove the
-              saved one.
-            </p>
+            <p className="field__error">{fieldMessage('keyOriginChanged')}</p>
           ) : null}
           <div className="button-row">
             {values.keyAction !== 'replace' ? (

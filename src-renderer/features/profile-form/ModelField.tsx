@@ -1,12 +1,9 @@
 // The model: typed by hand, or picked from the list the server offers ("Load models" asks the server with
 // the form's current values, before anything is saved).
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Field } from '../../components/Field.js';
 import { useTRPC } from '../../app/trpc.js';
-import { appErrorDataOf } from '../errors/error-data.js';
+import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
 import { consentGiven, type FormValues } from './form-model.js';
 
@@ -19,31 +16,24 @@ interface Props {
 
 export function ModelField({ values, profile, error, onChange }: Props) {
   const trpc = useTRPC();
-  const load = useMutation(trpc.profiles.models.mutationOptions());
-  const [loadError, setLoadError] = useState<AppErrorData | null>(null);
+  const load = useAppMutation(trpc.profiles.models.mutationOptions());
   const models = load.data?.models ?? [];
 
-  const loadModels = async () => {
-    setLoadError(null);
-    try {
-      await load.mutateAsync({
-        ...(profile && { id: profile.id }),
-        draft: {
-          kind: values.kind,
-          preset: values.kind === 'openai-compatible' ? values.preset || null : null,
-          baseUrl: values.baseUrl.trim(),
-          ...(values.kind === 'azure-openai' && {
-            azureDeployment: values.azureDeployment || null,
-            azureApiVersion: values.azureApiVersion || null,
-          }),
-          ...(values.apiKey !== '' && { apiKey: values.apiKey }),
-          ...(consentGiven(values) && { remoteConsent: true }),
-        },
-      });
-    } catch (caught) {
-      setLoadError(appErrorDataOf(caught));
-    }
-  };
+  const loadModels = () =>
+    load.run({
+      ...(profile && { id: profile.id }),
+      draft: {
+        kind: values.kind,
+        preset: values.kind === 'openai-compatible' ? values.preset || null : null,
+        baseUrl: values.baseUrl.trim(),
+        ...(values.kind === 'azure-openai' && {
+          azureDeployment: values.azureDeployment || null,
+          azureApiVersion: values.azureApiVersion || null,
+        }),
+        ...(values.apiKey !== '' && { apiKey: values.apiKey }),
+        ...(consentGiven(values) && { remoteConsent: true }),
+      },
+    });
 
   return (
     <div className="model-field">
@@ -61,9 +51,9 @@ export function ModelField({ values, profile, error, onChange }: Props) {
           type="button"
           className="button model-field__load"
           onClick={() => void loadModels()}
-          disabled={load.isPending}
+          disabled={load.pending}
         >
-          {load.isPending ? 'Loading models…' : 'Load models'}
+          {load.pending ? 'Loading models…' : 'Load models'}
         </button>
       </div>
       {models.length > 0 ? (
@@ -80,12 +70,12 @@ export function ModelField({ values, profile, error, onChange }: Props) {
             ))}
           </select>
         </Field>
-      ) : load.isSuccess ? (
+      ) : load.data ? (
         <p className="field__hint" role="status">
           The server lists no models.
         </p>
       ) : null}
-      {loadError ? <ErrorNotice error={loadError} title="Could not load the models" /> : null}
+      {load.error ? <ErrorNotice error={load.error} title="Could not load the models" /> : null}
     </div>
   );
 }

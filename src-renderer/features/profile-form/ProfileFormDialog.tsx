@@ -1,14 +1,15 @@
 // Create or edit a profile. Presets fill the address, the exact endpoint that will be called is shown as you
 // type, the model list can be loaded before saving, each error appears next to its field and in a summary
 // that takes focus, and a remote host asks for consent in plain words.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
-import type { ProfileView } from '../../../shared/profile.contract.js';
+import { PROFILE_LIMITS, type ProfileView } from '../../../shared/profile.contract.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Field } from '../../components/Field.js';
 import { useTRPC } from '../../app/trpc.js';
-import { appErrorDataOf, fieldErrorMap } from '../errors/error-data.js';
+import { useAppMutation } from '../../hooks/use-app-mutation.js';
+import { attempt, fieldErrorMap } from '../errors/error-data.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
 import { ApiKeyField } from './ApiKeyField.js';
 import { ConsentField } from './ConsentField.js';
@@ -44,6 +45,9 @@ const LABELS: Record<string, string> = {
   apiKey: 'API key',
   remoteConsent: 'Consent',
 };
+
+const TIMEOUT_MIN_S = PROFILE_LIMITS.timeoutMinMs / 1000;
+const TIMEOUT_MAX_S = PROFILE_LIMITS.timeoutMaxMs / 1000;
 
 interface Props {
   readonly open: boolean;
@@ -81,13 +85,15 @@ function ProfileForm({
   const [values, setValues] = useState<FormValues>(() =>
     profile ? valuesFromProfile(profile) : emptyValues(suggestion),
   );
-  const [error, setError] = useState<AppErrorData | null>(null);
+  // Loading the latest version after a conflict can fail too; its error replaces the save's while it stands.
+  const [loadError, setLoadError] = useState<AppErrorData | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
   const change = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
-  const create = useMutation(trpc.profiles.create.mutationOptions());
-  const update = useMutation(trpc.profiles.update.mutationOptions());
-  const saving = create.isPending || update.isPending;
+  const create = useAppMutation(trpc.profiles.create.mutationOptions());
+  const update = useAppMutation(trpc.profiles.update.mutationOptions());
+  const saving = create.pending || update.pending;
+  const error = loadError ?? (profile ? update.error : create.error);
   const fieldErrors = fieldErrorMap(error);
   const { host, remote } = hostOf(values);
   const endpoint = useMemo(() => resolvedEndpoint(values), [values]);
@@ -100,36 +106,33 @@ function ProfileForm({
   /** After a conflict: edit the version saved elsewhere instead (the learner's unsaved edits are dropped). */
   const loadLatest = async () => {
     if (!profile) return;
-    try {
-      const latest = await queryClient.fetchQuery({
-        ...trpc.profiles.get.queryOptions({ id: profile.id }),
-        staleTime: 0,
-      });
-      setProfile(latest);
-      setValues(valuesFromProfile(latest));
-      setError(null);
-    } catch (caught) {
-      setError(appErrorDataOf(caught));
+    const latest = await attempt(() =>
+      queryClient.fetchQuery({ ...trpc.profiles.get.queryOptions({ id: profile.id }), staleTime: 0 }),
+    );
+    if (!latest.ok) {
+      setLoadError(latest.error);
+      return;
     }
+    setProfile(latest.data);
+    setValues(valuesFromProfile(latest.data));
+    setLoadError(null);
+    update.reset();
   };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
-      const saved = profile
-        ? await update.mutateAsync({
-            id: profile.id,
-            expectedRevision: profile.revision,
-            patch: updatePatch(values, profile),
-            ...(updateConsent(values, profile) && { remoteConsent: true }),
-          })
-        : await create.mutateAsync(createInput(values));
-      await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
-      onSaved(saved, profile === null);
-    } catch (caught) {
-      setError(appErrorDataOf(caught));
-    }
+    setLoadError(null);
+    const saved = profile
+      ? await update.run({
+          id: profile.id,
+          expectedRevision: profile.revision,
+          patch: updatePatch(values, profile),
+          ...(updateConsent(values, profile) && { remoteConsent: true }),
+        })
+      : await create.run(createInput(values));
+    if (!saved) return;
+    await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
+    onSaved(saved, profile === null);
   };
 
   return (
@@ -176,7 +179,7 @@ function ProfileForm({
           <input
             type="text"
             value={values.name}
-            maxLength={80}
+            maxLength={PROFILE_LIMITS.nameMax}
             autoComplete="off"
             onChange={(e) => change({ name: e.target.value })}
           />
@@ -250,15 +253,15 @@ function ProfileForm({
 
       <Field
         label="Time limit (seconds)"
-        hint="How long a test may take, from 1 to 30 seconds."
+        hint={`How long a test may take, from ${TIMEOUT_MIN_S} to ${TIMEOUT_MAX_S} seconds.`}
         error={fieldErrors.timeoutMs}
         fieldName="timeoutMs"
       >
         <input
           type="number"
           inputMode="decimal"
-          min={1}
-          max={30}
+          min={TIMEOUT_MIN_S}
+          max={TIMEOUT_MAX_S}
           step={1}
           value={values.timeoutSeconds}
           onChange={(e) => change({ timeoutSeconds: e.target.value })}

@@ -1,6 +1,7 @@
 // The profile form's state and its translation into create/update inputs. Plain functions so the rules
 // (what a patch contains, when consent is asked, which defaults a provider fills in) are testable alone.
-import { endpointHost, endpointOrigin, isLoopbackHost } from '../../../shared/endpoint.js';
+import { endpointHost, isLoopbackHost } from '../../../shared/endpoint.js';
+import { endpointOrigin } from '../../../shared/origin.js';
 import { tryResolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../shared/profile.contract.js';
@@ -163,10 +164,11 @@ export function providerOptions(): Array<{ value: ProviderKind; label: string }>
   return (Object.keys(PROVIDERS) as ProviderKind[]).map((value) => ({ value, label: PROVIDERS[value].label }));
 }
 
+/** Beside the named servers, the catch-all preset reads as "Another …" of its own label, so the two cannot drift. */
 export function presetOptions(): Array<{ value: Preset; label: string }> {
   return (Object.keys(PRESETS) as Preset[]).map((value) => ({
     value,
-    label: value === 'other' ? 'Another OpenAI-compatible server' : PRESETS[value].label,
+    label: value === 'other' ? `Another ${PRESETS.other.label}` : PRESETS[value].label,
   }));
 }
 

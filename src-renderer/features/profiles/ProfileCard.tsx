@@ -1,7 +1,8 @@
 // One profile in the list: what it is, where it points (local or remote), whether it is active, how its last
 // test went, and the actions on it.
+import { describeError } from '../../../shared/errors/error-catalog.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
-import { PRESETS, PROVIDERS } from '../../../shared/provider.contract.js';
+import { providerLabel } from '../../../shared/provider.contract.js';
 import { formatMs, formatWhen } from '../../components/format.js';
 
 interface Props {
@@ -13,17 +14,13 @@ interface Props {
   readonly onDelete: () => void;
 }
 
-function providerText(p: ProfileView): string {
-  return p.kind === 'openai-compatible' && p.preset ? PRESETS[p.preset].label : PROVIDERS[p.kind].label;
-}
-
 function lastTestText(p: ProfileView): string {
   const t = p.lastTest;
   if (!t) return 'Not tested yet';
   const when = formatWhen(t.at);
   return t.ok
     ? `Passed ${when}: first token ${formatMs(t.timeToFirstTokenMs)}`
-    : `Failed ${when}${t.errorCode ? ` (${t.errorCode.toLowerCase().replace(/_/g, ' ')})` : ''}`;
+    : `Failed ${when}${t.errorCode ? `: ${describeError(t.errorCode).summary}` : ''}`;
 }
 
 export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDelete }: Props) {
@@ -43,7 +40,7 @@ export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDe
           </span>
         </h2>
         <p className="profile-card__meta">
-          {providerText(p)} · <span className="mono">{p.model}</span>
+          {providerLabel(p.kind, p.preset)} · <span className="mono">{p.model}</span>
           {p.hasApiKey ? (
             <>
               {' '}

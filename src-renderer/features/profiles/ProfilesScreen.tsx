@@ -1,12 +1,13 @@
 // The main screen: storage banner, the profile list (or an empty state that offers discovery), and the
 // dialogs for adding, editing, testing, deleting and discovering. Every failure shows its message, what to
 // do, and the reference id.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { useTRPC } from '../../app/trpc.js';
+import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { DiscoveryDialog } from '../discovery/DiscoveryDialog.js';
 import { appErrorDataOf } from '../errors/error-data.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
@@ -30,12 +31,10 @@ export function ProfilesScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.profiles.list.queryOptions());
-  const activate = useMutation(trpc.profiles.activate.mutationOptions());
-  const remove = useMutation(trpc.profiles.delete.mutationOptions());
+  const activate = useAppMutation(trpc.profiles.activate.mutationOptions());
+  const remove = useAppMutation(trpc.profiles.delete.mutationOptions());
   const [modal, setModal] = useState<Modal>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [actionError, setActionError] = useState<AppErrorData | null>(null);
-  const [deleteError, setDeleteError] = useState<AppErrorData | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // After a delete the row (and the button that opened the dialog) is gone: focus the heading instead,
   // once the dialog has closed and handed focus back.
@@ -51,33 +50,31 @@ export function ProfilesScreen() {
   const close = () => setModal(null);
 
   const doActivate = async (profile: ProfileView, remoteConsent?: boolean) => {
-    setActionError(null);
-    try {
-      await activate.mutateAsync({ id: profile.id, ...(remoteConsent && { remoteConsent: true }) });
-      await refresh();
-      setAnnouncement(`${profile.name} is now the active profile.`);
-      close();
-    } catch (caught) {
-      const error = appErrorDataOf(caught);
-      if (error.code === 'CONSENT_REQUIRED' && !remoteConsent) setModal({ type: 'consent', profile });
-      else {
-        close();
-        setActionError(error);
+    // A remote profile without consent asks for it rather than failing; any other failure shows on the screen.
+    const askConsentOrClose = (error: AppErrorData) => {
+      if (error.code === 'CONSENT_REQUIRED' && !remoteConsent) {
+        setModal({ type: 'consent', profile });
+        return true;
       }
-    }
+      close();
+      return false;
+    };
+    const activated = await activate.run(
+      { id: profile.id, ...(remoteConsent && { remoteConsent: true }) },
+      { handled: askConsentOrClose },
+    );
+    if (!activated) return;
+    await refresh();
+    setAnnouncement(`${profile.name} is now the active profile.`);
+    close();
   };
 
   const doDelete = async (profile: ProfileView) => {
-    setDeleteError(null);
-    try {
-      await remove.mutateAsync({ id: profile.id, expectedRevision: profile.revision });
-      await refresh();
-      focusHeadingAfterClose.current = true;
-      close();
-      setAnnouncement(`${profile.name} was deleted.`);
-    } catch (caught) {
-      setDeleteError(appErrorDataOf(caught));
-    }
+    if (!(await remove.run({ id: profile.id, expectedRevision: profile.revision }))) return;
+    await refresh();
+    focusHeadingAfterClose.current = true;
+    close();
+    setAnnouncement(`${profile.name} was deleted.`);
   };
 
   return (
@@ -101,7 +98,7 @@ export function ProfilesScreen() {
       </header>
       <StorageBanner />
       <LiveRegion message={announcement} />
-      {actionError ? <ErrorNotice error={actionError} title="That did not work" /> : null}
+      {activate.error ? <ErrorNotice error={activate.error} title="That did not work" /> : null}
       {list.error ? <ErrorNotice error={appErrorDataOf(list.error)} title="Your profiles could not be loaded" /> : null}
 
       {list.isSuccess && profiles.length === 0 ? (
@@ -126,12 +123,12 @@ export function ProfilesScreen() {
             <ProfileCard
               key={profile.id}
               profile={profile}
-              busy={activate.isPending}
+              busy={activate.pending}
               onTest={() => setModal({ type: 'test', profile })}
               onActivate={() => void doActivate(profile)}
               onEdit={() => setModal({ type: 'form', profile })}
               onDelete={() => {
-                setDeleteError(null);
+                remove.reset();
                 setModal({ type: 'delete', profile });
               }}
             />
@@ -155,7 +152,7 @@ export function ProfilesScreen() {
       {modal?.type === 'delete' ? (
         <ConfirmDeleteDialog
           profile={modal.profile}
-          error={deleteError}
+          error={remove.error}
           onClose={close}
           onConfirm={() => doDelete(modal.profile)}
         />

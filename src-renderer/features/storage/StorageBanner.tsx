@@ -1,32 +1,42 @@
 // Says plainly when secure storage limits what can be done, and how to fix it: unavailable (nothing can be
 // changed), weak (keys cannot be saved unless the learner opts in), or the vault had to be recovered.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type ReactNode } from 'react';
+import { describeError, formatErrorText, STORAGE_NOTICES } from '../../../shared/errors/error-catalog.js';
 import { useTRPC } from '../../app/trpc.js';
-import { appErrorDataOf } from '../errors/error-data.js';
+import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
+
+/** Puts a node (a path in <code>) where a catalogue sentence has its {name} placeholder. */
+function withNode(template: string, name: string, node: ReactNode): ReactNode {
+  const [before, after = ''] = template.split(`{${name}}`);
+  return (
+    <>
+      {before}
+      {node}
+      {after}
+    </>
+  );
+}
 
 export function StorageBanner() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const status = useQuery(trpc.storage.status.queryOptions());
-  const allow = useMutation(trpc.storage.allowWeakEncryption.mutationOptions());
+  const allow = useAppMutation(trpc.storage.allowWeakEncryption.mutationOptions());
   const [acknowledged, setAcknowledged] = useState(false);
-  const [error, setError] = useState<AppErrorData | null>(null);
   const checkboxId = useId();
   const s = status.data;
   if (!s) return null;
 
   const allowWeak = async () => {
-    setError(null);
-    try {
-      await allow.mutateAsync({ acknowledged: true });
+    if (await allow.run({ acknowledged: true })) {
       await queryClient.invalidateQueries({ queryKey: trpc.storage.status.queryKey() });
-    } catch (caught) {
-      setError(appErrorDataOf(caught));
     }
   };
+  const unavailable = describeError('VAULT_ENCRYPTION_UNAVAILABLE');
+  const weak = describeError('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED');
+  const unreadable = describeError('VAULT_KEY_UNREADABLE');
 
   return (
     <div className="banners">
@@ -39,12 +49,10 @@ export function StorageBanner() {
         >
           <h2 id="storage-unavailable-title">Secure storage is unavailable</h2>
           <p>
-            You can look at your profiles, but adding, changing, activating or deleting them is blocked until it is
-            back, so that no API key is ever stored unprotected.
+            {unavailable.message} {STORAGE_NOTICES.unavailableBlocks}
           </p>
           <p>
-            <strong>How to fix it:</strong> unlock your system keychain or keyring (on Linux, GNOME Keyring or KWallet
-            must be running and unlocked), then restart the app.
+            <strong>How to fix it:</strong> {unavailable.remediation}
           </p>
         </section>
       ) : null}
@@ -56,14 +64,11 @@ export function StorageBanner() {
           data-testid="storage-banner"
         >
           <h2 id="storage-weak-title">API keys can only be weakly protected on this computer</h2>
+          <p>{formatErrorText(STORAGE_NOTICES.weakExplained, { backend: s.backend })}</p>
           <p>
-            No keyring was found ({s.backend}), so a saved key would be protected only by a password that is the same on
-            every computer. Profiles without keys work normally; saving a key is blocked.
+            <strong>How to fix it:</strong> {weak.remediation}
           </p>
-          <p>
-            <strong>Best fix:</strong> install and unlock GNOME Keyring or KWallet, then restart the app.{' '}
-            <strong>Or</strong> allow weak storage if this computer is yours alone:
-          </p>
+          <p>{STORAGE_NOTICES.weakOptIn}</p>
           <div className="field field--checkbox">
             <input
               id={checkboxId}
@@ -78,18 +83,21 @@ export function StorageBanner() {
           <button
             type="button"
             className="button"
-            disabled={!acknowledged || allow.isPending}
+            disabled={!acknowledged || allow.pending}
             onClick={() => void allowWeak()}
           >
             Allow weak key storage
           </button>
-          {error ? <ErrorNotice error={error} /> : null}
+          {allow.error ? <ErrorNotice error={allow.error} /> : null}
         </section>
       ) : null}
       {s.encryption === 'weak' && s.canStoreKeys ? (
         <p className="banner banner--note" data-testid="storage-banner">
-          Weak key storage is allowed on this computer
-          {s.weakStorageAllowedAt ? ` (since ${new Date(s.weakStorageAllowedAt).toLocaleDateString()})` : ''}.
+          {s.weakStorageAllowedAt
+            ? formatErrorText(STORAGE_NOTICES.weakAllowedSince, {
+                date: new Date(s.weakStorageAllowedAt).toLocaleDateString(),
+              })
+            : STORAGE_NOTICES.weakAllowed}
         </p>
       ) : null}
       {s.recovery ? (
@@ -97,21 +105,22 @@ export function StorageBanner() {
           <h2 id="storage-recovered-title">Your profiles file was damaged and has been repaired</h2>
           <p>
             {s.recovery.restoredFrom === 'backup'
-              ? `The last good copy was restored (${s.recovery.restoredProfiles} profile${s.recovery.restoredProfiles === 1 ? '' : 's'}). The most recent change may be missing.`
-              : 'No good copy was found, so the app started with an empty list.'}
+              ? s.recovery.restoredProfiles === 1
+                ? STORAGE_NOTICES.restoredOne
+                : formatErrorText(STORAGE_NOTICES.restoredMany, { count: s.recovery.restoredProfiles })
+              : STORAGE_NOTICES.startedEmpty}
             {s.recovery.quarantinedPath ? (
-              <>
-                {' '}
-                The damaged file was kept unchanged at <code>{s.recovery.quarantinedPath}</code>.
-              </>
+              <> {withNode(STORAGE_NOTICES.quarantined, 'path', <code>{s.recovery.quarantinedPath}</code>)}</>
             ) : null}
           </p>
         </section>
       ) : null}
       {s.unreadableKeyCount > 0 ? (
         <p className="banner banner--warning">
-          {s.unreadableKeyCount} saved API key{s.unreadableKeyCount === 1 ? '' : 's'} can no longer be read (the system
-          keychain changed). Edit those profiles and enter the key again.
+          {s.unreadableKeyCount === 1
+            ? STORAGE_NOTICES.unreadableKeysOne
+            : formatErrorText(STORAGE_NOTICES.unreadableKeysMany, { count: s.unreadableKeyCount })}{' '}
+          {unreadable.remediation}
         </p>
       ) : null}
     </div>

@@ -1,16 +1,14 @@
 // Anthropic's Messages API: x-api-key + anthropic-version headers, and a named-event stream in which text
 // arrives in content_block_delta events among message_start / ping / stop events.
 import type { ProviderTarget } from '../provider-target.js';
+import { asRecord, num, str } from '../../system/json-shape.js';
 import {
-  asRecord,
   MalformedPayload,
   MODEL_MISSING,
   modelListRequest,
   models,
-  num,
   parseJson,
   splitSystem,
-  str,
   streamedChatRequest,
   type ChatRequest,
   type ErrorInfo,

@@ -1,16 +1,14 @@
 // Google Gemini's streamGenerateContent with alt=sse: each event is a whole GenerateContentResponse whose
 // candidates carry the next text; the key goes in x-goog-api-key (never in the URL, where it would be logged).
 import type { ProviderTarget } from '../provider-target.js';
+import { asRecord, num, str } from '../../system/json-shape.js';
 import {
-  asRecord,
   MalformedPayload,
   MODEL_MISSING,
   modelListRequest,
   models,
-  num,
   parseJson,
   splitSystem,
-  str,
   streamedChatRequest,
   type ChatRequest,
   type ErrorInfo,

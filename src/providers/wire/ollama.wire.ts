@@ -1,16 +1,14 @@
 // Ollama's native API: NDJSON chat stream whose last line carries eval counts and durations in nanoseconds
 // (so tokens/s comes from the server), models from /api/tags, errors as {"error": "..."}.
 import type { ProviderTarget } from '../provider-target.js';
+import { asRecord, num, str } from '../../system/json-shape.js';
 import {
-  asRecord,
   looseErrorInfo,
   MalformedPayload,
   MODEL_MISSING,
   modelListRequest,
   models,
-  num,
   parseJson,
-  str,
   streamedChatRequest,
   type ChatRequest,
   type ErrorInfo,

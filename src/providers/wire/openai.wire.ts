@@ -1,16 +1,14 @@
 // The OpenAI Chat Completions wire format, spoken by OpenAI, Azure OpenAI and every OpenAI-compatible
 // server (LM Studio, llama.cpp, vLLM, LocalAI, Jan, KoboldCpp, text-generation-webui, Docker Model Runner).
 import type { ProviderTarget } from '../provider-target.js';
+import { asRecord, num, str } from '../../system/json-shape.js';
 import {
-  asRecord,
   looseErrorInfo,
   MalformedPayload,
   MODEL_MISSING,
   modelListRequest,
   models,
-  num,
   parseJson,
-  str,
   streamedChatRequest,
   type ChatRequest,
   type ErrorInfo,

@@ -2,6 +2,7 @@
 // what one streamed event means, how models are listed, and what an error body says. The streaming, timing,
 // size caps and error classes are shared (chat-stream.ts, http-errors.ts).
 import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
+import { asRecord, str } from '../../system/json-shape.js';
 import type { ProviderTarget } from '../provider-target.js';
 
 export interface ChatMessage {
@@ -90,20 +91,6 @@ export function parseJson(data: string): unknown {
   } catch {
     throw new MalformedPayload('not JSON');
   }
-}
-
-export function asRecord(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
-}
-
-export function str(value: unknown): string | null {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
-}
-
-export function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** Plain-text bodies (Jan, mlx) and JSON bodies of the `{"error": "..."}` or `{"detail": "..."}` kind. */

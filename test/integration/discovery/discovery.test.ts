@@ -14,6 +14,9 @@ import { createTestCore, type TestCore } from '../../support/create-test-core.js
 import { startFakeLlm, startSilentServer, type FakeKind, type FakeServer } from '../../support/fake-providers/index.js';
 import { KNOWN_PORTS } from '../../../src/discovery/known-ports.js';
 import { closedPorts } from '../../support/ports.js';
+import { FakeClock } from '../../support/fake-clock.js';
+import { settle, waitFor } from '../../support/wait-for.js';
+import { disposingAll } from '../../support/disposables.js';
 
 const SERVERS: Array<[FakeKind, DiscoveredServer['server']]> = [
   ['ollama', 'ollama'],
@@ -34,10 +37,14 @@ const SERVERS: Array<[FakeKind, DiscoveredServer['server']]> = [
 async function scan(
   t: TestCore,
   signal?: AbortSignal,
+  onEvent?: (event: DiscoveryEvent) => void,
 ): Promise<{ events: DiscoveryEvent[]; servers: DiscoveredServer[]; ms: number }> {
   const started = performance.now();
   const events: DiscoveryEvent[] = [];
-  for await (const e of t.core.discovery.scan(signal)) events.push(DiscoveryEventSchema.parse(e));
+  for await (const e of t.core.discovery.scan(signal)) {
+    events.push(DiscoveryEventSchema.parse(e));
+    onEvent?.(e);
+  }
   const done = events.at(-1);
   return { events, servers: done?.type === 'done' ? done.servers : [], ms: performance.now() - started };
 }
@@ -147,29 +154,52 @@ describe('discovery', () => {
     expect(lookups).toBe(0);
   });
 
-  it('with nothing listening, finishes fast and finds nothing', async () => {
-    const c = await createTestCore({ discovery: { ports: await closedPorts(KNOWN_PORTS.length) } });
-    try {
-      const { servers, ms } = await scan(c);
-      expect(servers).toEqual([]);
-      expect(ms).toBeLessThan(1000);
-    } finally {
-      await c.dispose();
-    }
+  it('with nothing listening, finds nothing without waiting for any time limit', async () => {
+    const clock = new FakeClock({ frozen: true });
+    await using c = await createTestCore({
+      clock,
+      timers: clock,
+      discovery: { ports: await closedPorts(KNOWN_PORTS.length) },
+    });
+    // The fake clock never moves: a scan that needed a timeout to finish would never end.
+    const { servers, events } = await scan(c);
+    expect(servers).toEqual([]);
+    expect(events.filter((e) => e.type === 'probe').every((e) => e.type === 'probe' && e.state === 'closed')).toBe(
+      true,
+    );
+    expect(clock.pendingTimers).toBe(0);
   });
 
-  it('with ports that accept and never answer, still finishes within its bound', async () => {
-    const silent = await Promise.all(Array.from({ length: KNOWN_PORTS.length }, () => startSilentServer()));
-    const c = await createTestCore({ discovery: { ports: silent.map((s) => s.port), hosts: ['127.0.0.1'] } });
-    try {
-      const { servers, events, ms } = await scan(c);
-      expect(servers).toEqual([]);
-      expect(events.filter((e) => e.type === 'probe' && e.state === 'no-answer')).toHaveLength(KNOWN_PORTS.length);
-      expect(ms).toBeLessThan(1000);
-    } finally {
-      await c.dispose();
-      await Promise.all(silent.map((s) => s.close()));
-    }
+  it('with ports that accept and never answer, ends when the probe bound passes, not before', async () => {
+    await using silent = disposingAll(await Promise.all(KNOWN_PORTS.map(() => startSilentServer())));
+    const clock = new FakeClock({ frozen: true });
+    await using c = await createTestCore({
+      clock,
+      timers: clock,
+      discovery: { ports: silent.map((s) => s.port), hosts: ['127.0.0.1'], probeTimeoutMs: 500 },
+    });
+    let open = 0;
+    let finished = false;
+    const running = scan(c, undefined, (e) => {
+      if (e.type === 'probe' && e.state === 'open') open += 1;
+    }).finally(() => (finished = true));
+    await waitFor(() => open === KNOWN_PORTS.length, { what: 'every port to accept' });
+    await waitFor(() => silent.every((s) => s.requests.length > 0), { what: 'every probe to arrive' });
+    clock.advance(499);
+    await settle();
+    expect(finished).toBe(false);
+    clock.advance(1);
+    const { servers, events } = await running;
+    expect(servers).toEqual([]);
+    expect(events.filter((e) => e.type === 'probe' && e.state === 'no-answer')).toHaveLength(KNOWN_PORTS.length);
+  });
+
+  it('real time: silent ports keep the whole scan within its 1 s bound', async () => {
+    await using silent = disposingAll(await Promise.all(KNOWN_PORTS.map(() => startSilentServer())));
+    await using c = await createTestCore({ discovery: { ports: silent.map((s) => s.port), hosts: ['127.0.0.1'] } });
+    const { servers, ms } = await scan(c);
+    expect(servers).toEqual([]);
+    expect(ms).toBeLessThan(1000);
   });
 
   it('a probe that fails unexpectedly still lets the scan finish with what the others found', async () => {
@@ -180,32 +210,24 @@ describe('discovery', () => {
           ? Promise.reject(new Error('socket exploded'))
           : fetchNetwork.canConnect(host, port, signal),
     };
-    const c = await createTestCore({
+    await using c = await createTestCore({
       network: broken,
       discovery: { ports: [fakes[0]!.port, fakes[1]!.port], hosts: ['127.0.0.1'] },
     });
-    try {
-      const { servers, events } = await scan(c);
-      expect(events.at(-1)?.type).toBe('done');
-      expect(servers.map((s) => s.server)).toEqual(['ollama']);
-      expect(c.logger.find('discovery.probe_failed')).toHaveLength(1);
-    } finally {
-      await c.dispose();
-    }
+    const { servers, events } = await scan(c);
+    expect(events.at(-1)?.type).toBe('done');
+    expect(servers.map((s) => s.server)).toEqual(['ollama']);
+    expect(c.logger.find('discovery.probe_failed')).toHaveLength(1);
   });
 
   it('is cancellable', async () => {
-    const silent = await startSilentServer();
-    const c = await createTestCore({ discovery: { ports: [silent.port], hosts: ['127.0.0.1'] } });
-    try {
-      const controller = new AbortController();
-      setTimeout(() => controller.abort(), 50);
-      const { events, ms } = await scan(c, controller.signal);
-      expect(events.some((e) => e.type === 'done')).toBe(false);
-      expect(ms).toBeLessThan(400);
-    } finally {
-      await c.dispose();
-      await silent.close();
-    }
+    await using silent = await startSilentServer();
+    await using c = await createTestCore({ discovery: { ports: [silent.port], hosts: ['127.0.0.1'] } });
+    const controller = new AbortController();
+    const { events } = await scan(c, controller.signal, (e) => {
+      if (e.type === 'probe' && e.state === 'open') controller.abort(); // mid-probe
+    });
+    expect(events.some((e) => e.type === 'done')).toBe(false);
+    expect(events.at(-1)).toMatchObject({ type: 'probe', state: 'open' });
   });
 });

@@ -52,13 +52,9 @@ describe('remote requests are audited with their consent', () => {
 
   it('a loopback server leaves no audit line', async () => {
     const before = audit().length;
-    const local = await startFakeLlm({ kind: 'ollama' });
-    try {
-      const p = await t.core.profiles.create(profileForFake('ollama', local.url, { name: 'local audit' }));
-      expect((await runTest(t, p.id)).result?.ok).toBe(true);
-      expect(audit()).toHaveLength(before);
-    } finally {
-      await local.close();
-    }
+    await using local = await startFakeLlm({ kind: 'ollama' });
+    const p = await t.core.profiles.create(profileForFake('ollama', local.url, { name: 'local audit' }));
+    expect((await runTest(t, p.id)).result?.ok).toBe(true);
+    expect(audit()).toHaveLength(before);
   });
 });

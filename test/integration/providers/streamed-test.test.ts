@@ -48,46 +48,42 @@ async function runOverIpc(id: string): Promise<TestEvent[]> {
 describe('streamed connection test per family', () => {
   it.each(KINDS)('%s', async (kind) => {
     const key = kind === 'jan' ? 'jan-fake-key-0001' : profileForFake(kind, '').apiKey;
-    const fake = await startFakeLlm({
+    await using fake = await startFakeLlm({
       kind,
       firstTokenDelayMs: FIRST_TOKEN_DELAY,
       tokenDelayMs: 5,
       ...(key && { apiKey: key }),
     });
-    try {
-      const profile = await h.t.core.profiles.create(profileForFake(kind, fake.url, key ? { apiKey: key } : {}));
-      const events = await runOverIpc(profile.id);
-      const phases = events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
-      expect(phases).toEqual(['connecting', 'authenticated', 'model-found', 'first-token', 'done']);
-      const result =
-        events.at(-1)?.type === 'result' ? (events.at(-1) as Extract<TestEvent, { type: 'result' }>).result : null;
-      expect(result?.error ?? null).toBeNull();
-      expect(result).toMatchObject({ ok: true, preview: 'Hello from the fake.', saved: true, model: profile.model });
-      const m = result!.metrics!;
-      // The first *text* arrives after the delay even though headers and preludes came at once.
-      expect(m.timeToFirstByteMs).toBeLessThan(FIRST_TOKEN_DELAY);
-      expect(m.timeToFirstTokenMs!).toBeGreaterThanOrEqual(FIRST_TOKEN_DELAY - 5);
-      expect(m.totalMs).toBeGreaterThanOrEqual(m.timeToFirstTokenMs!);
-      expect(m.outputTokens).toBe(5);
-      expect(m.tokensPerSecond).toBeGreaterThan(0);
-      if (kind === 'ollama' || kind === 'llamacpp') expect(m.tokensPerSecondSource).toBe('server');
-      // A server the app cannot name is not sent stream_options (strict ones reject it): tokens are counted.
-      if (kind === 'sglang' || kind === 'mlx') {
-        expect(m.outputTokensSource).toBe('estimated');
-        expect(fake.requests.find((r) => r.method === 'POST')!.body).not.toContain('stream_options');
-      }
-      expect(result!.resolvedEndpoint.startsWith(fake.url)).toBe(true);
-      expect(h.t.core.profiles.get({ id: profile.id }).lastTest).toMatchObject({
-        ok: true,
-        timeToFirstTokenMs: m.timeToFirstTokenMs,
-      });
-      // The request itself: low max tokens, temperature 0, streaming.
-      const chat = fake.requests.find((r) => r.method === 'POST');
-      expect(chat!.body.includes('"stream":true') || chat!.path.includes(':streamGenerateContent?alt=sse')).toBe(true);
-      expect(chat!.body).toMatch(/"(max_tokens|max_completion_tokens|num_predict|maxOutputTokens)":48/);
-      expect(chat!.body).toMatch(/"temperature":0/);
-    } finally {
-      await fake.close();
+    const profile = await h.t.core.profiles.create(profileForFake(kind, fake.url, key ? { apiKey: key } : {}));
+    const events = await runOverIpc(profile.id);
+    const phases = events.flatMap((e) => (e.type === 'phase' ? [e.phase] : []));
+    expect(phases).toEqual(['connecting', 'authenticated', 'model-found', 'first-token', 'done']);
+    const result =
+      events.at(-1)?.type === 'result' ? (events.at(-1) as Extract<TestEvent, { type: 'result' }>).result : null;
+    expect(result?.error ?? null).toBeNull();
+    expect(result).toMatchObject({ ok: true, preview: 'Hello from the fake.', saved: true, model: profile.model });
+    const m = result!.metrics!;
+    // The first *text* arrives after the delay even though headers and preludes came at once.
+    expect(m.timeToFirstByteMs).toBeLessThan(FIRST_TOKEN_DELAY);
+    expect(m.timeToFirstTokenMs!).toBeGreaterThanOrEqual(FIRST_TOKEN_DELAY - 5);
+    expect(m.totalMs).toBeGreaterThanOrEqual(m.timeToFirstTokenMs!);
+    expect(m.outputTokens).toBe(5);
+    expect(m.tokensPerSecond).toBeGreaterThan(0);
+    if (kind === 'ollama' || kind === 'llamacpp') expect(m.tokensPerSecondSource).toBe('server');
+    // A server the app cannot name is not sent stream_options (strict ones reject it): tokens are counted.
+    if (kind === 'sglang' || kind === 'mlx') {
+      expect(m.outputTokensSource).toBe('estimated');
+      expect(fake.requests.find((r) => r.method === 'POST')!.body).not.toContain('stream_options');
     }
+    expect(result!.resolvedEndpoint.startsWith(fake.url)).toBe(true);
+    expect(h.t.core.profiles.get({ id: profile.id }).lastTest).toMatchObject({
+      ok: true,
+      timeToFirstTokenMs: m.timeToFirstTokenMs,
+    });
+    // The request itself: low max tokens, temperature 0, streaming.
+    const chat = fake.requests.find((r) => r.method === 'POST');
+    expect(chat!.body.includes('"stream":true') || chat!.path.includes(':streamGenerateContent?alt=sse')).toBe(true);
+    expect(chat!.body).toMatch(/"(max_tokens|max_completion_tokens|num_predict|maxOutputTokens)":48/);
+    expect(chat!.body).toMatch(/"temperature":0/);
   });
 });

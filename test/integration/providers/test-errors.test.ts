@@ -152,24 +152,20 @@ describe('connection test failures', () => {
         });
       },
     };
-    const dnsCore = await createTestCore({ network: failingDns });
-    try {
-      const p = await dnsCore.core.profiles.create({
-        name: 'Far',
-        kind: 'openai',
-        baseUrl: 'https://api.example.invalid/v1',
-        model: 'm',
-        apiKey: 'sk-dns-test-000000',
-        remoteConsent: true,
-      });
-      const { result } = await runTest(dnsCore, p.id);
-      expect(result?.error).toMatchObject({
-        code: 'PROVIDER_DNS_FAILED',
-        message: expect.stringContaining('api.example.invalid'),
-      });
-    } finally {
-      await dnsCore.dispose();
-    }
+    await using dnsCore = await createTestCore({ network: failingDns });
+    const p = await dnsCore.core.profiles.create({
+      name: 'Far',
+      kind: 'openai',
+      baseUrl: 'https://api.example.invalid/v1',
+      model: 'm',
+      apiKey: 'sk-dns-test-000000',
+      remoteConsent: true,
+    });
+    const { result } = await runTest(dnsCore, p.id);
+    expect(result?.error).toMatchObject({
+      code: 'PROVIDER_DNS_FAILED',
+      message: expect.stringContaining('api.example.invalid'),
+    });
   });
 
   it('a remote profile without consent is refused before anything is sent', async () => {
@@ -178,27 +174,23 @@ describe('connection test failures', () => {
       ...fetchNetwork,
       fetch: async (...args) => ((calls += 1), fetchNetwork.fetch(...args)),
     };
-    const c = await createTestCore({ network: counting });
-    try {
-      const p = await c.core.profiles.create({
-        name: 'Lan',
-        kind: 'openai-compatible',
-        preset: 'vllm',
-        baseUrl: 'http://127.0.0.1:9/v1',
-        model: 'm',
-      });
-      const raw = JSON.parse(String(await c.readVaultBytes()));
-      raw.profiles[0].baseUrl = 'http://192.0.2.10:8000/v1'; // remote, never consented
-      await c.core.close();
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(c.vaultPath, JSON.stringify(raw));
-      const reopened = await c.reopen();
-      await expect(runTest(reopened, p.id)).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
-      expect(calls).toBe(0);
-      await reopened.dispose();
-    } finally {
-      await c.dispose().catch(() => undefined);
-    }
+    await using c = await createTestCore({ network: counting });
+    const p = await c.core.profiles.create({
+      name: 'Lan',
+      kind: 'openai-compatible',
+      preset: 'vllm',
+      baseUrl: 'http://127.0.0.1:9/v1',
+      model: 'm',
+    });
+    const raw = JSON.parse(String(await c.readVaultBytes()));
+    raw.profiles[0].baseUrl = 'http://192.0.2.10:8000/v1'; // remote, never consented
+    await c.core.close();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(c.vaultPath, JSON.stringify(raw));
+    const reopened = await c.reopen();
+    await expect(runTest(reopened, p.id)).rejects.toMatchObject({ code: 'CONSENT_REQUIRED' });
+    expect(calls).toBe(0);
+    await reopened.dispose();
   });
 
   it.each([301, 302, 307, 308] as const)(

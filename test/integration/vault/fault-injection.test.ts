@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, makeTempDir, type TestCore } from '../../support/create-test-core.js';
-import { appErrorOf } from '../../support/app-error-assertions.js';
+import { expectAppError } from '../../support/app-error-assertions.js';
 import { FaultyFs, type FaultCode, type FaultPoint } from '../../support/faulty-fs.js';
 import { localProfileInput, remoteProfileInput } from '../../support/profile-builders.js';
 
@@ -48,7 +48,7 @@ describe('fault injection in the atomic write', () => {
     const filesBefore = await t.listDir();
 
     fs.arm(point, code);
-    const error = await appErrorOf(() => MUTATIONS[mutation](t!, seed.id));
+    const error = await expectAppError(() => MUTATIONS[mutation](t!, seed.id));
     expect(fs.faultsFired).toBe(1);
     expect(error.code).toBe(EXPECTED[code]);
     expect(await t.readVaultBytes()).toEqual(bytesBefore);
@@ -69,7 +69,8 @@ describe('fault injection in the atomic write', () => {
     const fs = new FaultyFs(path.join(dir, 'llm-profiles.json'));
     t = await createTestCore({ dir, fs });
     fs.arm('open', 'EACCES');
-    const error = await appErrorOf(() => t!.core.profiles.create(localProfileInput()));
-    expect(error.params.path).toBe(dir);
+    // The learner reads which folder to check.
+    const error = await expectAppError(() => t!.core.profiles.create(localProfileInput()), 'VAULT_PERMISSION_DENIED');
+    expect(error.remediation).toContain(dir);
   });
 });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
-import { appErrorOf } from '../../support/app-error-assertions.js';
+import { expectAppError } from '../../support/app-error-assertions.js';
 
 const notAString = fc.oneof(
   fc.integer(),
@@ -173,7 +173,7 @@ describe('malformed input fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(malformedCreate, async ({ input, fields }) => {
         runs += 1;
-        const error = await appErrorOf(() => t.core.profiles.create(input as never));
+        const error = await expectAppError(() => t.core.profiles.create(input as never));
         expect(error.code).toBe('VALIDATION_FAILED');
         const named = (error.fieldErrors ?? []).map((e) => e.field);
         expect(named.length).toBeGreaterThan(0);
@@ -227,7 +227,7 @@ describe('malformed input fuzzing', () => {
       fc.asyncProperty(
         fc.oneof({ weight: 3, arbitrary: brokenPatch }, { weight: 1, arbitrary: brokenEnvelope }),
         async ({ input, fields }) => {
-          const error = await appErrorOf(() => t.core.profiles.update(input as never));
+          const error = await expectAppError(() => t.core.profiles.update(input as never));
           expect(error.code).toBe('VALIDATION_FAILED');
           const named = (error.fieldErrors ?? []).map((e) => e.field);
           expect(named.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EncryptionState } from '../../../shared/storage.contract.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
-import { appErrorOf } from '../../support/app-error-assertions.js';
+import { expectAppError } from '../../support/app-error-assertions.js';
 import { localProfileInput, remoteProfileInput } from '../../support/profile-builders.js';
 
 type Mutation = (t: TestCore, ids: { local: string; remote: string }) => Promise<unknown>;
@@ -73,7 +73,7 @@ describe('outage matrix', () => {
       await run(t, ids);
       expect(await t.readVaultBytes()).not.toEqual(bytesBefore);
     } else {
-      const error = await appErrorOf(() => run(t, ids));
+      const error = await expectAppError(() => run(t, ids));
       expect(error.code).toBe(code);
       expect(await t.readVaultBytes()).toEqual(bytesBefore);
       expect(t.core.profiles.list()).toEqual(listBefore);
@@ -86,7 +86,7 @@ describe('outage matrix', () => {
   it('refuses the weak-storage opt-in itself while storage is unavailable, and writes nothing', async () => {
     const { t } = await seeded('unavailable', false);
     const before = await t.readVaultBytes();
-    expect((await appErrorOf(() => t.core.storage.allowWeakEncryption({ acknowledged: true }))).code).toBe(
+    expect((await expectAppError(() => t.core.storage.allowWeakEncryption({ acknowledged: true }))).code).toBe(
       'VAULT_ENCRYPTION_UNAVAILABLE',
     );
     expect(await t.readVaultBytes()).toEqual(before);
@@ -119,12 +119,12 @@ describe('outage matrix', () => {
     const events: string[] = [];
     const stop = t.core.changes.subscribe((e) => events.push(e.type));
     t.cipher.setAvailability('unavailable');
-    expect((await appErrorOf(() => t.core.profiles.create(localProfileInput()))).code).toBe(
+    expect((await expectAppError(() => t.core.profiles.create(localProfileInput()))).code).toBe(
       'VAULT_ENCRYPTION_UNAVAILABLE',
     );
     expect(events).toEqual(['storage.changed']);
     // Once known, another refusal does not repeat the news.
-    await appErrorOf(() => t.core.profiles.create(localProfileInput()));
+    await expectAppError(() => t.core.profiles.create(localProfileInput()));
     expect(events).toEqual(['storage.changed']);
     stop();
   });
@@ -138,7 +138,7 @@ describe('outage matrix', () => {
 
   it('refuses the opt-in without the acknowledgement', async () => {
     const { t } = await seeded('weak', false);
-    const error = await appErrorOf(() => t.core.storage.allowWeakEncryption({ acknowledged: false } as never));
+    const error = await expectAppError(() => t.core.storage.allowWeakEncryption({ acknowledged: false } as never));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.fieldErrors?.[0]?.field).toBe('acknowledged');
   });
@@ -153,7 +153,9 @@ describe('outage matrix', () => {
       apiKeyHint: null,
     });
     expect(t.core.profiles.list().profiles.find((p) => p.id === ids.remote)?.keyStatus).toBe('locked'); // cached now
-    expect((await appErrorOf(() => t!.core.profiles.apiKeyFor(ids.remote))).code).toBe('VAULT_ENCRYPTION_UNAVAILABLE');
+    expect((await expectAppError(() => t!.core.profiles.apiKeyFor(ids.remote))).code).toBe(
+      'VAULT_ENCRYPTION_UNAVAILABLE',
+    );
     t.cipher.setAvailability('available');
     await t.core.storage.status();
     expect(t.core.profiles.get({ id: ids.remote })).toMatchObject({ keyStatus: 'stored' });

@@ -15,9 +15,10 @@ export interface RecordedRequest {
   body: string;
 }
 
-export type LoopbackHost = '127.0.0.1' | '::1';
+export type { LoopbackHost } from '../../../shared/discovery.contract.js';
+import type { LoopbackHost } from '../../../shared/discovery.contract.js';
 
-export interface FakeServer {
+export interface FakeServer extends AsyncDisposable {
   readonly host: LoopbackHost;
   readonly port: number;
   /** e.g. http://127.0.0.1:PORT or http://[::1]:PORT, no trailing slash. */
@@ -123,7 +124,14 @@ export async function startFakeHttpServer(handler: Handler, options: FakeHttpOpt
     ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener)
     : http.createServer(listener);
   const { port, close } = await listenTracked(server, host, options.port ?? 0);
-  return { host, port, url: urlOf(options.tls ? 'https' : 'http', host, port), requests, close };
+  return {
+    host,
+    port,
+    url: urlOf(options.tls ? 'https' : 'http', host, port),
+    requests,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
 }
 
 /** Parses what it can of an HTTP request head so silent-server tests can still assert on what was sent. */
@@ -169,5 +177,5 @@ export async function startSilentServer(options: { host?: LoopbackHost; port?: n
     });
   });
   const { port, close } = await listenTracked(server, host, options.port ?? 0);
-  return { host, port, url: urlOf('http', host, port), requests, close };
+  return { host, port, url: urlOf('http', host, port), requests, close, [Symbol.asyncDispose]: close };
 }

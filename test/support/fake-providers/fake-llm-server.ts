@@ -16,7 +16,7 @@ import { matchRoute, type RouteEntry, type RouteHit } from './route-table.js';
 import { primaryWire, routesFor } from './routes.js';
 import type { StreamDialect } from './stream-dialect.js';
 
-export type { FakeKind, Fault, FakeLlmOptions } from './fake-llm-options.js';
+export type { FakeKind, FakeLlmOptions } from './fake-llm-options.js';
 
 function dialectFor(wire: Wire, ctx: FakeContext, model: string): StreamDialect {
   switch (wire) {

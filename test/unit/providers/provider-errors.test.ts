@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../../shared/errors/error-catalog.js';
+import { pathHint, waitWords } from '../../../shared/errors/hints.js';
 import { SecretRegistry } from '../../../src/diagnostics/secret-registry.js';
 import type { AppError } from '../../../src/errors/app-error.js';
-import {
-  httpError,
-  networkError,
-  pathHint,
-  retryAfterWords,
-  streamError,
-} from '../../../src/providers/provider-errors.js';
+import { httpError, networkError, retryAfterSeconds, streamError } from '../../../src/providers/provider-errors.js';
 import type { ProviderTarget } from '../../../src/providers/provider-target.js';
 import { wireFor } from '../../../src/providers/wire/index.js';
 
@@ -68,20 +63,20 @@ describe('provider error classification', () => {
   });
 
   it('reads retry-after as seconds, a date, or retry-after-ms', () => {
-    expect(retryAfterWords(new Headers({ 'retry-after': '20' }))).toBe('20 seconds');
-    expect(retryAfterWords(new Headers({ 'retry-after-ms': '1500' }))).toBe('a second');
-    expect(retryAfterWords(new Headers({ 'retry-after': new Date(Date.now() + 180_000).toUTCString() }))).toMatch(
-      /^3 minutes|^2 minutes/,
-    );
-    expect(retryAfterWords(new Headers())).toBe('a minute');
+    expect(waitWords(retryAfterSeconds(new Headers({ 'retry-after': '20' })))).toBe('20 seconds');
+    expect(waitWords(retryAfterSeconds(new Headers({ 'retry-after-ms': '1500' })))).toBe('a second');
+    expect(
+      waitWords(retryAfterSeconds(new Headers({ 'retry-after': new Date(Date.now() + 180_000).toUTCString() }))),
+    ).toMatch(/^3 minutes|^2 minutes/);
+    expect(waitWords(retryAfterSeconds(new Headers()))).toBe('a minute');
   });
 
   it('gives a /v1 hint when it was missing or doubled', () => {
     expect(
-      pathHint(target({ baseUrl: 'http://127.0.0.1:1234' }), 'http://127.0.0.1:1234/v1/chat/completions'),
+      pathHint(target({ baseUrl: 'http://127.0.0.1:1234' }), '', 'http://127.0.0.1:1234/v1/chat/completions'),
     ).toContain('added /v1');
-    expect(pathHint(target({ baseUrl: 'http://127.0.0.1:1234/v1/api/v1' }), 'u')).toContain('twice');
-    expect(pathHint(target({ kind: 'ollama', preset: undefined }), 'u')).toContain('OpenAI-compatible');
+    expect(pathHint(target(), '/v1/api/v1', 'u')).toContain('twice');
+    expect(pathHint(target({ kind: 'ollama', preset: undefined }), '', 'u')).toContain('OpenAI-compatible');
   });
 
   it('maps network failures, keeping the TLS code', () => {

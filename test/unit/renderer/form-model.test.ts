@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileView } from '../../../shared/profile.contract.js';
+import { PRESETS } from '../../../shared/provider.contract.js';
 import {
   consentGiven,
   createInput,
   emptyValues,
   keyOriginChanged,
+  presetOptions,
   updateConsent,
   updatePatch,
   valuesFromProfile,
@@ -73,5 +75,12 @@ describe('profile form model', () => {
       preset: 'lmstudio',
       timeoutMs: 30_000,
     });
+  });
+
+  it('the preset list names each server as the shared labels do, the catch-all as "Another …"', () => {
+    const labels = Object.fromEntries(presetOptions().map((o) => [o.value, o.label]));
+    expect(labels.other).toBe('Another OpenAI-compatible server');
+    expect(labels.lmstudio).toBe(PRESETS.lmstudio.label);
+    expect(Object.keys(labels)).toEqual(Object.keys(PRESETS));
   });
 });

@@ -10,6 +10,7 @@ import { startApp } from '../../../src-main/app/start-app.js';
 import { contentSecurityPolicy } from '../../../src-main/window/window-security.js';
 import { makeTempDir } from '../../support/create-test-core.js';
 import { decodeWire } from '../../support/ipc-harness.js';
+import { settle, waitFor } from '../../support/wait-for.js';
 import {
   BrowserWindow,
   app,
@@ -64,11 +65,6 @@ async function readLogLines(): Promise<Array<Record<string, unknown>>> {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i += 1) await new Promise((r) => setTimeout(r, 5));
-  expect(condition()).toBe(true);
-}
-
 describe('main-process shell', () => {
   it('a second instance focuses nothing of its own, quits, and never touches the vault', async () => {
     app.hasLock = false;
@@ -95,7 +91,7 @@ describe('main-process shell', () => {
     expect(protocol.privileged).toEqual([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
     ]);
-    await new Promise((r) => setTimeout(r, 10));
+    await settle();
     expect(BrowserWindow.instances).toHaveLength(0);
     expect(await readdir(userData)).toEqual([]);
     app.fireReady();
@@ -173,7 +169,7 @@ describe('main-process shell', () => {
     expect(devicePermissionHandler!({ deviceType: 'usb', origin: 'app://app' })).toBe(false);
 
     app.quit();
-    await until(() => app.exitCodes.length === 1);
+    await waitFor(() => app.exitCodes.length === 1);
     const denied = (await readLogLines()).filter((l) => l.event === 'window.permission_denied');
     expect(denied.map((l) => [l.permission, l.reason])).toEqual([
       ['clipboard-read', 'not-granted-to-pages'],
@@ -218,12 +214,12 @@ describe('main-process shell', () => {
   it('a page failing before its first paint leaves a visible error page, its reference in the log file', async () => {
     BrowserWindow.loadOutcomes = [{ errorCode: -6, errorDescription: 'ERR_FILE_NOT_FOUND' }];
     await start().ready;
-    await until(() => theWindow().loadedUrls.length === 2);
+    await waitFor(() => theWindow().loadedUrls.length === 2);
     const window = theWindow();
     expect(window.shown).toBeGreaterThan(0);
     expect(window.loadedUrls[1]).toMatch(/^data:text\/html;charset=utf-8,/);
     app.quit();
-    await until(() => app.exitCodes.length === 1);
+    await waitFor(() => app.exitCodes.length === 1);
     const failure = (await readLogLines()).find((l) => l.event === 'window.load_failed');
     expect(failure).toMatchObject({ level: 'error', errorCode: -6, errorDescription: 'ERR_FILE_NOT_FOUND' });
     expect(failure!.correlationId).toMatch(/^[0-9a-f-]{36}$/);
@@ -262,7 +258,7 @@ describe('main-process shell', () => {
     const call = { method: 'request', operation: { id: 1, type: 'query', path: 'profiles.list' } };
     const ok = ipcEvent(window, { parent: null, url: 'app://app/index.html' });
     ipcMain.emit(IPC_CHANNEL, ok.event, call);
-    await until(() => ok.replies.length === 1);
+    await waitFor(() => ok.replies.length === 1);
     expect(ok.replies[0]).toEqual({ id: 1, result: { type: 'data', data: { profiles: [], activeProfileId: null } } });
 
     const refusals = [
@@ -273,7 +269,7 @@ describe('main-process shell', () => {
     const stranger = new BrowserWindow({});
     refusals.push(ipcEvent(stranger, { parent: null, url: 'app://app/index.html' }));
     for (const r of refusals) ipcMain.emit(IPC_CHANNEL, r.event, call);
-    await until(() => refusals.every((r) => r.replies.length === 1 || r.event.senderFrame === null));
+    await waitFor(() => refusals.every((r) => r.replies.length === 1 || r.event.senderFrame === null));
     for (const r of refusals.filter((x) => x.event.senderFrame !== null)) {
       expect(r.replies[0]).toMatchObject({ id: 1, error: { data: { code: 'IPC_FORBIDDEN_SENDER' } } });
     }
@@ -282,7 +278,7 @@ describe('main-process shell', () => {
   it('flushes diagnostics on quit, then exits', async () => {
     await start().ready;
     app.quit();
-    await until(() => app.exitCodes.length === 1);
+    await waitFor(() => app.exitCodes.length === 1);
     expect(app.exitCodes).toEqual([0]);
     const logs = (await readdir(path.join(userData, 'logs'))).filter((f) => f.endsWith('.jsonl'));
     const text = (await Promise.all(logs.map((f) => readFile(path.join(userData, 'logs', f), 'utf8')))).join('');
@@ -294,7 +290,7 @@ describe('main-process shell', () => {
     await mkdir(path.join(userData, 'llm-profiles.json')); // a directory where the vault file should be
     const handle = start();
     await expect(handle.ready).rejects.toBeDefined();
-    await until(() => dialog.errors.length === 1);
+    await waitFor(() => dialog.errors.length === 1);
     expect(dialog.errors[0]!.content).toMatch(/could not be written|not allowed|went wrong/);
     const reference = /Reference: ([0-9a-f-]{36})/.exec(dialog.errors[0]!.content)?.[1];
     expect(reference).toBeDefined();
@@ -324,7 +320,7 @@ describe('main-process shell', () => {
     const call = { method: 'request', operation: { id: 9, type: 'query', path: 'profiles.list' } };
     const foreign = ipcEvent(theWindow(), { parent: null, url: 'http://evil.example:5173/' });
     ipcMain.emit(IPC_CHANNEL, foreign.event, call);
-    await until(() => foreign.replies.length === 1);
+    await waitFor(() => foreign.replies.length === 1);
     expect(foreign.replies[0]).toMatchObject({ error: { data: { code: 'IPC_FORBIDDEN_SENDER' } } });
   });
 
@@ -346,8 +342,8 @@ describe('main-process shell', () => {
       method: 'request',
       operation: { id: 2, type: 'query', path: 'profiles.list' },
     });
-    await until(() => fresh.replies.length === 1);
-    await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => fresh.replies.length === 1);
+    await settle(); // the stale call was sent first: by now it has run, and its answer has gone nowhere
     expect(stale.replies).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { appRouter, type AppRouter } from '../../../src/api/app.router.js';
 import { createContextInner } from '../../../src/api/context.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import { decodeWire } from '../../support/ipc-harness.js';
+import { waitFor } from '../../support/wait-for.js';
 
 let t: TestCore;
 afterEach(async () => t?.dispose());
@@ -58,8 +59,7 @@ describe('TrpcIpcServer edge cases', () => {
       { method: 'request', operation: { id: 1, type: 'subscription', path: 'profiles.changes' } },
       { trusted: true },
     );
-    await new Promise((r) => setTimeout(r, 10));
-    expect(server.activeSubscriptions).toBe(0);
+    await waitFor(() => server.activeSubscriptions === 0, { what: 'the subscription of a gone window to end' });
     expect(t.core.changes.subscriberCount).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgeSender, originOf } from '../../../src-main/ipc/validate-sender.js';
+import { originOf } from '../../../shared/origin.js';
+import { judgeSender } from '../../../src-main/ipc/validate-sender.js';
 
 const APP = ['app://app'];
 

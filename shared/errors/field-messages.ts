@@ -1,0 +1,80 @@
+// What a learner reads next to a form field: every field-level message the schemas, the rules and the services
+// give, in one place (like error-catalog.ts for whole errors). `{name}` placeholders are filled by fieldMessage.
+import { formatErrorText, type ErrorParams } from './error-catalog.js';
+
+export const FIELD_MESSAGES = {
+  // The request itself
+  malformedRequest: 'The request was not in the expected form.',
+  unknownField: '"{field}" is not a field this form knows; remove it.',
+  // Identity and revision
+  profileIdRequired: 'A profile id is required.',
+  profileIdText: 'A profile id must be text.',
+  profileIdInvalid: 'That is not a valid profile id.',
+  revisionMissing: 'The revision you are editing is missing; reload the profile.',
+  revisionWhole: 'The revision must be a whole number.',
+  revisionMin: 'The revision must be 1 or more.',
+  // Name
+  nameRequired: 'Give the profile a name.',
+  nameText: 'The name must be text.',
+  nameTooLong: 'Keep the name to {max} characters or fewer.',
+  nameTaken: 'You already have a profile called "{name}".',
+  // Provider and preset
+  providerChoose: 'Choose a provider: one of {choices}.',
+  presetChoose: 'Choose which server this is: one of {choices}.',
+  presetRequired: 'Choose which server this is (LM Studio, llama.cpp, vLLM, …).',
+  presetOnlyCompatible: 'A server preset only applies to OpenAI-compatible servers, not {provider}.',
+  // Address
+  addressRequired: 'Enter the server address.',
+  addressText: 'The address must be text.',
+  addressTooLong: 'Keep the address to {max} characters or fewer.',
+  addressFragment: 'Remove the "#…" part from the address.',
+  addressNotUrl: 'Enter a full address starting with http:// or https://, for example http://127.0.0.1:11434.',
+  addressScheme: 'The address must start with http:// or https://.',
+  addressCredentials:
+    'Remove the user name and password from the address; put an API key in the API key field instead.',
+  addressHost: 'The address needs a host name, for example 127.0.0.1.',
+  addressQuery: 'Remove the "?…" part from the address; API keys and versions have their own fields.',
+  // Model
+  modelRequired: 'Enter the model name.',
+  modelText: 'The model name must be text.',
+  modelTooLong: 'Keep the model name to {max} characters or fewer.',
+  // API key
+  keyRequired: 'Enter the API key.',
+  keyText: 'The API key must be text.',
+  keyEmpty: 'The API key is empty; paste the whole key.',
+  keyTooLong: 'That API key is too long (over {max} bytes); check that you pasted only the key.',
+  keySpaces: 'The API key must not contain spaces or line breaks; check that you pasted only the key.',
+  keyCharacters:
+    'The API key can only contain plain letters, digits and symbols (no accented letters, curly quotes or emoji); check that you pasted only the key.',
+  keyNeededBy: '{provider} needs an API key.',
+  keyOriginChanged: 'The server address changed: enter the API key for the new server, or remove the saved key.',
+  keyWeakStorage: 'This computer can only weakly protect API keys; see the storage banner.',
+  // Time limit
+  timeoutNumber: 'The time limit must be a number of milliseconds.',
+  timeoutWhole: 'The time limit must be a whole number of milliseconds.',
+  timeoutMin: 'The time limit must be at least {seconds} second (1000 ms).',
+  timeoutMax: 'The time limit can be at most {seconds} seconds ({ms} ms).',
+  // Azure
+  azureDeploymentRequired: 'Enter the Azure deployment name.',
+  azureDeploymentText: 'The deployment name must be text.',
+  azureDeploymentTooLong: 'Azure deployment names are at most {max} characters.',
+  azureDeploymentCharacters: 'Azure deployment names use only letters, digits, ".", "_" and "-".',
+  azureDeploymentOnlyAzure: 'A deployment name only applies to Azure OpenAI.',
+  azureVersionRequired: 'Enter the Azure API version.',
+  azureVersionText: 'The API version must be text.',
+  azureVersionFormat: 'Use "v1" for the v1 API, or a dated version such as 2024-10-21 (optionally ending in -preview).',
+  azureVersionMissing: 'Enter the Azure API version, such as 2024-10-21 or v1.',
+  azureVersionOnlyAzure: 'An API version only applies to Azure OpenAI.',
+  // Consent and storage
+  consentYesNo: 'Consent must be yes or no.',
+  consentNeeded: 'Confirm that prompts may be sent to {host}.',
+  weakStorageAcknowledge: 'Confirm that you understand the risk before allowing weak storage.',
+  // Model listing
+  modelsTarget: 'Choose a profile or fill in the server details first.',
+} as const;
+
+export type FieldMessageId = keyof typeof FIELD_MESSAGES;
+
+export function fieldMessage(id: FieldMessageId, params?: ErrorParams): string {
+  return formatErrorText(FIELD_MESSAGES[id], params);
+}

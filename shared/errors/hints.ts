@@ -1,0 +1,90 @@
+// The advice part of an error that depends on the situation: how to start the server the profile points at,
+// what is wrong with an address that answered "not found", where to find the right model, how long to wait. Words only; the
+// core picks which, and the catalogue's remediation text carries them through its {startHint}, {pathHint}
+// and {modelHint} placeholders.
+import type { Preset, ProviderKind } from '../provider.contract.js';
+import { providerLabel } from '../provider.contract.js';
+import { formatErrorText } from './error-catalog.js';
+
+const START: { readonly [P in Preset]: string } = {
+  lmstudio: 'Open LM Studio, go to the Developer tab and start the server (or run `lms server start`).',
+  llamacpp: 'Start it with `llama-server -m <model.gguf> --port 8080`.',
+  vllm: 'Start it with `vllm serve <model>`.',
+  localai: 'Start it with `local-ai run` (or start its Docker container).',
+  jan: 'In Jan, open Settings › Local API Server, set an API key and start the server.',
+  koboldcpp: 'Start KoboldCpp and load a model; it listens on port 5001.',
+  'textgen-webui': 'Start text-generation-webui with the `--api` flag.',
+  'docker-model-runner': 'Enable it with `docker desktop enable model-runner --tcp 12434`.',
+  other: 'Start the model server, then check that the address here matches the one it prints when it starts.',
+};
+
+const HINTS = {
+  startOllama: 'Start Ollama with `ollama serve` (or open the Ollama app).',
+  startPreset: 'Start {server}: {how}',
+  startUnknownServer: 'Start the model server and check the address and port.',
+  startRemote: 'Check your internet connection and that the server address is right.',
+  pathVersionTwice:
+    "The address contains /v1 (or another version) twice. Remove the extra one so the app calls the server's real endpoint.",
+  pathAddedVersion:
+    'The app added /v1 to your address and called {url}. If your server uses a different path, type the full base path into the address (for example http://127.0.0.1:8080/v1).',
+  pathOpenAiCompatible:
+    'Check the path after the port: OpenAI-compatible servers usually expect the address to end in /v1, without /chat/completions.',
+  pathOllama:
+    "This address does not answer like Ollama's own API. If it is an OpenAI-compatible server (LM Studio, llama.cpp, …), choose that provider instead.",
+  pathAzure:
+    'Check the resource address (https://YOUR-RESOURCE.openai.azure.com), the deployment name and the API version.',
+  pathRoot: 'Check the server address: it should be the base address of the API, with nothing after the host name.',
+  modelOllama: 'Download it with `ollama pull {model}`, or pick one of the models already installed.',
+  modelPick: 'Pick one of the models the server offers ("Load models" lists them), and check the spelling.',
+  waitUnknown: 'a minute',
+  waitSecond: 'a second',
+  waitSeconds: '{n} seconds',
+  waitMinutes: '{n} minutes',
+} as const;
+
+interface ServerChoice {
+  readonly kind: ProviderKind;
+  readonly preset?: Preset | null | undefined;
+}
+
+/** What to tell a learner when nothing answers at the address. */
+export function startHint({ kind, preset }: ServerChoice): string {
+  if (kind === 'ollama') return HINTS.startOllama;
+  if (kind === 'openai-compatible' && preset === 'other') return START.other;
+  if (kind === 'openai-compatible' && preset) {
+    return formatErrorText(HINTS.startPreset, { server: providerLabel(kind, preset), how: START[preset] });
+  }
+  if (kind === 'openai-compatible') return HINTS.startUnknownServer;
+  return HINTS.startRemote;
+}
+
+/** Why an address answered "not found", from the path the learner typed and the URL the app called. */
+export function pathHint({ kind }: ServerChoice, typedPath: string, calledUrl: string): string {
+  switch (kind) {
+    case 'openai':
+    case 'openai-compatible':
+      if ((typedPath.match(/\/v\d+[a-z0-9]*(?=\/|$)/g) ?? []).length > 1) return HINTS.pathVersionTwice;
+      if (!/\/v\d/.test(typedPath)) return formatErrorText(HINTS.pathAddedVersion, { url: calledUrl });
+      return HINTS.pathOpenAiCompatible;
+    case 'ollama':
+      return HINTS.pathOllama;
+    case 'azure-openai':
+      return HINTS.pathAzure;
+    case 'anthropic':
+    case 'gemini':
+      return HINTS.pathRoot;
+  }
+}
+
+/** Where to find the model a server said it does not have. */
+export function modelHint({ kind }: ServerChoice, model: string): string {
+  return kind === 'ollama' ? formatErrorText(HINTS.modelOllama, { model }) : HINTS.modelPick;
+}
+
+/** How long to wait, in words, from the seconds a server asked for (null when it did not say). */
+export function waitWords(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds <= 0) return HINTS.waitUnknown;
+  if (seconds < 2) return HINTS.waitSecond;
+  if (seconds < 90) return formatErrorText(HINTS.waitSeconds, { n: Math.ceil(seconds) });
+  return formatErrorText(HINTS.waitMinutes, { n: Math.ceil(seconds / 60) });
+}
