@@ -1,4 +1,4 @@
-// Which server answered, from what its public endpoints said (PROVIDERS.md §6), most specific fingerprint
+// Which server answered, from what its public endpoints said (docs/providers.md §6), most specific fingerprint
 // first so impostors are caught: Docker Model Runner and KoboldCpp emulate Ollama's /api/*, and llama.cpp,
 // LocalAI and mlx_lm all like port 8080. Pure: probe answers in, identification out.
 import type { DiscoverableServer } from '../../shared/discovery.contract.js';

@@ -1,4 +1,4 @@
-// Where local model servers listen by default (PROVIDERS.md §6). Only these ports, only on the literal
+// Where local model servers listen by default (docs/providers.md §6). Only these ports, only on the literal
 // loopback addresses: discovery never looks beyond this computer and never resolves a name.
 export const KNOWN_PORTS: readonly number[] = [
   11434, // Ollama

@@ -76,7 +76,9 @@ test('discovery finds a local server and adds it as a profile in one step', asyn
   const studio = await fakeLlm({ kind: 'lmstudio', models: ['qwen3-8b'] });
   const sglang = await fakeLlm({ kind: 'sglang', models: ['Qwen/Qwen3-8B'] });
   const app = await launch({
-    discovery: { ports: [ollama.port, studio.port, sglang.port], hosts: ['127.0.0.1', '::1'] },
+    // The probe bound is the app's promise on a quiet machine; here three fakes, the core and the browser driver
+    // share one busy process, so a late answer must not read as no server (the bound has its own tests).
+    discovery: { ports: [ollama.port, studio.port, sglang.port], hosts: ['127.0.0.1', '::1'], probeTimeoutMs: 5_000 },
   });
   const { page } = app;
   await page.getByRole('button', { name: 'Find model servers on this computer' }).click();

@@ -59,7 +59,7 @@ export const geminiWire: Wire = {
     const output = num(usage?.candidatesTokenCount);
     if (output !== undefined)
       items.push({ kind: 'usage', outputTokens: output, inputTokens: num(usage?.promptTokenCount) });
-    // finishReason is not the end: Google repeats it on every chunk (see PROVIDERS.md §4), so the stream's own
+    // finishReason is not the end: Google repeats it on every chunk (see docs/providers.md §4), so the stream's own
     // end is what finishes a Gemini reply.
     return items;
   },

@@ -58,7 +58,7 @@ export const openAiWire: Wire = {
 
   interpret({ event, data }): StreamItem[] {
     if (data.trim() === '[DONE]') return [{ kind: 'done', reason: null }];
-    // The official SDK treats both `event: error` and a payload with an `error` key as a failure (PROVIDERS §0.2).
+    // The official SDK treats both `event: error` and a payload with an `error` key as a failure (docs/providers.md §0.2).
     if (event === 'error') {
       let payload: unknown = data;
       try {

@@ -1,4 +1,4 @@
-// The Anthropic Messages wire (PROVIDERS.md §3): named SSE events with pings before and between deltas, cumulative
+// The Anthropic Messages wire (docs/providers.md §3): named SSE events with pings before and between deltas, cumulative
 // output_tokens, `event: error` mid-stream, and the {"type":"error",…,"request_id"} error envelope.
 import type { ServerResponse } from 'node:http';
 import type { RecordedRequest } from './fake-http-server.js';

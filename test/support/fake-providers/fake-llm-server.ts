@@ -1,4 +1,4 @@
-// startFakeLlm: a loopback model server of any kind in PROVIDERS.md, with optional key, delays and one fault.
+// startFakeLlm: a loopback model server of any kind in docs/providers.md, with optional key, delays and one fault.
 // Order per request: redirect fault, route, key, Anthropic's version header, chat fault, then the real answer.
 import type { ServerResponse } from 'node:http';
 import { recordTestSecret } from '../suite-diagnostics.js';

@@ -1,4 +1,4 @@
-// The Gemini generateContent wire (PROVIDERS.md §4): `?alt=sse` streams whole GenerateContentResponse objects with
+// The Gemini generateContent wire (docs/providers.md §4): `?alt=sse` streams whole GenerateContentResponse objects with
 // no terminator, errors are google.rpc Status bodies, and a bad key is a 400, not a 401.
 import type { ServerResponse } from 'node:http';
 import type { RecordedRequest } from './fake-http-server.js';

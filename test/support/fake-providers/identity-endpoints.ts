@@ -1,4 +1,4 @@
-// The endpoints local servers answer besides /v1 (PROVIDERS.md §5.2–§5.10, §6): what discovery probes to tell them
+// The endpoints local servers answer besides /v1 (docs/providers.md §5.2–§5.10, §6): what discovery probes to tell them
 // apart, including the impostors (KoboldCpp's and DMR's Ollama-looking /api/*). Public unless the server guards it.
 import type { FakeContext, FakeKind } from './fake-llm-options.js';
 import { lmStudioV0Models, lmStudioV1Models } from './model-lists.js';
@@ -133,7 +133,7 @@ export function identityRoutes(kind: FakeKind): RouteEntry[] {
         getRoute('/live', 'openai', false, () => empty(200)),
       ];
     case 'sglang':
-      // Nothing identifying besides owned_by in /v1/models; /health answers empty (PROVIDERS.md §5 table).
+      // Nothing identifying besides owned_by in /v1/models; /health answers empty (docs/providers.md §5 table).
       return [getRoute('/health', 'openai', false, () => empty(200))];
     case 'gpustack':
       return [

@@ -1,5 +1,5 @@
 // Model lists as each server shapes them. `/v1/models` entries carry the `owned_by` fingerprint discovery reads
-// (PROVIDERS.md §6 table), including its absence for LocalAI and mlx_lm, so the lists must not be normalised.
+// (docs/providers.md §6 table), including its absence for LocalAI and mlx_lm, so the lists must not be normalised.
 import { CREATED_UNIX, type FakeContext, type FakeKind } from './fake-llm-options.js';
 import { json } from './respond.js';
 import type { Reply } from './respond.js';

@@ -1,4 +1,4 @@
-// Ollama's native wire (PROVIDERS.md §5.1, §0.3): NDJSON chat with a final line of nanosecond durations, a final
+// Ollama's native wire (docs/providers.md §5.1, §0.3): NDJSON chat with a final line of nanosecond durations, a final
 // {"error"} line for mid-stream failures, and {"error":"…"} bodies. Also spoken by the /api/* emulations of DMR.
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';

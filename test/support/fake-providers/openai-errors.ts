@@ -1,5 +1,5 @@
 // Error bodies of the OpenAI wire, per server: they share the chat format but not the error format (Azure has
-// only code+message, llama.cpp an int code, vLLM/FastAPI servers `detail`, Jan plain text), per PROVIDERS.md §1–§5.
+// only code+message, llama.cpp an int code, vLLM/FastAPI servers `detail`, Jan plain text), per docs/providers.md §1–§5.
 import type { FakeKind } from './fake-llm-options.js';
 import type { Problem } from './problems.js';
 import { json, text } from './respond.js';

@@ -1,4 +1,4 @@
-// The OpenAI chat wire (PROVIDERS.md §1, §0.2): role-only chunk, one chunk per piece, finish chunk, optional usage
+// The OpenAI chat wire (docs/providers.md §1, §0.2): role-only chunk, one chunk per piece, finish chunk, optional usage
 // chunk, `data: [DONE]`. Shared by OpenAI, Azure, Ollama's /v1 shim and every OpenAI-compatible local server.
 import type { ServerResponse } from 'node:http';
 import type { RecordedRequest } from './fake-http-server.js';
@@ -59,7 +59,7 @@ export function openAiDialect(ctx: FakeContext, model: string): StreamDialect {
   };
 }
 
-/** vLLM turns usage on as soon as stream_options is present (PROVIDERS.md §5.4); everyone else needs include_usage:true. */
+/** vLLM turns usage on as soon as stream_options is present (docs/providers.md §5.4); everyone else needs include_usage:true. */
 function wantsUsage(ctx: FakeContext, body: Record<string, unknown>): boolean {
   const options = asRecord(body.stream_options);
   if (options === undefined) return false;

@@ -1,4 +1,4 @@
-// Which endpoints each kind answers (PROVIDERS.md §1–§5): the hosted APIs and Ollama here, the local servers'
+// Which endpoints each kind answers (docs/providers.md §1–§5): the hosted APIs and Ollama here, the local servers'
 // identity endpoints in identity-endpoints.ts. Anything not listed answers the kind's own 404.
 import { anthropicMessages, anthropicModels } from './anthropic-wire.js';
 import type { FakeKind, Wire } from './fake-llm-options.js';
