@@ -1,18 +1,14 @@
 // Auto-discovery of model servers on this computer: progress per probed address, each server found (which
 // one, its version, whether it needs a key, its models, whether a profile already uses it), then the summary.
 import { z } from 'zod';
-import { PresetSchema, ProviderKindSchema } from './provider.contract.js';
+import { OPENAI_COMPATIBLE_PRESETS, PresetSchema, ProviderKindSchema, type Preset } from './provider.contract.js';
 
+type NamedPreset = Exclude<Preset, 'other'>;
+
+/** Every local server with a preset of its own, Ollama, and the ones discovery can name without a preset. */
 export const DISCOVERABLE_SERVERS = [
   'ollama',
-  'lmstudio',
-  'llamacpp',
-  'vllm',
-  'localai',
-  'jan',
-  'koboldcpp',
-  'textgen-webui',
-  'docker-model-runner',
+  ...OPENAI_COMPATIBLE_PRESETS.filter((p): p is NamedPreset => p !== 'other'),
   'mlx',
   'lemonade',
   'sglang',

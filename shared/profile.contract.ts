@@ -229,13 +229,7 @@ export type RemoteConsent = z.infer<typeof RemoteConsentSchema>;
 /** A profile as the vault keeps it. The API key is not here: it lives encrypted beside the profiles. */
 export const StoredProfileSchema = z.object({
   id: ProfileIdSchema,
-  name: ProfileNameSchema,
-  kind: ProviderKindSchema,
-  preset: PresetSchema.optional(),
-  baseUrl: BaseUrlSchema,
-  model: ModelSchema,
-  azureDeployment: AzureDeploymentSchema.optional(),
-  azureApiVersion: AzureApiVersionSchema.optional(),
+  ...profileFieldShape,
   timeoutMs: TimeoutMsSchema,
   revision: RevisionSchema,
   createdAt: IsoDateSchema,

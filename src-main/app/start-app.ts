@@ -206,28 +206,34 @@ function guardPermissions(session: Electron.Session, running: Running, allowed: 
     contentsUrl: contents === null || contents.isDestroyed() ? null : contents.getURL(),
     isMainFrame,
   });
-  session.setPermissionRequestHandler((contents, permission, callback, details) => {
-    const asked = facts(contents, permission, details.requestingUrl, details.isMainFrame);
+  /** The verdict on one request or check; a refusal is logged at `level` under `event`. */
+  const judge = (asked: PermissionFacts, level: 'warn' | 'debug', event: string): boolean => {
     const verdict = judgePermission(asked, allowed);
-    if (!verdict.granted)
-      logger.log('warn', 'window.permission_denied', {
-        permission,
+    if (!verdict.granted) {
+      logger.log(level, event, {
+        permission: asked.permission,
         reason: verdict.reason,
         origin: loggableOrigin(asked.requestingUrl),
       });
-    callback(verdict.granted);
-  });
-  session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => {
-    const asked = facts(contents, permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame);
-    const verdict = judgePermission(asked, allowed);
-    if (!verdict.granted)
-      logger.log('debug', 'window.permission_check_denied', {
-        permission,
-        reason: verdict.reason,
-        origin: loggableOrigin(asked.requestingUrl),
-      });
+    }
     return verdict.granted;
-  });
+  };
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(
+      judge(
+        facts(contents, permission, details.requestingUrl, details.isMainFrame),
+        'warn',
+        'window.permission_denied',
+      ),
+    ),
+  );
+  session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) =>
+    judge(
+      facts(contents, permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame),
+      'debug',
+      'window.permission_check_denied',
+    ),
+  );
   session.setDevicePermissionHandler((details) => {
     logger.log('warn', 'window.device_permission_denied', {
       deviceType: details.deviceType,

@@ -2,6 +2,7 @@
 // updates): at most one run is live, a restart or stop ends the previous run at once, unmounting ends it too, and
 // React's development double-mount (StrictMode) ends and reopens a run instead of losing or duplicating it.
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import type { AppErrorData } from '../../shared/errors/app-error-data.contract.js';
 
 export interface Unsubscribable {
   unsubscribe(): void;
@@ -80,4 +81,28 @@ export function useSubscriptionRun(subscribe: () => Unsubscribable): Subscriptio
     setRequest(null);
   }, [endCurrent]);
   return useMemo(() => ({ start, stop }), [start, stop]);
+}
+
+/** What a run tells its reducer: it started, an event came, it failed (under the run's own word), it was cancelled. */
+export type RunAction<TEvent, TFailure extends string> =
+  | { readonly type: 'start' }
+  | { readonly type: 'event'; readonly event: TEvent }
+  | { readonly type: TFailure; readonly error: AppErrorData }
+  | { readonly type: 'cancel' };
+
+/** A run whose state lives in a reducer: start() and cancel() tell the reducer first and last, then open or end. */
+export function useReducedRun(
+  dispatch: (action: { readonly type: 'start' } | { readonly type: 'cancel' }) => void,
+  subscribe: () => Unsubscribable,
+): { readonly start: () => void; readonly cancel: () => void } {
+  const { start: open, stop } = useSubscriptionRun(subscribe);
+  const start = useCallback(() => {
+    dispatch({ type: 'start' });
+    open();
+  }, [dispatch, open]);
+  const cancel = useCallback(() => {
+    stop();
+    dispatch({ type: 'cancel' });
+  }, [dispatch, stop]);
+  return useMemo(() => ({ start, cancel }), [start, cancel]);
 }

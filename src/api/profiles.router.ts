@@ -1,6 +1,7 @@
 // profiles.* procedures: thin adapters from tRPC to the profile, test and model-listing services. The changes
 // subscription lets every open window hear about a mutation made in any other.
 import { ChangeEventSchema } from '../../shared/change.contract.js';
+import { ERROR_CODES, type ErrorCode } from '../../shared/errors/error-codes.js';
 import { ModelListSchema, ProfileModelsInputSchema } from '../../shared/models.contract.js';
 import {
   ProfileActivateInputSchema,
@@ -23,27 +24,16 @@ const WRITE_ERRORS = [
   'VAULT_WRITE_FAILED',
 ] as const;
 
-const PROVIDER_ERRORS = [
+/** A model listing can end with any provider failure but the two that only a streamed reply has. */
+const PROVIDER_ERRORS: readonly ErrorCode[] = [
   'CONSENT_REQUIRED',
   'PROFILE_NOT_FOUND',
   'VAULT_ENCRYPTION_UNAVAILABLE',
   'VAULT_KEY_UNREADABLE',
-  'PROVIDER_CONNECTION_REFUSED',
-  'PROVIDER_CONNECTION_FAILED',
-  'PROVIDER_DNS_FAILED',
-  'PROVIDER_TLS_FAILED',
-  'PROVIDER_TIMEOUT',
-  'PROVIDER_AUTH_FAILED',
-  'PROVIDER_ENDPOINT_NOT_FOUND',
-  'PROVIDER_RATE_LIMITED',
-  'PROVIDER_QUOTA_EXCEEDED',
-  'PROVIDER_OVERLOADED',
-  'PROVIDER_SERVER_ERROR',
-  'PROVIDER_BAD_REQUEST',
-  'PROVIDER_MALFORMED_RESPONSE',
-  'PROVIDER_RESPONSE_TOO_LARGE',
-  'PROVIDER_REDIRECT_BLOCKED',
-] as const;
+  ...ERROR_CODES.filter(
+    (code) => code.startsWith('PROVIDER_') && code !== 'PROVIDER_STREAM_ERROR' && code !== 'PROVIDER_EMPTY_REPLY',
+  ),
+];
 
 export const profilesRouter = router({
   list: procedure

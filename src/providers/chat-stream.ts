@@ -30,13 +30,8 @@ export type ChatEvent =
   | { readonly type: 'headers'; readonly atMs: number; readonly status: number }
   | { readonly type: 'first-event'; readonly atMs: number }
   | { readonly type: 'delta'; readonly atMs: number; readonly text: string; readonly reasoning: boolean }
-  | { readonly type: 'usage'; readonly outputTokens?: number | undefined; readonly inputTokens?: number | undefined }
-  | {
-      readonly type: 'server-timing';
-      readonly tokensPerSecond?: number | undefined;
-      readonly loadMs?: number | undefined;
-      readonly promptMs?: number | undefined;
-    }
+  | ({ readonly type: 'usage' } & Omit<Extract<StreamItem, { kind: 'usage' }>, 'kind'>)
+  | ({ readonly type: 'server-timing' } & Omit<Extract<StreamItem, { kind: 'server-timing' }>, 'kind'>)
   | { readonly type: 'done'; readonly atMs: number; readonly reason: string | null };
 
 export { Cancelled };

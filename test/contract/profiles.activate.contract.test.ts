@@ -1,17 +1,14 @@
 import { writeFile } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProfileViewSchema } from '../../shared/profile.contract.js';
-import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
+import { createIpcHarness } from '../support/ipc-harness.js';
 import { createTestCore } from '../support/create-test-core.js';
 import { localProfileInput } from '../support/profile-builders.js';
 import { expectAppError } from '../support/app-error-assertions.js';
 
-let h: IpcHarness;
-afterEach(async () => h?.dispose());
-
 describe('profiles.activate over IPC', () => {
   it('returns the activated view', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     const { client } = h.connect();
     const p = await client.profiles.create.mutate(localProfileInput());
     expect(ProfileViewSchema.parse(await client.profiles.activate.mutate({ id: p.id }))).toMatchObject({
@@ -21,7 +18,7 @@ describe('profiles.activate over IPC', () => {
   });
 
   it('PROFILE_NOT_FOUND and VAULT_ENCRYPTION_UNAVAILABLE', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     const { client } = h.connect();
     const p = await client.profiles.create.mutate(localProfileInput());
     await expectAppError(client.profiles.activate.mutate({ id: 'nope' }), 'PROFILE_NOT_FOUND');
@@ -39,7 +36,7 @@ describe('profiles.activate over IPC', () => {
     const doc = JSON.parse(String(await seed.readVaultBytes()));
     doc.profiles[0].baseUrl = 'http://192.168.1.9:8000/v1';
     await writeFile(seed.vaultPath, JSON.stringify(doc));
-    h = await createIpcHarness({ dir: seed.dir });
+    await using h = await createIpcHarness({ dir: seed.dir });
     const { client } = h.connect();
     await expectAppError(client.profiles.activate.mutate({ id: p.id }), 'CONSENT_REQUIRED');
     expect((await client.profiles.activate.mutate({ id: p.id, remoteConsent: true })).remoteConsentAt).not.toBeNull();

@@ -1,18 +1,15 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProfileViewSchema } from '../../shared/profile.contract.js';
-import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
+import { createIpcHarness } from '../support/ipc-harness.js';
 import { makeTempDir } from '../support/create-test-core.js';
 import { FaultyFs } from '../support/faulty-fs.js';
 import { localProfileInput, remoteProfileInput } from '../support/profile-builders.js';
 import { expectAppError } from '../support/app-error-assertions.js';
 
-let h: IpcHarness;
-afterEach(async () => h?.dispose());
-
 describe('profiles.create over IPC', () => {
   it('returns the new view', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     const view = await h
       .connect()
       .client.profiles.create.mutate(remoteProfileInput({ name: 'Cloud', apiKey: 'sk-create-abcdefgh-4321' }));
@@ -25,7 +22,7 @@ describe('profiles.create over IPC', () => {
   });
 
   it('VALIDATION_FAILED with one entry per field', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     const data = await expectAppError(
       h.connect().client.profiles.create.mutate({
         name: '',
@@ -41,7 +38,7 @@ describe('profiles.create over IPC', () => {
   });
 
   it('PROFILE_NAME_TAKEN, with the name field marked', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     const { client } = h.connect();
     await client.profiles.create.mutate(localProfileInput({ name: 'Twin' }));
     const data = await expectAppError(
@@ -52,7 +49,7 @@ describe('profiles.create over IPC', () => {
   });
 
   it('CONSENT_REQUIRED naming the host', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     const data = await expectAppError(
       h.connect().client.profiles.create.mutate(remoteProfileInput({ remoteConsent: undefined })),
       'CONSENT_REQUIRED',
@@ -61,7 +58,7 @@ describe('profiles.create over IPC', () => {
   });
 
   it('VAULT_ENCRYPTION_UNAVAILABLE while secure storage is down', async () => {
-    h = await createIpcHarness({ availability: 'unavailable' });
+    await using h = await createIpcHarness({ availability: 'unavailable' });
     const data = await expectAppError(
       h.connect().client.profiles.create.mutate(localProfileInput()),
       'VAULT_ENCRYPTION_UNAVAILABLE',
@@ -70,7 +67,7 @@ describe('profiles.create over IPC', () => {
   });
 
   it('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED for a key under weak protection', async () => {
-    h = await createIpcHarness({ availability: 'weak' });
+    await using h = await createIpcHarness({ availability: 'weak' });
     await expectAppError(
       h.connect().client.profiles.create.mutate(remoteProfileInput()),
       'VAULT_WEAK_ENCRYPTION_NOT_ALLOWED',
@@ -78,7 +75,7 @@ describe('profiles.create over IPC', () => {
   });
 
   it('VAULT_ENCRYPTION_FAILED when the keyring fails mid-call', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     h.t.cipher.failNextEncrypt = true;
     await expectAppError(h.connect().client.profiles.create.mutate(remoteProfileInput()), 'VAULT_ENCRYPTION_FAILED');
   });
@@ -90,7 +87,7 @@ describe('profiles.create over IPC', () => {
   ] as const)('%s → %s', async (errno, code) => {
     const dir = await makeTempDir();
     const fs = new FaultyFs(path.join(dir, 'llm-profiles.json'));
-    h = await createIpcHarness({ dir, fs });
+    await using h = await createIpcHarness({ dir, fs });
     fs.arm('fsync', errno);
     await expectAppError(h.connect().client.profiles.create.mutate(localProfileInput()), code);
   });

@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
+import { describe, expect, it } from 'vitest';
+import { createIpcHarness } from '../support/ipc-harness.js';
 import { localProfileInput } from '../support/profile-builders.js';
 import { expectAppError } from '../support/app-error-assertions.js';
 
-let h: IpcHarness;
-afterEach(async () => h?.dispose());
-
 describe('profiles.delete over IPC', () => {
   it('returns the id and the active profile left', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     const { client } = h.connect();
     const p = await client.profiles.create.mutate(localProfileInput());
     await client.profiles.activate.mutate({ id: p.id });
@@ -19,7 +16,7 @@ describe('profiles.delete over IPC', () => {
   });
 
   it('PROFILE_NOT_FOUND, PROFILE_REVISION_CONFLICT, VALIDATION_FAILED, VAULT_ENCRYPTION_UNAVAILABLE', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     const { client } = h.connect();
     const p = await client.profiles.create.mutate(localProfileInput());
     await expectAppError(client.profiles.delete.mutate({ id: 'gone' }), 'PROFILE_NOT_FOUND');

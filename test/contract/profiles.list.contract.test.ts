@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProfileListSchema } from '../../shared/profile.contract.js';
-import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
+import { createIpcHarness } from '../support/ipc-harness.js';
 import { localProfileInput, remoteProfileInput } from '../support/profile-builders.js';
-
-let h: IpcHarness;
-afterEach(async () => h?.dispose());
 
 describe('profiles.list over IPC', () => {
   it('returns an empty list, then every profile with the active one marked, keys never included', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     const { client } = h.connect();
     expect(ProfileListSchema.parse(await client.profiles.list.query())).toEqual({
       profiles: [],
@@ -28,7 +25,7 @@ describe('profiles.list over IPC', () => {
   });
 
   it('keeps working while secure storage is unavailable', async () => {
-    h = await createIpcHarness();
+    await using h = await createIpcHarness();
     const { client } = h.connect();
     await client.profiles.create.mutate(localProfileInput());
     h.t.cipher.setAvailability('unavailable');

@@ -1,14 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StorageStatusSchema } from '../../shared/storage.contract.js';
-import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
+import { createIpcHarness } from '../support/ipc-harness.js';
 import { expectAppError } from '../support/app-error-assertions.js';
-
-let h: IpcHarness;
-afterEach(async () => h?.dispose());
 
 describe('storage.allowWeakEncryption over IPC', () => {
   it('records the opt-in and returns the new status', async () => {
-    h = await createIpcHarness({ availability: 'weak' });
+    await using h = await createIpcHarness({ availability: 'weak' });
     const status = StorageStatusSchema.parse(
       await h.connect().client.storage.allowWeakEncryption.mutate({ acknowledged: true }),
     );
@@ -16,7 +13,7 @@ describe('storage.allowWeakEncryption over IPC', () => {
   });
 
   it('VALIDATION_FAILED without the acknowledgement; VAULT_ENCRYPTION_UNAVAILABLE while storage is down', async () => {
-    h = await createIpcHarness({ availability: 'weak' });
+    await using h = await createIpcHarness({ availability: 'weak' });
     const { client } = h.connect();
     const data = await expectAppError(
       client.storage.allowWeakEncryption.mutate({ acknowledged: false } as never),

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StorageStatusSchema } from '../../shared/storage.contract.js';
-import { createIpcHarness, type IpcHarness } from '../support/ipc-harness.js';
-
-let h: IpcHarness;
-afterEach(async () => h?.dispose());
+import { createIpcHarness } from '../support/ipc-harness.js';
 
 describe('storage.status over IPC', () => {
   it.each(['available', 'weak', 'unavailable'] as const)('reports %s storage', async (state) => {
-    h = await createIpcHarness({ availability: state });
+    await using h = await createIpcHarness({ availability: state });
     const status = StorageStatusSchema.parse(await h.connect().client.storage.status.query());
     expect(status).toMatchObject({
       encryption: state,

@@ -9,26 +9,29 @@ function recorded(input: ProfileCreateInput): ProfileCreateInput {
 
 let counter = 0;
 
-export function localProfileInput(overrides: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
+/** A valid input with a unique name, from `base`, with `overrides` on top; its key is noted for the log scan. */
+function build(base: (n: number) => ProfileCreateInput, overrides: Partial<ProfileCreateInput>): ProfileCreateInput {
   counter += 1;
-  return recorded({
-    name: `Local ${counter}`,
-    kind: 'ollama',
-    baseUrl: 'http://127.0.0.1:11434',
-    model: 'llama3.2',
-    ...overrides,
-  });
+  return recorded({ ...base(counter), ...overrides });
+}
+
+export function localProfileInput(overrides: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
+  return build(
+    (n) => ({ name: `Local ${n}`, kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2' }),
+    overrides,
+  );
 }
 
 export function remoteProfileInput(overrides: Partial<ProfileCreateInput> = {}): ProfileCreateInput {
-  counter += 1;
-  return recorded({
-    name: `Remote ${counter}`,
-    kind: 'openai',
-    baseUrl: 'https://api.openai.com/v1',
-    model: 'gpt-4o-mini',
-    apiKey: `sk-test-${counter}-abcdefghijklmnop`,
-    remoteConsent: true,
-    ...overrides,
-  });
+  return build(
+    (n) => ({
+      name: `Remote ${n}`,
+      kind: 'openai',
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'gpt-4o-mini',
+      apiKey: `sk-test-${n}-abcdefghijklmnop`,
+      remoteConsent: true,
+    }),
+    overrides,
+  );
 }

@@ -2,6 +2,7 @@
 // subscription so every transition (a refusal, a stop before the result, a cancel) can be tested alone.
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import type { TestEvent, TestPhase, TestResult } from '../../../shared/provider-test.contract.js';
+import type { RunAction } from '../../hooks/use-subscription-run.js';
 
 export type TestStatus = 'idle' | 'running' | 'finished' | 'cancelled' | 'refused';
 
@@ -14,12 +15,9 @@ export interface TestState {
 }
 
 export type TestAction =
-  | { readonly type: 'start' }
-  | { readonly type: 'event'; readonly event: TestEvent }
-  | { readonly type: 'refused'; readonly error: AppErrorData }
+  | RunAction<TestEvent, 'refused'>
   /** The subscription ended by itself: without a result, that means main stopped the test. */
-  | { readonly type: 'ended' }
-  | { readonly type: 'cancel' };
+  | { readonly type: 'ended' };
 
 export const IDLE_TEST: TestState = { status: 'idle', phases: [], result: null, refusal: null };
 

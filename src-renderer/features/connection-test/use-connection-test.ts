@@ -1,15 +1,15 @@
 // Runs the connection test for one profile over the profiles.test subscription: collects phases as they
 // arrive, then the result; cancel() stops it (the subscription stop reaches main, which aborts the request).
-import { useCallback, useReducer } from 'react';
+import { useReducer } from 'react';
 import { useTRPCClient } from '../../app/trpc.js';
-import { useSubscriptionRun } from '../../hooks/use-subscription-run.js';
+import { useReducedRun } from '../../hooks/use-subscription-run.js';
 import { appErrorDataOf } from '../errors/error-data.js';
 import { IDLE_TEST, testReducer } from './test-state.js';
 
 export function useConnectionTest(profileId: string) {
   const client = useTRPCClient();
   const [state, dispatch] = useReducer(testReducer, IDLE_TEST);
-  const { start: open, stop } = useSubscriptionRun(() =>
+  const controls = useReducedRun(dispatch, () =>
     client.profiles.test.subscribe(
       { id: profileId },
       {
@@ -20,15 +20,5 @@ export function useConnectionTest(profileId: string) {
     ),
   );
 
-  const start = useCallback(() => {
-    dispatch({ type: 'start' });
-    open();
-  }, [open]);
-
-  const cancel = useCallback(() => {
-    stop();
-    dispatch({ type: 'cancel' });
-  }, [stop]);
-
-  return { state, start, cancel };
+  return { state, ...controls };
 }

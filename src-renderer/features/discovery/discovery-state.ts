@@ -2,6 +2,7 @@
 // servers answered, how it ended. Apart from the subscription so each step can be tested alone.
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import type { DiscoveredServer, DiscoveryEvent } from '../../../shared/discovery.contract.js';
+import type { RunAction } from '../../hooks/use-subscription-run.js';
 
 export interface DiscoveryState {
   readonly status: 'idle' | 'scanning' | 'done' | 'cancelled' | 'failed';
@@ -12,11 +13,7 @@ export interface DiscoveryState {
   readonly error: AppErrorData | null;
 }
 
-export type DiscoveryAction =
-  | { readonly type: 'start' }
-  | { readonly type: 'event'; readonly event: DiscoveryEvent }
-  | { readonly type: 'failed'; readonly error: AppErrorData }
-  | { readonly type: 'cancel' };
+export type DiscoveryAction = RunAction<DiscoveryEvent, 'failed'>;
 
 export const IDLE_DISCOVERY: DiscoveryState = {
   status: 'idle',

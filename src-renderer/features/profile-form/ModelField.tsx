@@ -2,6 +2,7 @@
 // the form's current values, before anything is saved).
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Field } from '../../components/Field.js';
+import { FormTextField } from './FormTextField.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
@@ -38,15 +39,12 @@ export function ModelField({ values, profile, error, onChange }: Props) {
   return (
     <div className="model-field">
       <div className="model-field__row">
-        <Field label="Model" hint="The model name exactly as the server knows it." error={error} fieldName="model">
-          <input
-            type="text"
-            value={values.model}
-            spellCheck={false}
-            autoComplete="off"
-            onChange={(e) => onChange({ model: e.target.value })}
-          />
-        </Field>
+        <FormTextField
+          form={{ values, change: onChange, errors: error ? { model: error } : {} }}
+          name="model"
+          label="Model"
+          hint="The model name exactly as the server knows it."
+        />
         <button
           type="button"
           className="button model-field__load"

@@ -12,6 +12,7 @@ import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { attempt, fieldErrorMap } from '../errors/error-data.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
 import { ApiKeyField } from './ApiKeyField.js';
+import { FormTextField, type FormBinding } from './FormTextField.js';
 import { ConsentField } from './ConsentField.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import {
@@ -48,6 +49,11 @@ const LABELS: Record<string, string> = {
 
 const TIMEOUT_MIN_S = PROFILE_LIMITS.timeoutMinMs / 1000;
 const TIMEOUT_MAX_S = PROFILE_LIMITS.timeoutMaxMs / 1000;
+
+const AZURE_HINTS = {
+  deployment: 'The deployment name from Azure AI Foundry.',
+  version: 'A date such as 2024-10-21, or "v1" for the v1 API.',
+};
 
 interface Props {
   readonly open: boolean;
@@ -95,6 +101,7 @@ function ProfileForm({
   const saving = create.pending || update.pending;
   const error = loadError ?? (profile ? update.error : create.error);
   const fieldErrors = fieldErrorMap(error);
+  const form: FormBinding = { values, change, errors: fieldErrors };
   const { host, remote } = hostOf(values);
   const endpoint = useMemo(() => resolvedEndpoint(values), [values]);
 
@@ -175,19 +182,20 @@ function ProfileForm({
             </select>
           </Field>
         ) : null}
-        <Field label="Name" hint="How this profile appears in your list." error={fieldErrors.name} fieldName="name">
-          <input
-            type="text"
-            value={values.name}
-            maxLength={PROFILE_LIMITS.nameMax}
-            autoComplete="off"
-            onChange={(e) => change({ name: e.target.value })}
-          />
-        </Field>
+        <FormTextField
+          form={form}
+          name="name"
+          label="Name"
+          hint="How this profile appears in your list."
+          maxLength={PROFILE_LIMITS.nameMax}
+        />
       </div>
 
-      <Field
+      <FormTextField
+        form={form}
+        name="baseUrl"
         label="Server address"
+        type="url"
         hint={
           endpoint ? (
             <>
@@ -197,46 +205,12 @@ function ProfileForm({
             'Enter an address starting with http:// or https://'
           )
         }
-        error={fieldErrors.baseUrl}
-        fieldName="baseUrl"
-      >
-        <input
-          type="url"
-          value={values.baseUrl}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => change({ baseUrl: e.target.value })}
-        />
-      </Field>
+      />
 
       {values.kind === 'azure-openai' ? (
         <div className="form-grid">
-          <Field
-            label="Deployment"
-            hint="The deployment name from Azure AI Foundry."
-            error={fieldErrors.azureDeployment}
-            fieldName="azureDeployment"
-          >
-            <input
-              type="text"
-              value={values.azureDeployment}
-              spellCheck={false}
-              onChange={(e) => change({ azureDeployment: e.target.value })}
-            />
-          </Field>
-          <Field
-            label="API version"
-            hint='A date such as 2024-10-21, or "v1" for the v1 API.'
-            error={fieldErrors.azureApiVersion}
-            fieldName="azureApiVersion"
-          >
-            <input
-              type="text"
-              value={values.azureApiVersion}
-              spellCheck={false}
-              onChange={(e) => change({ azureApiVersion: e.target.value })}
-            />
-          </Field>
+          <FormTextField form={form} name="azureDeployment" label="Deployment" hint={AZURE_HINTS.deployment} />
+          <FormTextField form={form} name="azureApiVersion" label="API version" hint={AZURE_HINTS.version} />
         </div>
       ) : null}
 

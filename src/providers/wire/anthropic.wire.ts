@@ -2,20 +2,7 @@
 // arrives in content_block_delta events among message_start / ping / stop events.
 import type { ProviderTarget } from '../provider-target.js';
 import { asRecord, num, str } from '../../system/json-shape.js';
-import {
-  MalformedPayload,
-  MODEL_MISSING,
-  modelListRequest,
-  models,
-  parseJson,
-  splitSystem,
-  streamedChatRequest,
-  type ChatRequest,
-  type ErrorInfo,
-  type StreamItem,
-  type Wire,
-  type WireRequest,
-} from './wire.js';
+import * as base from './wire.js';
 
 const ANTHROPIC_VERSION = '2023-06-01';
 
@@ -23,17 +10,17 @@ function headers(target: ProviderTarget): Record<string, string> {
   return { 'anthropic-version': ANTHROPIC_VERSION, ...(target.apiKey && { 'x-api-key': target.apiKey }) };
 }
 
-function errorOf(body: unknown): ErrorInfo {
+function errorOf(body: unknown): base.ErrorInfo {
   const error = asRecord(asRecord(body)?.error);
   return { message: str(error?.message), code: str(error?.type), reason: null };
 }
 
-export const anthropicWire: Wire = {
+export const anthropicWire: base.Wire = {
   format: 'sse',
 
-  chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
-    const { system, rest } = splitSystem(chat.messages);
-    return streamedChatRequest(target, 'text/event-stream', headers(target), {
+  chatRequest(target: ProviderTarget, chat: base.ChatRequest): base.WireRequest {
+    const { system, rest } = base.splitSystem(chat.messages);
+    return base.streamedChatRequest(target, 'text/event-stream', headers(target), {
       model: target.model,
       max_tokens: chat.maxTokens,
       temperature: chat.temperature,
@@ -43,9 +30,9 @@ export const anthropicWire: Wire = {
     });
   },
 
-  interpret({ event, data }): StreamItem[] {
-    const payload = asRecord(parseJson(data));
-    if (!payload) throw new MalformedPayload('not an object');
+  interpret({ event, data }): base.StreamItem[] {
+    const payload = asRecord(base.parseJson(data));
+    if (!payload) throw new base.MalformedPayload('not an object');
     const type = event ?? str(payload.type);
     switch (type) {
       case 'message_start': {
@@ -74,19 +61,15 @@ export const anthropicWire: Wire = {
     }
   },
 
-  modelsRequest(target: ProviderTarget): WireRequest {
-    return modelListRequest(target, headers(target), '?limit=1000');
+  modelsRequest(target: ProviderTarget): base.WireRequest {
+    return base.modelListRequest(target, headers(target), '?limit=1000');
   },
 
-  parseModels(body: unknown) {
-    const data = asRecord(body)?.data;
-    if (!Array.isArray(data)) throw new MalformedPayload('no data[]');
-    return models(data.map((m) => str(asRecord(m)?.id) ?? ''));
-  },
+  parseModels: (body) => base.models(base.listIn(body, 'data').map((m) => str(m?.id) ?? '')),
 
   errorInfo: errorOf,
 
-  isModelNotFound(info: ErrorInfo): boolean {
-    return info.code === 'not_found_error' || MODEL_MISSING.test(info.message ?? '');
+  isModelNotFound(info: base.ErrorInfo): boolean {
+    return info.code === 'not_found_error' || base.MODEL_MISSING.test(info.message ?? '');
   },
 };

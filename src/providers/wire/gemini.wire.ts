@@ -2,52 +2,39 @@
 // candidates carry the next text; the key goes in x-goog-api-key (never in the URL, where it would be logged).
 import type { ProviderTarget } from '../provider-target.js';
 import { asRecord, num, str } from '../../system/json-shape.js';
-import {
-  MalformedPayload,
-  MODEL_MISSING,
-  modelListRequest,
-  models,
-  parseJson,
-  splitSystem,
-  streamedChatRequest,
-  type ChatRequest,
-  type ErrorInfo,
-  type StreamItem,
-  type Wire,
-  type WireRequest,
-} from './wire.js';
+import * as base from './wire.js';
 
 function headers(target: ProviderTarget): Record<string, string> {
   return target.apiKey ? { 'x-goog-api-key': target.apiKey } : {};
 }
 
-function errorOf(body: unknown): ErrorInfo {
+function errorOf(body: unknown): base.ErrorInfo {
   const error = asRecord(asRecord(body)?.error);
   const details = Array.isArray(error?.details) ? error.details : [];
   const reason = details.map((d) => str(asRecord(d)?.reason)).find((r) => r !== null) ?? null;
   return { message: str(error?.message), code: str(error?.status), reason };
 }
 
-export const geminiWire: Wire = {
+export const geminiWire: base.Wire = {
   format: 'sse',
 
-  chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
-    const { system, rest } = splitSystem(chat.messages);
-    return streamedChatRequest(target, 'text/event-stream', headers(target), {
+  chatRequest(target: ProviderTarget, chat: base.ChatRequest): base.WireRequest {
+    const { system, rest } = base.splitSystem(chat.messages);
+    return base.streamedChatRequest(target, 'text/event-stream', headers(target), {
       contents: rest.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
       ...(system && { systemInstruction: { parts: [{ text: system }] } }),
       generationConfig: { maxOutputTokens: chat.maxTokens, temperature: chat.temperature },
     });
   },
 
-  interpret({ data }): StreamItem[] {
-    const payload = asRecord(parseJson(data));
-    if (!payload) throw new MalformedPayload('not an object');
+  interpret({ data }): base.StreamItem[] {
+    const payload = asRecord(base.parseJson(data));
+    if (!payload) throw new base.MalformedPayload('not an object');
     if (payload.error !== undefined) return [{ kind: 'error', info: errorOf(payload) }];
     const candidates = Array.isArray(payload.candidates) ? payload.candidates : [];
     if (candidates.length === 0 && payload.usageMetadata === undefined && payload.promptFeedback === undefined)
-      throw new MalformedPayload('no candidates');
-    const items: StreamItem[] = [];
+      throw new base.MalformedPayload('no candidates');
+    const items: base.StreamItem[] = [];
     const candidate = asRecord(candidates[0]);
     const parts = asRecord(candidate?.content)?.parts;
     for (const part of Array.isArray(parts) ? parts : []) {
@@ -64,29 +51,23 @@ export const geminiWire: Wire = {
     return items;
   },
 
-  modelsRequest(target: ProviderTarget): WireRequest {
-    return modelListRequest(target, headers(target));
+  modelsRequest(target: ProviderTarget): base.WireRequest {
+    return base.modelListRequest(target, headers(target));
   },
 
-  parseModels(body: unknown) {
-    const list = asRecord(body)?.models;
-    if (!Array.isArray(list)) throw new MalformedPayload('no models[]');
-    return models(
-      list
-        .map((m) => asRecord(m))
-        .filter((m) => {
-          const methods = m?.supportedGenerationMethods;
-          return (
-            !Array.isArray(methods) || methods.includes('generateContent') || methods.includes('streamGenerateContent')
-          );
-        })
-        .map((m) => (str(m?.name) ?? '').replace(/^models\//, '')),
-    );
+  parseModels(body) {
+    const chat = base.listIn(body, 'models').filter((m) => {
+      const methods = m?.supportedGenerationMethods;
+      return (
+        !Array.isArray(methods) || methods.includes('generateContent') || methods.includes('streamGenerateContent')
+      );
+    });
+    return base.models(chat.map((m) => (str(m?.name) ?? '').replace(/^models\//, '')));
   },
 
   errorInfo: errorOf,
 
-  isModelNotFound(info: ErrorInfo): boolean {
-    return info.code === 'NOT_FOUND' || MODEL_MISSING.test(info.message ?? '');
+  isModelNotFound(info: base.ErrorInfo): boolean {
+    return info.code === 'NOT_FOUND' || base.MODEL_MISSING.test(info.message ?? '');
   },
 };

@@ -2,20 +2,7 @@
 // (so tokens/s comes from the server), models from /api/tags, errors as {"error": "..."}.
 import type { ProviderTarget } from '../provider-target.js';
 import { asRecord, num, str } from '../../system/json-shape.js';
-import {
-  looseErrorInfo,
-  MalformedPayload,
-  MODEL_MISSING,
-  modelListRequest,
-  models,
-  parseJson,
-  streamedChatRequest,
-  type ChatRequest,
-  type ErrorInfo,
-  type StreamItem,
-  type Wire,
-  type WireRequest,
-} from './wire.js';
+import * as base from './wire.js';
 
 const NS_PER_MS = 1e6;
 
@@ -23,11 +10,11 @@ function headers(target: ProviderTarget): Record<string, string> {
   return target.apiKey ? { authorization: `Bearer ${target.apiKey}` } : {};
 }
 
-export const ollamaWire: Wire = {
+export const ollamaWire: base.Wire = {
   format: 'ndjson',
 
-  chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
-    return streamedChatRequest(target, 'application/x-ndjson', headers(target), {
+  chatRequest(target: ProviderTarget, chat: base.ChatRequest): base.WireRequest {
+    return base.streamedChatRequest(target, 'application/x-ndjson', headers(target), {
       model: target.model,
       messages: chat.messages,
       stream: true,
@@ -35,13 +22,13 @@ export const ollamaWire: Wire = {
     });
   },
 
-  interpret({ data }): StreamItem[] {
-    const line = asRecord(parseJson(data));
-    if (!line) throw new MalformedPayload('not an object');
-    if (line.error !== undefined) return [{ kind: 'error', info: looseErrorInfo(line) }];
+  interpret({ data }): base.StreamItem[] {
+    const line = asRecord(base.parseJson(data));
+    if (!line) throw new base.MalformedPayload('not an object');
+    if (line.error !== undefined) return [{ kind: 'error', info: base.looseErrorInfo(line) }];
     const message = asRecord(line.message);
-    if (!message && line.done !== true) throw new MalformedPayload('no message');
-    const items: StreamItem[] = [];
+    if (!message && line.done !== true) throw new base.MalformedPayload('no message');
+    const items: base.StreamItem[] = [];
     const thinking = str(message?.thinking);
     if (thinking) items.push({ kind: 'reasoning', text: thinking });
     const content = str(message?.content);
@@ -63,19 +50,15 @@ export const ollamaWire: Wire = {
     return items;
   },
 
-  modelsRequest(target: ProviderTarget): WireRequest {
-    return modelListRequest(target, headers(target));
+  modelsRequest(target: ProviderTarget): base.WireRequest {
+    return base.modelListRequest(target, headers(target));
   },
 
-  parseModels(body: unknown) {
-    const list = asRecord(body)?.models;
-    if (!Array.isArray(list)) throw new MalformedPayload('no models[]');
-    return models(list.map((m) => str(asRecord(m)?.name) ?? str(asRecord(m)?.model) ?? ''));
-  },
+  parseModels: (body) => base.models(base.listIn(body, 'models').map((m) => str(m?.name) ?? str(m?.model) ?? '')),
 
-  errorInfo: looseErrorInfo,
+  errorInfo: base.looseErrorInfo,
 
-  isModelNotFound(info: ErrorInfo): boolean {
-    return MODEL_MISSING.test(info.message ?? '');
+  isModelNotFound(info: base.ErrorInfo): boolean {
+    return base.MODEL_MISSING.test(info.message ?? '');
   },
 };

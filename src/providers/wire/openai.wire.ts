@@ -2,20 +2,7 @@
 // server (LM Studio, llama.cpp, vLLM, LocalAI, Jan, KoboldCpp, text-generation-webui, Docker Model Runner).
 import type { ProviderTarget } from '../provider-target.js';
 import { asRecord, num, str } from '../../system/json-shape.js';
-import {
-  looseErrorInfo,
-  MalformedPayload,
-  MODEL_MISSING,
-  modelListRequest,
-  models,
-  parseJson,
-  streamedChatRequest,
-  type ChatRequest,
-  type ErrorInfo,
-  type StreamItem,
-  type Wire,
-  type WireRequest,
-} from './wire.js';
+import * as base from './wire.js';
 
 /**
  * Servers whose request validation rejects unknown fields like stream_options, or that may not support it —
@@ -23,7 +10,7 @@ import {
  */
 const NO_STREAM_OPTIONS = new Set(['koboldcpp', 'textgen-webui', 'other']);
 
-/** OpenAI reasoning models accept only max_completion_tokens and the default temperature. */
+/** OpenAI reasoning base.models accept only max_completion_tokens and the default temperature. */
 const OPENAI_REASONING_MODEL = /^(o\d|gpt-5)/i;
 
 function authHeaders(target: ProviderTarget): Record<string, string> {
@@ -40,13 +27,13 @@ function sendsStreamOptions(target: ProviderTarget): boolean {
   return true;
 }
 
-export const openAiWire: Wire = {
+export const openAiWire: base.Wire = {
   format: 'sse',
 
-  chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest {
+  chatRequest(target: ProviderTarget, chat: base.ChatRequest): base.WireRequest {
     const reasoning = target.kind === 'openai' && OPENAI_REASONING_MODEL.test(target.model);
     const model = target.kind === 'azure-openai' ? (target.azureDeployment ?? target.model) : target.model;
-    return streamedChatRequest(target, 'text/event-stream', authHeaders(target), {
+    return base.streamedChatRequest(target, 'text/event-stream', authHeaders(target), {
       model,
       messages: chat.messages,
       stream: true,
@@ -56,7 +43,7 @@ export const openAiWire: Wire = {
     });
   },
 
-  interpret({ event, data }): StreamItem[] {
+  interpret({ event, data }): base.StreamItem[] {
     if (data.trim() === '[DONE]') return [{ kind: 'done', reason: null }];
     // The official SDK treats both `event: error` and a payload with an `error` key as a failure (docs/providers.md §0.2).
     if (event === 'error') {
@@ -66,14 +53,14 @@ export const openAiWire: Wire = {
       } catch {
         // plain-text error event
       }
-      return [{ kind: 'error', info: looseErrorInfo(asRecord(payload) ?? String(payload)) }];
+      return [{ kind: 'error', info: base.looseErrorInfo(asRecord(payload) ?? String(payload)) }];
     }
-    const chunk = asRecord(parseJson(data));
-    if (!chunk) throw new MalformedPayload('not a chat completion chunk');
-    if (chunk.error !== undefined && chunk.error !== null) return [{ kind: 'error', info: looseErrorInfo(chunk) }];
-    const items: StreamItem[] = [];
+    const chunk = asRecord(base.parseJson(data));
+    if (!chunk) throw new base.MalformedPayload('not a chat completion chunk');
+    if (chunk.error !== undefined && chunk.error !== null) return [{ kind: 'error', info: base.looseErrorInfo(chunk) }];
+    const items: base.StreamItem[] = [];
     const choices = Array.isArray(chunk.choices) ? chunk.choices : null;
-    if (choices === null && chunk.usage === undefined) throw new MalformedPayload('not a chat completion chunk');
+    if (choices === null && chunk.usage === undefined) throw new base.MalformedPayload('not a chat completion chunk');
     const delta = asRecord(asRecord(choices?.[0])?.delta);
     const reasoning = str(delta?.reasoning_content) ?? str(delta?.reasoning);
     if (reasoning) items.push({ kind: 'reasoning', text: reasoning });
@@ -92,23 +79,21 @@ export const openAiWire: Wire = {
     return items;
   },
 
-  modelsRequest(target: ProviderTarget): WireRequest {
-    return modelListRequest(target, authHeaders(target));
+  modelsRequest(target: ProviderTarget): base.WireRequest {
+    return base.modelListRequest(target, authHeaders(target));
   },
 
-  parseModels(body: unknown) {
-    const data = asRecord(body)?.data;
-    if (!Array.isArray(data)) throw new MalformedPayload('no data[]');
-    return models(data.map((m) => str(asRecord(m)?.id) ?? ''));
+  parseModels: (body) => base.models(base.listIn(body, 'data').map((m) => str(m?.id) ?? '')),
+
+  errorInfo(body: unknown): base.ErrorInfo {
+    return base.looseErrorInfo(body);
   },
 
-  errorInfo(body: unknown): ErrorInfo {
-    return looseErrorInfo(body);
-  },
-
-  isModelNotFound(info: ErrorInfo): boolean {
+  isModelNotFound(info: base.ErrorInfo): boolean {
     return (
-      info.code === 'model_not_found' || info.code === 'DeploymentNotFound' || MODEL_MISSING.test(info.message ?? '')
+      info.code === 'model_not_found' ||
+      info.code === 'DeploymentNotFound' ||
+      base.MODEL_MISSING.test(info.message ?? '')
     );
   },
 };

@@ -111,6 +111,13 @@ export function looseErrorInfo(body: unknown): ErrorInfo {
 export const MODEL_MISSING =
   /model.*(not found|does not exist|not exist|no such|not available|no running session)|(unknown|invalid) model|model_not_found/i;
 
+/** The entries of the array a model list keeps under `field`; MalformedPayload when the body has none. */
+export function listIn(body: unknown, field: string): Array<Record<string, unknown> | null> {
+  const list = asRecord(body)?.[field];
+  if (!Array.isArray(list)) throw new MalformedPayload(`no ${field}[]`);
+  return list.map(asRecord);
+}
+
 export function models(ids: Iterable<string>): ModelInfo[] {
   return [...new Set([...ids].filter((id) => id.length > 0))].map((id) => ({ id }));
 }

@@ -6,22 +6,13 @@ import { TestEventSchema, type TestEvent } from '../../../shared/provider-test.c
 import { createIpcHarness, type IpcHarness } from '../../support/ipc-harness.js';
 import { startFakeLlm, type FakeKind } from '../../support/fake-providers/index.js';
 import { profileForFake } from '../../support/provider-test-helpers.js';
+import { OPENAI_COMPATIBLE_PRESETS, PROVIDER_KINDS } from '../../../shared/provider.contract.js';
 
 const FIRST_TOKEN_DELAY = 120;
+/** Every provider kind and every named preset, plus two servers only reachable through the 'other' preset. */
 const KINDS: FakeKind[] = [
-  'openai',
-  'azure-openai',
-  'anthropic',
-  'gemini',
-  'ollama',
-  'lmstudio',
-  'llamacpp',
-  'vllm',
-  'localai',
-  'jan',
-  'koboldcpp',
-  'textgen-webui',
-  'docker-model-runner',
+  ...PROVIDER_KINDS.filter((k) => k !== 'openai-compatible'),
+  ...OPENAI_COMPATIBLE_PRESETS.filter((p) => p !== 'other'),
   'sglang',
   'mlx',
 ];

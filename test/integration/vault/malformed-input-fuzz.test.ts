@@ -2,6 +2,7 @@
 // field (never a crash, never another code) and leave the vault file exactly as it was.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPENAI_COMPATIBLE_PRESETS } from '../../../shared/provider.contract.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import { expectAppError } from '../../support/app-error-assertions.js';
 
@@ -72,22 +73,7 @@ const badValues: Record<string, fc.Arbitrary<unknown>> = {
     fc.constant(null),
   ),
   preset: fc.oneof(
-    fc
-      .string({ maxLength: 12 })
-      .filter(
-        (s) =>
-          ![
-            'lmstudio',
-            'llamacpp',
-            'vllm',
-            'localai',
-            'jan',
-            'koboldcpp',
-            'textgen-webui',
-            'docker-model-runner',
-            'other',
-          ].includes(s),
-      ),
+    fc.string({ maxLength: 12 }).filter((s) => !(OPENAI_COMPATIBLE_PRESETS as readonly string[]).includes(s)),
     notAString,
   ),
   azureApiVersion: fc.oneof(
