@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors/error-codes.js';
 import { fieldMessage, type FieldMessageId } from './errors/field-messages.js';
+import { isPlainText } from './text-rules.js';
 import { PROVIDERS, PresetSchema, ProviderKindSchema, type Preset, type ProviderKind } from './provider.contract.js';
 
 export const PROFILE_LIMITS = {
@@ -30,10 +31,13 @@ export const RevisionSchema = z
   .int(fieldMessage('revisionWhole'))
   .min(1, fieldMessage('revisionMin'));
 
-export const ProfileNameSchema = requiredText(fieldMessage('nameRequired'), fieldMessage('nameText'))
+/** A name as vaults written before the plain-text rule may hold it: still served, never refused on load. */
+const StoredNameSchema = requiredText(fieldMessage('nameRequired'), fieldMessage('nameText'))
   .trim()
   .min(1, fieldMessage('nameRequired'))
   .max(PROFILE_LIMITS.nameMax, fieldMessage('nameTooLong', { max: PROFILE_LIMITS.nameMax }));
+
+export const ProfileNameSchema = StoredNameSchema.refine(isPlainText, fieldMessage('nameCharacters'));
 
 function baseUrlProblem(raw: string): FieldMessageId | null {
   if (raw.includes('#')) return 'addressFragment';
@@ -59,10 +63,13 @@ export const BaseUrlSchema = requiredText(fieldMessage('addressRequired'), field
     if (problem) ctx.addIssue({ code: 'custom', message: fieldMessage(problem) });
   });
 
-export const ModelSchema = requiredText(fieldMessage('modelRequired'), fieldMessage('modelText'))
+/** A model as vaults written before the plain-text rule may hold it. */
+const StoredModelSchema = requiredText(fieldMessage('modelRequired'), fieldMessage('modelText'))
   .trim()
   .min(1, fieldMessage('modelRequired'))
   .max(PROFILE_LIMITS.modelMax, fieldMessage('modelTooLong', { max: PROFILE_LIMITS.modelMax }));
+
+export const ModelSchema = StoredModelSchema.refine(isPlainText, fieldMessage('modelCharacters'));
 
 export const ApiKeySchema = requiredText(fieldMessage('keyRequired'), fieldMessage('keyText'))
   .min(1, fieldMessage('keyEmpty'))
@@ -223,13 +230,16 @@ export const LastTestSummarySchema = z.object({
 });
 export type LastTestSummary = z.infer<typeof LastTestSummarySchema>;
 
-export const RemoteConsentSchema = z.object({ at: IsoDateSchema, host: z.string().min(1) });
+/** The learner agreed, at `at`, to send prompts (and the key) to this origin: scheme://host:port. */
+export const RemoteConsentSchema = z.object({ at: IsoDateSchema, origin: z.string().regex(/^https?:\/\/.+:\d+$/) });
 export type RemoteConsent = z.infer<typeof RemoteConsentSchema>;
 
 /** A profile as the vault keeps it. The API key is not here: it lives encrypted beside the profiles. */
 export const StoredProfileSchema = z.object({
   id: ProfileIdSchema,
   ...profileFieldShape,
+  name: StoredNameSchema,
+  model: StoredModelSchema,
   timeoutMs: TimeoutMsSchema,
   revision: RevisionSchema,
   createdAt: IsoDateSchema,

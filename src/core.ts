@@ -82,6 +82,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     clock,
     timers,
     logger,
+    secrets,
     profiles,
     ...(options.discovery && { defaults: options.discovery }),
   });

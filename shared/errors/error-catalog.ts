@@ -43,6 +43,13 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
       'Confirm that you agree to send prompts (and your API key) to {host}, or use a model server running on this computer.',
     retryable: false,
   },
+  PROFILE_KEY_NEEDS_HTTPS: {
+    summary: 'Key would travel unencrypted',
+    message: 'Your API key would travel unencrypted over plain http to {host}, which is not on this computer.',
+    remediation:
+      'Use the https:// address of this server, or remove the API key if the server does not need one. Keys travel over plain http only to servers on this computer.',
+    retryable: false,
+  },
   VAULT_ENCRYPTION_UNAVAILABLE: {
     summary: 'Secure storage unavailable',
     message: "Your computer's secure storage is not available, so nothing can be saved right now.",
@@ -219,6 +226,24 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
     summary: 'Request not understood',
     message: 'The app window sent a request this version of the app does not understand.',
     remediation: 'Restart the app. If it keeps happening, report it with the reference below.',
+    retryable: false,
+  },
+  IPC_SCAN_IN_PROGRESS: {
+    summary: 'Scan already running',
+    message: 'A search for model servers is already running in this window.',
+    remediation: 'Wait for it to finish (it takes a few seconds), or stop it, then search again.',
+    retryable: true,
+  },
+  IPC_TOO_MANY_REQUESTS: {
+    summary: 'Too many at once',
+    message: 'This window already has {limit} connection tests or model lists running.',
+    remediation: 'Wait for one of them to finish, then try again.',
+    retryable: true,
+  },
+  IPC_TOO_MANY_SUBSCRIPTIONS: {
+    summary: 'Too many live views',
+    message: 'This window has more than {limit} live updates open at once, so no more were started.',
+    remediation: 'Reload the window (View → Reload). If it keeps happening, report it with the reference below.',
     retryable: false,
   },
   APP_WINDOW_LOAD_FAILED: {

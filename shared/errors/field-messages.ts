@@ -18,6 +18,7 @@ export const FIELD_MESSAGES = {
   nameText: 'The name must be text.',
   nameTooLong: 'Keep the name to {max} characters or fewer.',
   nameTaken: 'You already have a profile called "{name}".',
+  nameCharacters: 'The name contains invisible control or text-direction characters; type it again without them.',
   // Provider and preset
   providerChoose: 'Choose a provider: one of {choices}.',
   presetChoose: 'Choose which server this is: one of {choices}.',
@@ -38,6 +39,8 @@ export const FIELD_MESSAGES = {
   modelRequired: 'Enter the model name.',
   modelText: 'The model name must be text.',
   modelTooLong: 'Keep the model name to {max} characters or fewer.',
+  modelCharacters:
+    'The model name contains invisible control or text-direction characters; type it again without them.',
   // API key
   keyRequired: 'Enter the API key.',
   keyText: 'The API key must be text.',
@@ -68,6 +71,7 @@ export const FIELD_MESSAGES = {
   // Consent and storage
   consentYesNo: 'Consent must be yes or no.',
   consentNeeded: 'Confirm that prompts may be sent to {host}.',
+  keyNeedsHttps: 'Use an https:// address: an API key is never sent over plain http to another computer.',
   weakStorageAcknowledge: 'Confirm that you understand the risk before allowing weak storage.',
   // Model listing
   modelsTarget: 'Choose a profile or fill in the server details first.',

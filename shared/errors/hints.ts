@@ -36,6 +36,7 @@ const HINTS = {
   pathRoot: 'Check the server address: it should be the base address of the API, with nothing after the host name.',
   modelOllama: 'Download it with `ollama pull {model}`, or pick one of the models already installed.',
   modelPick: 'Pick one of the models the server offers ("Load models" lists them), and check the spelling.',
+  elsewhere: 'another address',
   waitUnknown: 'a minute',
   waitSecond: 'a second',
   waitSeconds: '{n} seconds',
@@ -87,4 +88,9 @@ export function waitWords(seconds: number | null): string {
   if (seconds < 2) return HINTS.waitSecond;
   if (seconds < 90) return formatErrorText(HINTS.waitSeconds, { n: Math.ceil(seconds) });
   return formatErrorText(HINTS.waitMinutes, { n: Math.ceil(seconds / 60) });
+}
+
+/** Where a redirect went, when the app will not say (it carried a secret, or could not be read). */
+export function elsewhereWords(): string {
+  return HINTS.elsewhere;
 }

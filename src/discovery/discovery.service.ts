@@ -13,7 +13,10 @@ import {
   type DiscoveryEvent,
 } from '../../shared/discovery.contract.js';
 import { PRESETS, PROVIDERS, type Preset } from '../../shared/provider.contract.js';
+import { scrubText } from '../diagnostics/redaction.js';
+import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { parseInput } from '../errors/validation.js';
+import { isPlainText } from '../../shared/text-rules.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { Timers } from '../ports/timers.port.js';
@@ -92,6 +95,7 @@ export class DiscoveryService {
       clock: Clock;
       timers: Timers;
       logger: Logger;
+      secrets: SecretRegistry;
       profiles: ProfileService;
       defaults?: DiscoveryOptions;
     },
@@ -177,10 +181,11 @@ export class DiscoveryService {
       label: labelOf(identified.server),
       host,
       port,
-      version: identified.version,
+      // What a server says about itself reaches the window only scrubbed, like every answer from outside.
+      version: identified.version === null ? null : scrubText(identified.version, this.deps.secrets),
       requiresKey: identified.requiresKey,
-      models: identified.models.slice(0, 200),
-      evidence: identified.evidence,
+      models: identified.models.filter((m) => isPlainText(m) && !this.deps.secrets.contains(m)).slice(0, 200),
+      evidence: scrubText(identified.evidence, this.deps.secrets),
       suggestion: suggestionFor(identified, host, port),
       savedProfileIds: this.savedProfilesAt(port),
     };

@@ -8,9 +8,17 @@ import { AppError } from './app-error.js';
 /** Wrapper objects whose names the learner never sees: `patch.name` is the form's `name` field. */
 const WRAPPERS = new Set(['patch']);
 
+/** Field names come from the caller: an unknown one may be anything, so only its start is repeated back. */
+const FIELD_NAME_MAX = 40;
+const UNKNOWN_FIELDS_MAX = 10;
+
+function shortened(name: string): string {
+  return name.length > FIELD_NAME_MAX ? `${name.slice(0, FIELD_NAME_MAX)}…` : name;
+}
+
 function fieldName(path: readonly PropertyKey[]): string {
   const parts = path.map(String).filter((part, index) => !(index === 0 && WRAPPERS.has(part)));
-  return parts.length === 0 ? 'input' : parts.join('.');
+  return parts.length === 0 ? 'input' : shortened(parts.join('.'));
 }
 
 /** An issue in the Standard Schema shape (what tRPC reports for a validator it does not know). */
@@ -32,9 +40,9 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
   const byField = new Map<string, string>();
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
+      for (const key of issue.keys.slice(0, UNKNOWN_FIELDS_MAX)) {
         const field = fieldName([...issue.path, key]);
-        if (!byField.has(field)) byField.set(field, fieldMessage('unknownField', { field: key }));
+        if (!byField.has(field)) byField.set(field, fieldMessage('unknownField', { field: shortened(key) }));
       }
       continue;
     }

@@ -1,6 +1,6 @@
 // Pure rules for turning a request into the next stored profile: merging a patch, kind-specific
 // requirements, unique names and remote consent. No I/O, so every rule is testable on its own.
-import { consentCovers, consentScope, grantConsent } from '../../shared/consent.js';
+import { consentCovers, consentScope, grantConsent, keyWouldTravelInClear, originLabel } from '../../shared/consent.js';
 import { fieldMessage } from '../../shared/errors/field-messages.js';
 import {
   DEFAULT_TIMEOUT_MS,
@@ -35,10 +35,23 @@ export function findProfile(document: VaultDocument, id: string): StoredProfile 
 
 /** The refusal of a call that would send to an address the learner has not agreed to. */
 export function consentRequired(baseUrl: string): AppError {
-  const host = consentScope(baseUrl) ?? baseUrl;
+  const host = originLabel(consentScope(baseUrl) ?? baseUrl);
   return new AppError('CONSENT_REQUIRED', {
     params: { host },
     fieldErrors: [{ field: 'remoteConsent', message: fieldMessage('consentNeeded', { host }) }],
+  });
+}
+
+/**
+ * Refuses sending (or saving) a key for plain http to a server off this computer: anyone on the network path
+ * could read it. There is deliberately no opt-in; the learner uses https, or no key.
+ */
+export function assertKeyTravelsEncrypted(baseUrl: string, withKey: boolean): void {
+  if (!withKey || !keyWouldTravelInClear(baseUrl)) return;
+  const host = originLabel(consentScope(baseUrl) ?? baseUrl);
+  throw new AppError('PROFILE_KEY_NEEDS_HTTPS', {
+    params: { host },
+    fieldErrors: [{ field: 'baseUrl', message: fieldMessage('keyNeedsHttps') }],
   });
 }
 
@@ -130,5 +143,5 @@ export function sameContent(a: StoredProfile, b: StoredProfile): boolean {
 }
 
 function sameConsent(a: RemoteConsent | null, b: RemoteConsent | null): boolean {
-  return a === b || (a !== null && b !== null && a.at === b.at && a.host === b.host);
+  return a === b || (a !== null && b !== null && a.at === b.at && a.origin === b.origin);
 }

@@ -1,12 +1,12 @@
 // The profile use cases: list, get, create, update, delete, activate. Each change is validated, checked
 // against secure-storage availability and remote consent, then committed through the vault's one queue;
 // only after the bytes are on disk is it logged and announced to every window.
+import type { z } from 'zod';
 import {
   ProfileActivateInputSchema,
   ProfileCreateInputSchema,
   ProfileDeleteInputSchema,
   ProfileGetInputSchema,
-  PROFILE_LIMITS,
   ProfileUpdateInputSchema,
   type LastTestSummary,
   type ProfileActivateInput,
@@ -17,6 +17,7 @@ import {
   type ProfileUpdateInput,
   type ProfileList,
   type ProfileView,
+  type RemoteConsent,
   type StoredProfile,
 } from '../../shared/profile.contract.js';
 import { fieldMessage } from '../../shared/errors/field-messages.js';
@@ -39,6 +40,7 @@ import {
   findProfile,
   patchedProfile,
   resolveConsent,
+  assertKeyTravelsEncrypted,
   sameContent,
 } from './profile-rules.js';
 import type { AvailabilityMonitor } from '../secure-storage/availability-monitor.js';
@@ -98,10 +100,14 @@ export class ProfileService {
   }
 
   async create(input: ProfileCreateInput): Promise<ProfileView> {
-    this.rememberSecret(input);
     const parsed = parseInput(ProfileCreateInputSchema, input);
+    return this.holdingKey(parsed.apiKey, () => this.createParsed(parsed));
+  }
+
+  private async createParsed(parsed: z.output<typeof ProfileCreateInputSchema>): Promise<ProfileView> {
     const { apiKey } = parsed;
     await this.assertWritable(apiKey !== undefined);
+    assertKeyTravelsEncrypted(parsed.baseUrl, apiKey !== undefined);
     const id = this.deps.ids.profileId();
     const profile = await this.deps.vault.commit((doc) => {
       assertNameFree(doc, parsed.name);
@@ -117,12 +123,17 @@ export class ProfileService {
       location: location(profile),
       hasApiKey: apiKey !== undefined,
     });
+    this.auditConsent(profile.id, null, profile.remoteConsent);
     return this.view(profile);
   }
 
   async update(input: ProfileUpdateInput): Promise<ProfileView> {
-    this.rememberSecret((input as { patch?: unknown } | null)?.patch);
-    const { id, expectedRevision, patch, remoteConsent } = parseInput(ProfileUpdateInputSchema, input);
+    const parsed = parseInput(ProfileUpdateInputSchema, input);
+    return this.holdingKey(parsed.patch.apiKey, () => this.updateParsed(parsed));
+  }
+
+  private async updateParsed(parsed: z.output<typeof ProfileUpdateInputSchema>): Promise<ProfileView> {
+    const { id, expectedRevision, patch, remoteConsent } = parsed;
     const { apiKey } = patch;
     await this.assertWritable(typeof apiKey === 'string');
     const outcome = await this.deps.vault.commit((doc) => {
@@ -136,6 +147,7 @@ export class ProfileService {
       const keyChange = apiKey === null && !(id in doc.keys) ? undefined : apiKey;
       const hasKeyAfter = keyChange === undefined ? id in doc.keys : keyChange !== null;
       const draft = patchedProfile(current, patch, hasKeyAfter);
+      assertKeyTravelsEncrypted(draft.baseUrl, hasKeyAfter);
       if (patch.name !== undefined) assertNameFree(doc, draft.name, id);
       const now = this.deps.clock.now();
       draft.remoteConsent = resolveConsent(draft.baseUrl, current.remoteConsent, remoteConsent, now);
@@ -156,15 +168,16 @@ export class ProfileService {
       }
 
       if (sameContent(current, draft) && keyChange === undefined)
-        return { document: null, result: { profile: current, changed: false } };
+        return { document: null, result: { profile: current, changed: false, consentBefore: current.remoteConsent } };
       const next: StoredProfile = { ...draft, revision: current.revision + 1, updatedAt: now.toISOString() };
       return {
         document: { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) },
         keyChanges: keyChange === undefined ? undefined : new Map([[id, keyChange]]),
-        result: { profile: next, changed: true },
+        result: { profile: next, changed: true, consentBefore: current.remoteConsent },
       };
     });
     if (outcome.changed) {
+      this.auditConsent(outcome.profile.id, outcome.consentBefore, outcome.profile.remoteConsent);
       this.announce('profile.updated', outcome.profile, {
         revision: outcome.profile.revision,
         fields: Object.keys(patch).filter((field) => field !== 'apiKey'),
@@ -188,10 +201,11 @@ export class ProfileService {
       return {
         document: { ...doc, profiles: doc.profiles.filter((p) => p.id !== id), activeProfileId },
         keyChanges: new Map([[id, null]]),
-        result: { id, activeProfileId, wasActive: doc.activeProfileId === id },
+        result: { id, activeProfileId, wasActive: doc.activeProfileId === id, consent: current.remoteConsent },
       };
     });
     this.deps.logger.log('info', 'profile.deleted', { profileId: id, wasActive: result.wasActive });
+    this.auditConsent(id, result.consent, null);
     this.deps.changes.publish('profile.deleted', id, result.activeProfileId);
     return { id: result.id, activeProfileId: result.activeProfileId };
   }
@@ -204,13 +218,16 @@ export class ProfileService {
       const consent = resolveConsent(current.baseUrl, current.remoteConsent, remoteConsent, this.deps.clock.now());
       const profile = consent === current.remoteConsent ? current : { ...current, remoteConsent: consent };
       if (doc.activeProfileId === id && profile === current)
-        return { document: null, result: { profile, changed: false } };
+        return { document: null, result: { profile, changed: false, consentBefore: current.remoteConsent } };
       return {
         document: { ...doc, activeProfileId: id, profiles: doc.profiles.map((p) => (p.id === id ? profile : p)) },
-        result: { profile, changed: true },
+        result: { profile, changed: true, consentBefore: current.remoteConsent },
       };
     });
-    if (outcome.changed) this.announce('profile.activated', outcome.profile, { location: location(outcome.profile) });
+    if (outcome.changed) {
+      this.announce('profile.activated', outcome.profile, { location: location(outcome.profile) });
+      this.auditConsent(id, outcome.consentBefore, outcome.profile.remoteConsent);
+    }
     return this.view(outcome.profile);
   }
 
@@ -272,6 +289,17 @@ export class ProfileService {
     this.deps.changes.publish(type, profile.id, activeProfileId);
   }
 
+  /**
+   * Audit lines for the learner's consent: given (for an origin, at a time) and withdrawn (the profile holding it
+   * was deleted, or moved to another origin and consent was given anew there).
+   */
+  private auditConsent(profileId: string, before: RemoteConsent | null, after: RemoteConsent | null): void {
+    if (before !== null && (after === null || after.origin !== before.origin))
+      this.deps.logger.log('info', 'consent.withdrawn', { profileId, origin: before.origin, givenAt: before.at });
+    if (after !== null && (before === null || after.at !== before.at || after.origin !== before.origin))
+      this.deps.logger.log('info', 'consent.given', { profileId, origin: after.origin, at: after.at });
+  }
+
   /** Refuses a change while secure storage is down, and a new key while only weak storage is on offer. */
   private async assertWritable(storesKey: boolean): Promise<void> {
     const { state, backend } = await this.deps.cipher.availability();
@@ -285,10 +313,17 @@ export class ProfileService {
     }
   }
 
-  /** Registers a key for log scrubbing before anything else can fail and log it. */
-  private rememberSecret(input: unknown): void {
-    const apiKey = (input as { apiKey?: unknown } | null | undefined)?.apiKey;
-    if (typeof apiKey === 'string' && apiKey.length <= PROFILE_LIMITS.apiKeyMax) this.deps.secrets.add(apiKey);
+  /**
+   * Holds a new key in the secret registry while the change that saves it runs (anything logged meanwhile is
+   * scrubbed of it); once saved, the vault holds it for as long as it keeps it.
+   */
+  private async holdingKey<T>(key: string | null | undefined, run: () => Promise<T>): Promise<T> {
+    const release = typeof key === 'string' ? this.deps.secrets.hold(key) : () => undefined;
+    try {
+      return await run();
+    } finally {
+      release();
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import {
   type TestResult,
 } from '../../shared/provider-test.contract.js';
 import { PROFILE_LIMITS } from '../../shared/profile.contract.js';
+import { scrubText } from '../diagnostics/redaction.js';
 import { currentRequestContext } from '../diagnostics/request-context.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validation.js';
@@ -30,6 +31,8 @@ export const TEST_PROMPT: ChatRequest = {
 };
 
 const PREVIEW_CHARS = 160;
+/** Enough to hold any key in any encoded form after the part that is shown. */
+const PREVIEW_SCAN_CHARS = PREVIEW_CHARS + 6 * PROFILE_LIMITS.apiKeyMax;
 const TEST_MAX_RESPONSE_BYTES = 1024 * 1024;
 
 export interface ConnectionTestDeps extends StreamDeps {
@@ -160,7 +163,7 @@ export class ConnectionTestService {
       at,
       phaseReached: p.phase,
       metrics,
-      preview: p.preview,
+      preview: scrubText(p.preview, this.deps.secrets).slice(0, PREVIEW_CHARS),
       error,
       saved: notSaved === null,
       notSaved: notSaved ? toAppErrorData(notSaved, correlationId) : null,
@@ -188,8 +191,9 @@ export class ConnectionTestService {
         return [phase('model-found')];
       case 'delta': {
         p.deltas += 1;
-        if (!event.reasoning && p.preview.length < PREVIEW_CHARS)
-          p.preview = (p.preview + event.text).slice(0, PREVIEW_CHARS);
+        // Kept whole (up to a bound) until the end, so the scrub sees every secret before it is cut short.
+        if (!event.reasoning && p.preview.length < PREVIEW_SCAN_CHARS)
+          p.preview = (p.preview + event.text).slice(0, PREVIEW_SCAN_CHARS);
         if (p.firstTokenAt !== null) return [];
         p.firstTokenAt = event.atMs;
         return [phase('first-token')];

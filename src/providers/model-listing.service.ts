@@ -7,7 +7,11 @@ import { parseInput } from '../errors/validation.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { Timers } from '../ports/timers.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
+import { isPlainText } from '../../shared/text-rules.js';
+import { scrubText } from '../diagnostics/redaction.js';
 import { listModels } from './model-list.js';
+import type { ProviderTarget } from './provider-target.js';
+import type { ModelInfo } from './wire/wire.js';
 import type { Network } from '../ports/network.port.js';
 import { noteRemoteUse, targetForDraft, targetForProfile } from './provider-access.js';
 import { deadline } from '../system/deadline.js';
@@ -24,25 +28,38 @@ export class ModelListingService {
   ) {}
 
   async list(input: ProfileModelsInput, cancel?: AbortSignal): Promise<ModelList> {
-    const draftKey = (input as { draft?: { apiKey?: unknown } } | null)?.draft?.apiKey;
-    if (typeof draftKey === 'string' && draftKey.length <= PROFILE_LIMITS.apiKeyMax) this.deps.secrets.add(draftKey);
     const { id, draft } = parseInput(ProfileModelsInputSchema, input);
-    const target = draft
-      ? targetForDraft(this.deps.profiles, draft, id)
-      : targetForProfile(this.deps.profiles, id!).target;
-    noteRemoteUse(this.deps.logger, target, 'models');
-    const limit = deadline(this.deps.timers, Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
-    let models: ModelList['models'];
+    // A draft's key is live only while this request runs.
+    const release = draft?.apiKey ? this.deps.secrets.hold(draft.apiKey) : () => undefined;
     try {
-      models = await listModels(target, this.deps, limit.signal);
+      const target = draft
+        ? targetForDraft(this.deps.profiles, draft, id)
+        : targetForProfile(this.deps.profiles, id!).target;
+      noteRemoteUse(this.deps.logger, target, 'models');
+      const listed = await this.listWithinLimit(target, cancel);
+      // A model a server names after a key it was sent, or with invisible characters, is dropped; labels are
+      // scrubbed like every answer.
+      const models = listed
+        .filter((m) => isPlainText(m.id) && !this.deps.secrets.contains(m.id))
+        .map((m) => (m.label === undefined ? m : { ...m, label: scrubText(m.label, this.deps.secrets) }));
+      this.deps.logger.log('info', 'profile.models_listed', {
+        profileId: id ?? null,
+        draft: draft !== undefined,
+        count: models.length,
+        dropped: listed.length - models.length,
+      });
+      return { models, endpoint: resolveEndpoints({ ...target, model: target.model }).models };
+    } finally {
+      release();
+    }
+  }
+
+  private async listWithinLimit(target: ProviderTarget, cancel: AbortSignal | undefined): Promise<ModelInfo[]> {
+    const limit = deadline(this.deps.timers, Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
+    try {
+      return await listModels(target, this.deps, limit.signal);
     } finally {
       limit.clear();
     }
-    this.deps.logger.log('info', 'profile.models_listed', {
-      profileId: id ?? null,
-      draft: draft !== undefined,
-      count: models.length,
-    });
-    return { models, endpoint: resolveEndpoints({ ...target, model: target.model }).models };
   }
 }

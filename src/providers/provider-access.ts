@@ -1,11 +1,12 @@
-// The gate in front of every provider call: the profile must exist, a remote host needs the learner's
-// stored consent for that very host, and the key must be readable. Produces the ProviderTarget to call.
+// The gate in front of every provider call: the profile must exist, a remote origin needs the learner's
+// stored consent for that very origin, a key never travels unencrypted off this computer, and the key must be
+// readable. Produces the ProviderTarget to call.
 import { consentCovers, consentScope } from '../../shared/consent.js';
 import { endpointOrigin } from '../../shared/origin.js';
 import type { ModelsDraft } from '../../shared/models.contract.js';
 import { DEFAULT_TIMEOUT_MS, PROFILE_LIMITS, type StoredProfile } from '../../shared/profile.contract.js';
 import type { Logger } from '../ports/logger.port.js';
-import { consentRequired } from '../profiles/profile-rules.js';
+import { assertKeyTravelsEncrypted, consentRequired } from '../profiles/profile-rules.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import type { ProviderTarget } from './provider-target.js';
 
@@ -13,16 +14,24 @@ function assertConsent(baseUrl: string, consentGiven: boolean): void {
   if (consentScope(baseUrl) !== null && !consentGiven) throw consentRequired(baseUrl);
 }
 
-/** One diagnostics line per request that leaves this computer, naming the host and the consent it relies on. */
+/**
+ * One audit line per request that leaves this computer, naming the origin (scheme, host and port apart, so a
+ * reader can see at a glance whether it was encrypted) and the consent it relies on.
+ */
 export function noteRemoteUse(logger: Logger, target: ProviderTarget, purpose: 'test' | 'models'): void {
   const consent = target.remoteConsent;
-  if (consent)
-    logger.log('info', 'provider.remote_request', {
-      purpose,
-      host: consent.host,
-      consent: consent.basis,
-      consentAt: consent.at,
-    });
+  if (!consent) return;
+  const url = new URL(consent.origin);
+  logger.log('info', 'provider.remote_request', {
+    purpose,
+    origin: consent.origin,
+    scheme: url.protocol.slice(0, -1),
+    host: url.hostname,
+    port: Number(consent.origin.slice(consent.origin.lastIndexOf(':') + 1)),
+    withKey: target.apiKey !== null,
+    consent: consent.basis,
+    consentAt: consent.at,
+  });
 }
 
 function remoteConsentOf(
@@ -30,8 +39,8 @@ function remoteConsentOf(
   basis: 'stored' | 'given-in-form',
   at: string | null,
 ): ProviderTarget['remoteConsent'] {
-  const host = consentScope(baseUrl);
-  return host === null ? null : { host, basis, at };
+  const origin = consentScope(baseUrl);
+  return origin === null ? null : { origin, basis, at };
 }
 
 export function targetForProfile(
@@ -40,6 +49,8 @@ export function targetForProfile(
 ): { profile: StoredProfile; target: ProviderTarget } {
   const profile = profiles.storedProfile(profileId);
   assertConsent(profile.baseUrl, consentCovers(profile.remoteConsent, profile.baseUrl));
+  const apiKey = profiles.apiKeyFor(profile.id);
+  assertKeyTravelsEncrypted(profile.baseUrl, apiKey !== null);
   return {
     profile,
     target: {
@@ -49,7 +60,7 @@ export function targetForProfile(
       model: profile.model,
       azureDeployment: profile.azureDeployment,
       azureApiVersion: profile.azureApiVersion,
-      apiKey: profiles.apiKeyFor(profile.id),
+      apiKey,
       timeoutMs: Math.min(profile.timeoutMs, PROFILE_LIMITS.timeoutMaxMs),
       remoteConsent: remoteConsentOf(profile.baseUrl, 'stored', profile.remoteConsent?.at ?? null),
     },
@@ -71,6 +82,8 @@ export function targetForDraft(
     saved !== null && saved.kind === draft.kind && endpointOrigin(saved.baseUrl) === endpointOrigin(draft.baseUrl);
   const storedConsent = saved !== null && consentCovers(saved.remoteConsent, draft.baseUrl);
   assertConsent(draft.baseUrl, draft.remoteConsent === true || storedConsent);
+  const apiKey = draft.apiKey ?? (saved && sameServer ? profiles.apiKeyFor(saved.id) : null);
+  assertKeyTravelsEncrypted(draft.baseUrl, apiKey !== null);
   return {
     kind: draft.kind,
     preset: draft.preset ?? undefined,
@@ -78,7 +91,7 @@ export function targetForDraft(
     model: '',
     azureDeployment: draft.azureDeployment ?? undefined,
     azureApiVersion: draft.azureApiVersion ?? undefined,
-    apiKey: draft.apiKey ?? (saved && sameServer ? profiles.apiKeyFor(saved.id) : null),
+    apiKey,
     timeoutMs: draft.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     // Consent ticked in the form is not stored until the profile is saved, so the audit line says where it came from.
     remoteConsent: storedConsent

@@ -5,7 +5,8 @@ import { AppError } from '../errors/app-error.js';
 import { scrubText } from '../diagnostics/redaction.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { endpointHost } from '../../shared/endpoint.js';
-import { modelHint, pathHint, startHint, waitWords } from '../../shared/errors/hints.js';
+import { elsewhereWords, modelHint, pathHint, startHint, waitWords } from '../../shared/errors/hints.js';
+import { originOf } from '../../shared/origin.js';
 import { providerLabel } from '../../shared/provider.contract.js';
 import { errnoOf } from '../ports/errno.js';
 import type { ProviderTarget } from './provider-target.js';
@@ -43,6 +44,17 @@ export function retryAfterSeconds(headers: Headers, now = Date.now()): number | 
   return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
 }
 
+/** Where a redirect pointed, as its origin, unless the address carries a secret: then only that it went elsewhere. */
+function redirectTarget(headers: Headers, ctx: ErrorContext): string {
+  const location = headers.get('location');
+  if (!location || ctx.secrets.contains(location)) return elsewhereWords();
+  try {
+    return originOf(new URL(location, ctx.url).href) ?? elsewhereWords();
+  } catch {
+    return elsewhereWords();
+  }
+}
+
 /** The path of the address as the learner typed it, without a trailing slash. */
 function typedPath(target: ProviderTarget): string {
   try {
@@ -56,14 +68,7 @@ export function httpError(status: number, info: ErrorInfo, headers: Headers, ctx
   const provider = providerLabel(ctx.target.kind, ctx.target.preset);
   const cause = { status, code: info.code, reason: info.reason };
   if (status >= 300 && status < 400) {
-    const location = headers.get('location');
-    let where = 'another address';
-    try {
-      if (location) where = new URL(location, ctx.url).host;
-    } catch {
-      // unparsable Location: keep the generic words
-    }
-    return new AppError('PROVIDER_REDIRECT_BLOCKED', { params: { location: where }, cause });
+    return new AppError('PROVIDER_REDIRECT_BLOCKED', { params: { location: redirectTarget(headers, ctx) }, cause });
   }
   if (
     status === 401 ||

@@ -5,9 +5,10 @@ import type { EndpointTarget } from '../../shared/endpoint-resolution.js';
 export interface ProviderTarget extends EndpointTarget {
   readonly apiKey: string | null;
   readonly timeoutMs: number;
-  /** For a host off this computer: the consent the call relies on (kept for the diagnostics audit line). */
+  /** For an origin off this computer: the consent the call relies on (kept for the audit line). */
   readonly remoteConsent?: {
-    readonly host: string;
+    /** scheme://host:port */
+    readonly origin: string;
     readonly basis: 'stored' | 'given-in-form';
     readonly at: string | null;
   } | null;

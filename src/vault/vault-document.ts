@@ -2,9 +2,14 @@
 // own (base64), and the weak-storage opt-in. Parsing checks structure *and* the rules across records, so a
 // document that parses here can be served as-is.
 import { z } from 'zod';
+import { endpointOrigin } from '../../shared/origin.js';
 import { StoredProfileSchema } from '../../shared/profile.contract.js';
 
-export const VAULT_SCHEMA_VERSION = 1;
+/**
+ * 2: consent is recorded per origin (`{ at, origin }`); 1 recorded it per host (`{ at, host }`) and is migrated
+ * on load (see migrateFromVersion1).
+ */
+export const VAULT_SCHEMA_VERSION = 2;
 
 const Base64Schema = z
   .string()
@@ -88,8 +93,29 @@ export function parseVaultDocument(bytes: Uint8Array): ParseOutcome {
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > VAULT_SCHEMA_VERSION)
     return { ok: false, reason: 'newer', schemaVersion: version };
-  const result = VaultDocumentSchema.safeParse(raw);
+  const result = VaultDocumentSchema.safeParse(version === 1 ? migrateFromVersion1(raw) : raw);
   return result.success ? { ok: true, document: result.data } : { ok: false, reason: 'invalid' };
+}
+
+/**
+ * Version 1 bound consent to a host. A host-only record is read as consent for that host over https on its
+ * default port, the narrowest origin it can mean, so the migration never widens what the learner agreed to: the
+ * same host over http, or on another port, asks again. Anything unexpected is left for the schema to refuse.
+ */
+function migrateFromVersion1(raw: unknown): unknown {
+  const doc = raw as { profiles?: unknown };
+  if (!Array.isArray(doc.profiles)) return raw;
+  const profiles = doc.profiles.map((profile: unknown) => {
+    const consent = (profile as { remoteConsent?: unknown } | null)?.remoteConsent as
+      | { at?: unknown; host?: unknown }
+      | null
+      | undefined;
+    if (typeof consent?.host !== 'string' || Object.keys(consent).length !== 2) return profile;
+    const host = consent.host.includes(':') ? `[${consent.host}]` : consent.host;
+    const origin = endpointOrigin(`https://${host}/`);
+    return { ...(profile as object), remoteConsent: origin === null ? consent : { at: consent.at, origin } };
+  });
+  return { ...(raw as object), schemaVersion: VAULT_SCHEMA_VERSION, profiles };
 }
 
 /**

@@ -28,6 +28,8 @@ export interface KeyState {
 
 interface KeyEntry extends KeyState {
   readonly plaintext: string | null;
+  /** Ends the secret registry's hold on the plaintext. */
+  readonly release: () => void;
 }
 
 export interface VaultDeps {
@@ -46,8 +48,9 @@ export interface Mutation<T> {
   readonly result: T;
 }
 
-const NO_KEY: KeyEntry = { status: 'none', hint: null, plaintext: null };
-const HINT_MIN_KEY_LENGTH = 8;
+const NO_KEY: KeyEntry = { status: 'none', hint: null, plaintext: null, release: () => undefined };
+// Four characters of a short key give too much of it away: shorter keys show only that a key is saved.
+const HINT_MIN_KEY_LENGTH = 20;
 
 export function keyHint(plaintext: string): string | null {
   return plaintext.length >= HINT_MIN_KEY_LENGTH ? plaintext.slice(-4) : null;
@@ -206,17 +209,29 @@ export class Vault {
 
   private applyKeyChanges(document: VaultDocument, changes: ReadonlyMap<string, string | null> | undefined): void {
     for (const [id, plaintext] of changes ?? []) {
-      if (plaintext === null) this.keys.delete(id);
-      else this.keys.set(id, { status: 'stored', hint: keyHint(plaintext), plaintext });
+      if (plaintext === null) this.dropKey(id);
+      else this.setKey(id, { status: 'stored', hint: keyHint(plaintext), plaintext });
     }
-    for (const id of this.keys.keys()) if (!(id in document.keys)) this.keys.delete(id);
+    for (const id of [...this.keys.keys()]) if (!(id in document.keys)) this.dropKey(id);
+  }
+
+  /** A key's state; a readable one is held in the secret registry for exactly as long as the vault keeps it. */
+  private setKey(id: string, entry: KeyState & { readonly plaintext: string | null }): void {
+    this.keys.get(id)?.release();
+    const release = entry.plaintext === null ? () => undefined : this.deps.secrets.hold(entry.plaintext);
+    this.keys.set(id, { ...entry, release });
+  }
+
+  private dropKey(id: string): void {
+    this.keys.get(id)?.release();
+    this.keys.delete(id);
   }
 
   private async decryptKeys(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const { state } = await this.deps.cipher.availability();
     if (state === 'unavailable') {
-      for (const id of ids) this.keys.set(id, { status: 'locked', hint: null, plaintext: null });
+      for (const id of ids) this.setKey(id, { status: 'locked', hint: null, plaintext: null });
       return;
     }
     await Promise.all(
@@ -225,11 +240,10 @@ export class Vault {
         if (encoded === undefined) return;
         try {
           const { plaintext, shouldReEncrypt } = await this.deps.cipher.decrypt(Buffer.from(encoded, 'base64'));
-          this.deps.secrets.add(plaintext);
           if (shouldReEncrypt) this.staleCiphertexts.add(id);
-          this.keys.set(id, { status: 'stored', hint: keyHint(plaintext), plaintext });
+          this.setKey(id, { status: 'stored', hint: keyHint(plaintext), plaintext });
         } catch (error) {
-          this.keys.set(id, { status: 'unreadable', hint: null, plaintext: null });
+          this.setKey(id, { status: 'unreadable', hint: null, plaintext: null });
           this.deps.logger.log('warn', 'vault.key_unreadable', { profileId: id, error: errorName(error) });
         }
       }),

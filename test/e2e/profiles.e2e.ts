@@ -108,7 +108,7 @@ test('activate, edit with the write-only key, then delete with confirmation', as
   expect(t.core.profiles.list().activeProfileId).toBeNull();
 });
 
-test('activating a remote profile without consent for its host asks first, in plain words', async ({ launch }) => {
+test('activating a remote profile without consent for its address asks first, in plain words', async ({ launch }) => {
   // A vault from before consent was stored (or edited by hand): the remote profile has none.
   const dir = await makeTempDir();
   const seed = await createTestCore({ dir });
@@ -127,11 +127,11 @@ test('activating a remote profile without consent for its host asks first, in pl
   const app = await launch({ dir });
   const { page, t } = app;
   await page.getByRole('button', { name: 'Use Lab vLLM' }).click();
-  const ask = page.getByRole('dialog', { name: 'Send prompts to 192.0.2.10?' });
-  await expect(ask).toContainText('what you type is sent over the internet to 192.0.2.10'); // it has no key to send
+  const ask = page.getByRole('dialog', { name: 'Send prompts to http://192.0.2.10:8000?' });
+  await expect(ask).toContainText('what you type is sent over the internet to http://192.0.2.10:8000'); // it has no key to send
   await expect(ask.getByRole('button', { name: 'Not now' })).toBeFocused();
   expect(await axeViolations(page, 'activation consent')).toEqual([]);
-  await ask.getByRole('button', { name: 'I agree, use 192.0.2.10' }).click();
+  await ask.getByRole('button', { name: 'I agree, use http://192.0.2.10:8000' }).click();
   await expect(page.getByRole('heading', { name: /Lab vLLM/ })).toContainText('Active');
   expect(t.core.profiles.get({ id: t.core.profiles.list().profiles[0]!.id }).remoteConsentAt).not.toBeNull();
 });

@@ -25,9 +25,9 @@ export function recordTestSecret(secret: string): void {
 
 /** A registry that also notes each secret the code under test registered. */
 export class RecordingSecretRegistry extends SecretRegistry {
-  override add(secret: string): void {
-    super.add(secret);
+  override hold(secret: string): () => void {
     recordTestSecret(secret);
+    return super.hold(secret);
   }
 }
 

@@ -15,11 +15,12 @@ import { ApiKeyField } from './ApiKeyField.js';
 import { FormTextField, type FormBinding } from './FormTextField.js';
 import { ConsentField } from './ConsentField.js';
 import { ErrorSummary } from './ErrorSummary.js';
+import { consentScope } from '../../../shared/consent.js';
 import {
   consentGiven,
+  consentTarget,
   createInput,
   emptyValues,
-  hostOf,
   keyExpected,
   keyOriginChanged,
   presetOptions,
@@ -102,7 +103,7 @@ function ProfileForm({
   const error = loadError ?? (profile ? update.error : create.error);
   const fieldErrors = fieldErrorMap(error);
   const form: FormBinding = { values, change, errors: fieldErrors };
-  const { host, remote } = hostOf(values);
+  const consent = consentTarget(values);
   const endpoint = useMemo(() => resolvedEndpoint(values), [values]);
 
   useEffect(() => {
@@ -242,13 +243,15 @@ function ProfileForm({
         />
       </Field>
 
-      {remote && host ? (
+      {consent ? (
         <ConsentField
-          host={host}
+          host={consent.label}
           checked={consentGiven(values)}
-          givenAt={profile?.host === host ? (profile.remoteConsentAt ?? null) : null}
+          givenAt={
+            profile && consentScope(profile.baseUrl) === consent.origin ? (profile.remoteConsentAt ?? null) : null
+          }
           error={fieldErrors.remoteConsent}
-          onChange={(checked) => change({ consentHost: checked ? host : null })}
+          onChange={(checked) => change({ consentOrigin: checked ? consent.origin : null })}
         />
       ) : null}
 

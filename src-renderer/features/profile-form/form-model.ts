@@ -1,6 +1,6 @@
 // The profile form's state and its translation into create/update inputs. Plain functions so the rules
 // (what a patch contains, when consent is asked, which defaults a provider fills in) are testable alone.
-import { endpointHost, isLoopbackHost } from '../../../shared/endpoint.js';
+import { consentLabel, consentScope } from '../../../shared/consent.js';
 import { endpointOrigin } from '../../../shared/origin.js';
 import { tryResolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
@@ -26,8 +26,8 @@ export interface FormValues {
   timeoutSeconds: string;
   apiKey: string;
   keyAction: KeyAction;
-  /** The host the consent box was ticked for: consent never carries over to another host. */
-  consentHost: string | null;
+  /** The origin the consent box was ticked for: consent never carries over to another scheme, host or port. */
+  consentOrigin: string | null;
 }
 
 export interface Suggestion {
@@ -52,7 +52,7 @@ export function emptyValues(suggestion?: Suggestion): FormValues {
     timeoutSeconds: String(DEFAULT_TIMEOUT_MS / 1000),
     apiKey: '',
     keyAction: 'replace',
-    consentHost: null,
+    consentOrigin: null,
   };
 }
 
@@ -68,7 +68,7 @@ export function valuesFromProfile(profile: ProfileView): FormValues {
     timeoutSeconds: String(profile.timeoutMs / 1000),
     apiKey: '',
     keyAction: profile.hasApiKey ? 'keep' : 'replace',
-    consentHost: profile.remoteConsentAt !== null ? profile.host : null,
+    consentOrigin: profile.remoteConsentAt !== null ? consentScope(profile.baseUrl) : null,
   };
 }
 
@@ -85,15 +85,16 @@ export function withProvider(values: FormValues, kind: ProviderKind, preset: Pre
   };
 }
 
-export function hostOf(values: FormValues): { host: string | null; remote: boolean } {
-  const host = endpointHost(values.baseUrl.trim());
-  return { host, remote: host !== null && !isLoopbackHost(host) };
+/** Where the form currently points, for consent: the origin (null on this computer) and how to name it. */
+export function consentTarget(values: FormValues): { origin: string; label: string } | null {
+  const origin = consentScope(values.baseUrl);
+  return origin === null ? null : { origin, label: consentLabel(values.baseUrl) ?? origin };
 }
 
-/** Whether the learner has agreed to send to the host the form currently points at. */
+/** Whether the learner has agreed to send to the origin the form currently points at. */
 export function consentGiven(values: FormValues): boolean {
-  const { host, remote } = hostOf(values);
-  return remote && host !== null && values.consentHost === host;
+  const target = consentTarget(values);
+  return target !== null && values.consentOrigin === target.origin;
 }
 
 /** The saved key belongs to the profile's server; pointing the form elsewhere means deciding about it again. */
@@ -135,9 +136,12 @@ export function createInput(values: FormValues): ProfileCreateInput {
   };
 }
 
-/** Consent is sent with an update when given for a host the profile has no consent for yet. */
+/** Consent is sent with an update when given for an origin the profile has no consent for yet. */
 export function updateConsent(values: FormValues, profile: ProfileView): boolean {
-  return consentGiven(values) && (profile.remoteConsentAt === null || profile.host !== hostOf(values).host);
+  return (
+    consentGiven(values) &&
+    (profile.remoteConsentAt === null || consentScope(profile.baseUrl) !== consentScope(values.baseUrl))
+  );
 }
 
 /** Only what changed goes into the patch; an untouched key is kept. */

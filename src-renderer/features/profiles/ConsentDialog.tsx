@@ -1,5 +1,6 @@
-// Asked when activating a remote profile that has no consent for its host (e.g. one saved by an older
-// version): what leaves the computer and to whom, before it is used.
+// Asked when activating a remote profile that has no consent for its origin (e.g. one saved before its address
+// moved to another scheme or port): what leaves the computer and to whom, before it is used.
+import { consentLabel } from '../../../shared/consent.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Dialog } from '../../components/Dialog.js';
 
@@ -12,8 +13,9 @@ export function ConsentDialog({
   onAgree: () => void;
   onClose: () => void;
 }) {
+  const where = consentLabel(profile.baseUrl) ?? profile.host;
   return (
-    <Dialog title={`Send prompts to ${profile.host}?`} open onClose={onClose}>
+    <Dialog title={`Send prompts to ${where}?`} open onClose={onClose}>
       <p>
         <strong>{profile.name}</strong> uses a server that is not on this computer. While it is the active profile,{' '}
         {profile.hasApiKey ? (
@@ -25,14 +27,14 @@ export function ConsentDialog({
             <strong>what you type</strong> is sent
           </>
         )}{' '}
-        over the internet to <strong>{profile.host}</strong>.
+        over the internet to <strong>{where}</strong>.
       </p>
       <div className="button-row button-row--end">
         <button type="button" className="button" onClick={onClose} data-autofocus>
           Not now
         </button>
         <button type="button" className="button button--primary" onClick={onAgree}>
-          I agree, use {profile.host}
+          I agree, use {where}
         </button>
       </div>
     </Dialog>

@@ -1,5 +1,6 @@
 // One profile in the list: what it is, where it points (local or remote), whether it is active, how its last
 // test went, and the actions on it.
+import { consentLabel } from '../../../shared/consent.js';
 import { describeError } from '../../../shared/errors/error-catalog.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { providerLabel } from '../../../shared/provider.contract.js';
@@ -36,7 +37,7 @@ export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDe
           {p.name}
           {p.isActive ? <span className="badge badge--active">Active</span> : null}
           <span className={`badge ${p.location === 'local' ? 'badge--local' : 'badge--remote'}`}>
-            {p.location === 'local' ? 'On this computer' : `Remote: ${p.host}`}
+            {p.location === 'local' ? 'On this computer' : `Remote: ${consentLabel(p.baseUrl) ?? p.host}`}
           </span>
         </h2>
         <p className="profile-card__meta">
@@ -44,7 +45,7 @@ export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDe
           {p.hasApiKey ? (
             <>
               {' '}
-              · key …{p.apiKeyHint ?? '••••'}
+              · {p.apiKeyHint ? `key …${p.apiKeyHint}` : 'key saved'}
               {p.keyStatus !== 'stored' ? ` (${p.keyStatus})` : ''}
             </>
           ) : null}

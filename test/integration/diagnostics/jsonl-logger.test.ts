@@ -75,7 +75,7 @@ describe('JSONL diagnostics', () => {
     const dir = await makeTempDir('llm-logs-');
     dirs.push(dir);
     const secrets = new SecretRegistry();
-    secrets.add('sk-value-scrub-test-000111');
+    secrets.hold('sk-value-scrub-test-000111');
     const logger = createDiagnosticsLogger({ dir, secrets });
     runInRequestContext({ correlationId: 'corr-abc-123456' }, () =>
       logger.log('warn', 'upstream', {

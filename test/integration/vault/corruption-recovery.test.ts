@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StorageStatusSchema } from '../../../shared/storage.contract.js';
+import { VAULT_SCHEMA_VERSION } from '../../../src/vault/vault-document.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
 import { localProfileInput, remoteProfileInput } from '../../support/profile-builders.js';
 
@@ -116,7 +117,7 @@ describe('a vault from a newer version of the app', () => {
   it('is neither moved aside nor overwritten: start-up stops with VAULT_NEWER_VERSION', async () => {
     const { t: core } = await withTwoVersions();
     const newer = Buffer.from(
-      JSON.stringify({ ...JSON.parse(String(await readFile(core.vaultPath))), schemaVersion: 2, somethingNew: true }),
+      JSON.stringify({ ...JSON.parse(String(await readFile(core.vaultPath))), schemaVersion: VAULT_SCHEMA_VERSION + 1, somethingNew: true }),
     );
     await writeFile(core.vaultPath, newer);
     const files = await core.listDir();

@@ -4,7 +4,7 @@ import { REDACTED, SecretRegistry } from '../../../src/diagnostics/secret-regist
 
 function registry(...secrets: string[]): SecretRegistry {
   const r = new SecretRegistry();
-  for (const s of secrets) r.add(s);
+  for (const s of secrets) r.hold(s);
   return r;
 }
 

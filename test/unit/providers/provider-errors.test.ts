@@ -18,7 +18,7 @@ const target = (over: Partial<ProviderTarget> = {}): ProviderTarget => ({
 });
 const ctx = (t = target()) => {
   const secrets = new SecretRegistry();
-  if (t.apiKey) secrets.add(t.apiKey);
+  if (t.apiKey) secrets.hold(t.apiKey);
   return { target: t, url: 'http://127.0.0.1:1234/v1/chat/completions', wire: wireFor(t.kind), secrets };
 };
 const info = (message: string | null, code: string | null = null, reason: string | null = null) => ({

@@ -3,6 +3,7 @@ import type { ProfileView } from '../../../shared/profile.contract.js';
 import { PRESETS } from '../../../shared/provider.contract.js';
 import {
   consentGiven,
+  consentTarget,
   createInput,
   emptyValues,
   keyOriginChanged,
@@ -38,13 +39,18 @@ const remote: ProfileView = {
 };
 
 describe('profile form model', () => {
-  it('consent given for one host never carries over to another', () => {
+  it.each([
+    ['another host', 'https://proxy.example.org/v1', 'https://proxy.example.org:443', 'proxy.example.org'],
+    ['plain http', 'http://api.openai.com/v1', 'http://api.openai.com:80', 'http://api.openai.com'],
+    ['another port', 'https://api.openai.com:8443/v1', 'https://api.openai.com:8443', 'https://api.openai.com:8443'],
+  ])('consent given for one origin never carries over to %s', (_label, baseUrl, origin, label) => {
     const values = valuesFromProfile(remote);
     expect(consentGiven(values)).toBe(true);
-    expect(updateConsent(values, remote)).toBe(false); // already stored for this host
-    const moved = { ...values, baseUrl: 'https://proxy.example.org/v1' };
+    expect(updateConsent(values, remote)).toBe(false); // already stored for this origin
+    const moved = { ...values, baseUrl };
     expect(consentGiven(moved)).toBe(false);
-    const ticked = { ...moved, consentHost: 'proxy.example.org' };
+    expect(consentTarget(moved)).toEqual({ origin, label });
+    const ticked = { ...moved, consentOrigin: origin };
     expect(updateConsent(ticked, remote)).toBe(true);
   });
 
