@@ -8,6 +8,8 @@ import { ipcLink } from '../src-renderer/ipc/ipc-link.js';
 import type { CoreServices } from '../src/core.js';
 import type { Logger } from '../src/ports/logger.port.js';
 import { systemClock } from '../src/adapters/system-clock.adapter.js';
+import { nodeTimers } from '../src/adapters/node-timers.adapter.js';
+import { CALL_LIMITS } from '../src/api/call-limits.js';
 import { appRouter, type AppRouter } from '../src/api/app.router.js';
 import { createContextInner } from '../src/api/context.js';
 
@@ -24,6 +26,8 @@ export function ipcPair(core: CoreServices, logger: Logger = core.logger): IpcPa
     logger,
     ids: core.ids,
     clock: systemClock,
+    timers: nodeTimers,
+    limits: CALL_LIMITS,
   });
   const { port1, port2 } = new MessageChannel();
   const sender = { id: 1, isGone: () => false, send: (m: IpcServerMessage) => port2.postMessage(m) };

@@ -4,6 +4,7 @@ import { createJsonlLogger, type JsonlLogger, type JsonlLoggerOptions } from './
 import { redact } from './diagnostics/redaction.js';
 import { currentRequestContext } from './diagnostics/request-context.js';
 import type { SecretRegistry } from './diagnostics/secret-registry.js';
+import type { LogFields } from './ports/logger.port.js';
 
 export { createCore, type CoreServices } from './core.js';
 
@@ -11,12 +12,14 @@ export { createCore, type CoreServices } from './core.js';
 export { appRouter, type AppRouter } from './api/app.router.js';
 export { createContextInner } from './api/context.js';
 export { apiAppError } from './api/error-formatter.js';
+export { CALL_LIMITS, type CallLimits } from './api/call-limits.js';
 
 // Ports the main process implements with Electron.
 export type { CipherAvailability, DecryptResult, SecretCipher } from './ports/secret-cipher.port.js';
 export type { Clock } from './ports/clock.port.js';
 export type { IdGenerator } from './ports/id-generator.port.js';
 export type { LogFields, Logger } from './ports/logger.port.js';
+export type { Timers } from './ports/timers.port.js';
 
 // Node adapters for the other ports.
 export { AtomicFileStore } from './adapters/atomic-file.store.js';
@@ -34,17 +37,56 @@ export { SecretRegistry } from './diagnostics/secret-registry.js';
 export { storageError } from './vault/storage-errors.js';
 export { errnoOf } from './ports/errno.js';
 
+/** Events that record what the learner agreed to and what left the computer: also kept in the audit log. */
+export const AUDIT_EVENTS: ReadonlySet<string> = new Set([
+  'provider.remote_request',
+  'consent.given',
+  'consent.withdrawn',
+  'storage.weak_allowed',
+]);
+
+export interface DiagnosticsLoggerOptions extends Omit<JsonlLoggerOptions, 'scrub' | 'currentCorrelationId'> {
+  readonly secrets: SecretRegistry;
+  /** Size of one audit file and how many are kept (it grows by a line per remote request or consent). */
+  readonly audit?: { readonly maxFileBytes?: number; readonly maxFiles?: number };
+}
+
 /**
  * The JSONL diagnostics writer with the core's scrub applied to every record and the correlation id of the call
- * in progress stamped on it.
+ * in progress stamped on it. Audit events are written twice: to the diagnostics log, in order with everything
+ * else, and to their own rotated `audit-*.jsonl`, which nothing else writes to, so no flood of other lines
+ * (a page hammering the IPC channel, a chatty failure) can rotate them away.
  */
-export function createDiagnosticsLogger(
-  options: Omit<JsonlLoggerOptions, 'scrub' | 'currentCorrelationId'> & { readonly secrets: SecretRegistry },
-): JsonlLogger {
-  const { secrets, ...rest } = options;
-  return createJsonlLogger({
-    ...rest,
-    scrub: (fields) => redact(fields, secrets) as Record<string, unknown>,
+export function createDiagnosticsLogger(options: DiagnosticsLoggerOptions): JsonlLogger {
+  const { secrets, audit: auditOptions, ...rest } = options;
+  const shared = {
+    scrub: (fields: LogFields) => redact(fields, secrets) as Record<string, unknown>,
     currentCorrelationId: () => currentRequestContext()?.correlationId ?? null,
-  });
+  };
+  const diagnostics = createJsonlLogger({ ...rest, ...shared });
+  // Opened on the first audit event, so a session with nothing to audit leaves no empty file.
+  let audit: JsonlLogger | null = null;
+  let closed = false;
+  const auditLog = () =>
+    (audit ??= createJsonlLogger({
+      dir: rest.dir,
+      ...shared,
+      fileBaseName: 'audit',
+      maxFileBytes: auditOptions?.maxFileBytes ?? 1024 * 1024,
+      maxFiles: auditOptions?.maxFiles ?? 5,
+    }));
+  return {
+    dir: diagnostics.dir,
+    get droppedRecords() {
+      return diagnostics.droppedRecords + (audit?.droppedRecords ?? 0);
+    },
+    log(level, event, fields) {
+      diagnostics.log(level, event, fields);
+      if (!closed && AUDIT_EVENTS.has(event)) auditLog().log(level, event, fields);
+    },
+    async close() {
+      closed = true;
+      await Promise.all([diagnostics.close(), audit?.close()]);
+    },
+  };
 }

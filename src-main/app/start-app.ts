@@ -9,6 +9,7 @@ import {
   appRouter,
   AppError,
   AtomicFileStore,
+  CALL_LIMITS,
   createContextInner,
   createCore,
   createDiagnosticsLogger,
@@ -160,6 +161,8 @@ async function boot(electron: ElectronApi, options: StartOptions, { secrets, log
     logger,
     ids: randomIds,
     clock: systemClock,
+    timers: nodeTimers,
+    limits: CALL_LIMITS,
   });
   const windows = new WindowRegistry((id) => void server.releaseSender(id));
   const running: Running = { core, logger, server, windows, windowState: new WindowStateStore(userData), window: null };

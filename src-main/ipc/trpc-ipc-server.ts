@@ -1,8 +1,10 @@
 // The main side of tRPC over IPC, free of Electron so it runs unchanged in unit tests, in the Chromium e2e
 // harness and in the app. Every request gets exactly one terminal answer (data or error) — a malformed
 // message, a refused sender, a throwing context or a destroyed window included — and nothing it does can
-// end in an unhandled rejection. Subscriptions are async generators stopped by `subscription.stop`, or
-// when their window goes away.
+// end in an unhandled rejection. Every call in flight is tracked by window and id: an id already in flight is
+// refused, `subscription.stop` only stops subscriptions (a query or mutation answers once, itself), and each
+// window is held to the call limits. Subscriptions are async generators stopped by `subscription.stop`, or when
+// their window goes away; a window that goes away also aborts its other calls and frees its share of the limits.
 import {
   callTRPCProcedure,
   getErrorShape,
@@ -26,10 +28,13 @@ import {
   AppError,
   describeUnexpected,
   runInRequestContext,
+  type CallLimits,
   type Clock,
   type IdGenerator,
   type Logger,
+  type Timers,
 } from '../../src/index.js';
+import { RefusalDigest } from './refusal-digest.js';
 
 /** One renderer frame as the server sees it. */
 export interface IpcSender {
@@ -49,26 +54,52 @@ export interface TrpcIpcServerOptions<TRouter extends AnyRouter> {
   readonly logger: Logger;
   readonly ids: IdGenerator;
   readonly clock: Clock;
+  readonly timers: Timers;
+  readonly limits: CallLimits;
 }
 
 type Outcome = 'ok' | 'error' | 'refused' | 'stopped';
 
-interface Subscription {
+/** A call between its request and its terminal answer. */
+interface InFlight {
+  readonly senderId: number;
+  readonly path: string;
+  readonly type: IpcRequestMessage['operation']['type'];
   readonly abort: AbortController;
+  /** Settles when a subscription's pump has finished (resolved at once for other calls). */
   done: Promise<void>;
 }
+
+/** Refusals that a page can produce in bulk: summarised in the log rather than one line each. */
+const BULK_REFUSALS = new Set<string>([
+  'IPC_FORBIDDEN_SENDER',
+  'IPC_MALFORMED_REQUEST',
+  'IPC_SCAN_IN_PROGRESS',
+  'IPC_TOO_MANY_REQUESTS',
+  'IPC_TOO_MANY_SUBSCRIPTIONS',
+]);
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 export class TrpcIpcServer<TRouter extends AnyRouter> {
-  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly refusals: RefusalDigest;
 
-  constructor(private readonly options: TrpcIpcServerOptions<TRouter>) {}
+  constructor(private readonly options: TrpcIpcServerOptions<TRouter>) {
+    this.refusals = new RefusalDigest(options.logger, options.clock, options.timers);
+  }
 
   get activeSubscriptions(): number {
-    return this.subscriptions.size;
+    let count = 0;
+    for (const call of this.inFlight.values()) if (call.type === 'subscription') count += 1;
+    return count;
+  }
+
+  /** Calls of any kind awaiting their terminal answer. */
+  get callsInFlight(): number {
+    return this.inFlight.size;
   }
 
   /** Handles one raw message from a sender. Never throws and never rejects. */
@@ -85,19 +116,28 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     }
   }
 
-  /** Stops every subscription of a window that closed, crashed or navigated away. */
+  /**
+   * A window closed, crashed or navigated away: stops its subscriptions, aborts its other calls (their answers
+   * go nowhere) and frees its share of the limits at once. Resolves with the number of subscriptions stopped,
+   * once they have ended.
+   */
   async releaseSender(senderId: number): Promise<number> {
-    const prefix = `${senderId}:`;
-    const mine = [...this.subscriptions].filter(([key]) => key.startsWith(prefix));
-    for (const [, sub] of mine) sub.abort.abort();
-    await Promise.all(mine.map(([, sub]) => sub.done));
-    return mine.length;
+    const mine = [...this.inFlight].filter(([, call]) => call.senderId === senderId);
+    for (const [key, call] of mine) {
+      call.abort.abort();
+      this.inFlight.delete(key);
+    }
+    const subscriptions = mine.filter(([, call]) => call.type === 'subscription');
+    await Promise.all(subscriptions.map(([, call]) => call.done));
+    return subscriptions.length;
   }
 
   async stopAll(): Promise<void> {
-    const all = [...this.subscriptions.values()];
-    for (const sub of all) sub.abort.abort();
-    await Promise.all(all.map((sub) => sub.done));
+    const all = [...this.inFlight.values()];
+    for (const call of all) call.abort.abort();
+    this.inFlight.clear();
+    await Promise.all(all.map((call) => call.done));
+    this.refusals.close();
   }
 
   private async dispatch(sender: IpcSender, raw: unknown, verdict: SenderVerdict): Promise<void> {
@@ -140,9 +180,10 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
         });
         return;
       }
-      const sub = this.subscriptions.get(this.key(sender, message.id));
-      if (sub) sub.abort.abort();
-      else this.reply(sender, { id: message.id, result: { type: 'stopped' } });
+      const call = this.inFlight.get(this.key(sender, message.id));
+      // A subscription answers `stopped` as it ends; a query or mutation in flight will answer once, itself.
+      if (call?.type === 'subscription') call.abort.abort();
+      else if (!call) this.reply(sender, { id: message.id, result: { type: 'stopped' } });
       return;
     }
     await this.request(sender, message, verdict);
@@ -176,10 +217,21 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
         return;
       }
       const key = this.key(sender, id);
+      // An id already in flight in this window gets its own answer and leaves the first call alone.
+      const refusal = this.inFlight.has(key)
+        ? new AppError('IPC_MALFORMED_REQUEST')
+        : this.overLimit(sender, path, type);
+      if (refusal) {
+        const shape = this.errorShape(refusal, correlationId, path, type);
+        this.record(correlationId, { ...base, outcome: 'refused', errorCode: shape.data.code, durationMs: 0 });
+        this.reply(sender, { id, error: shape });
+        return;
+      }
       const abort = new AbortController();
+      const call: InFlight = { senderId: sender.id, path, type, abort, done: Promise.resolve() };
+      this.inFlight.set(key, call);
       let result: unknown;
       try {
-        if (type === 'subscription' && this.subscriptions.has(key)) throw new AppError('IPC_MALFORMED_REQUEST');
         const ctx = await this.options.createContext({ correlationId, senderId: sender.id });
         result = await callTRPCProcedure({
           router: this.options.router,
@@ -195,6 +247,7 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
         if (type !== 'subscription' && isAsyncIterable(result))
           throw new Error(`${type} ${path} returned an async iterable`);
       } catch (error) {
+        this.settle(key, call);
         const shape = this.errorShape(error, correlationId, path, type);
         this.record(correlationId, {
           ...base,
@@ -206,14 +259,13 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
         return;
       }
       if (type !== 'subscription') {
+        this.settle(key, call);
         this.record(correlationId, { ...base, outcome: 'ok', durationMs: this.since(started) });
         this.reply(sender, { id, result: { type: 'data', data: result } });
         return;
       }
-      // Registered before the pump starts, so a pump that ends at once (window already gone) still removes it.
-      const entry: Subscription = { abort, done: Promise.resolve() };
-      this.subscriptions.set(key, entry);
-      entry.done = this.stream(sender, id, result as AsyncIterable<unknown>, entry, {
+      // Still registered while the pump runs, so a pump that ends at once (window already gone) removes it.
+      call.done = this.stream(sender, id, result as AsyncIterable<unknown>, call, {
         correlationId,
         path,
         started,
@@ -227,7 +279,7 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     sender: IpcSender,
     id: WireId,
     iterable: AsyncIterable<unknown>,
-    entry: Subscription,
+    entry: InFlight,
     call: { correlationId: string; path: string; started: number; base: Record<string, unknown> },
   ): Promise<void> {
     const key = this.key(sender, id);
@@ -262,7 +314,7 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
       this.reply(sender, { id, error: shape });
     } finally {
       abort.abort();
-      if (this.subscriptions.get(key) === entry) this.subscriptions.delete(key);
+      this.settle(key, entry);
       try {
         await iterator.return?.();
       } catch (error) {
@@ -346,7 +398,34 @@ export class TrpcIpcServer<TRouter extends AnyRouter> {
     }
   }
 
+  /** The limit this call would break for its window, as the catalogued refusal; null when it may start. */
+  private overLimit(sender: IpcSender, path: string, type: InFlight['type']): AppError | null {
+    const { limits } = this.options;
+    const mine = [...this.inFlight.values()].filter((call) => call.senderId === sender.id);
+    if (type === 'subscription') {
+      const live = mine.filter((call) => call.type === 'subscription').length;
+      if (live >= limits.subscriptionsPerWindow)
+        return new AppError('IPC_TOO_MANY_SUBSCRIPTIONS', { params: { limit: limits.subscriptionsPerWindow } });
+    }
+    for (const group of limits.groups) {
+      if (!group.procedures.includes(path)) continue;
+      const running = mine.filter((call) => group.procedures.includes(call.path)).length;
+      if (running >= group.max) return new AppError(group.code, { params: { limit: group.max } });
+    }
+    return null;
+  }
+
+  /** Ends a call's tracking, unless its window already released it (and a new call may have taken the id). */
+  private settle(key: string, call: InFlight): void {
+    if (this.inFlight.get(key) === call) this.inFlight.delete(key);
+  }
+
   private record(correlationId: string, fields: Record<string, unknown> & { outcome: Outcome }): void {
+    const errorCode = typeof fields.errorCode === 'string' ? fields.errorCode : null;
+    if (errorCode !== null && BULK_REFUSALS.has(errorCode)) {
+      this.refusals.note(correlationId, errorCode, fields);
+      return;
+    }
     const level = fields.outcome === 'ok' || fields.outcome === 'stopped' ? 'info' : 'warn';
     this.options.logger.log(level, 'ipc.call', { correlationId, ...fields });
   }

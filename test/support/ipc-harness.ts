@@ -8,6 +8,8 @@ import { ipcLink } from '../../src-renderer/ipc/ipc-link.js';
 import { appRouter, type AppRouter } from '../../src/api/app.router.js';
 import { createContextInner } from '../../src/api/context.js';
 import { systemClock } from '../../src/adapters/system-clock.adapter.js';
+import { nodeTimers } from '../../src/adapters/node-timers.adapter.js';
+import { CALL_LIMITS } from '../../src/api/call-limits.js';
 import type { Logger } from '../../src/ports/logger.port.js';
 import { createTestCore, type TestCore, type TestCoreOptions } from './create-test-core.js';
 import { settle as settleQueued } from './wait-for.js';
@@ -52,6 +54,8 @@ export async function createIpcHarness(options: IpcHarnessOptions = {}): Promise
     logger: options.serverLogger ?? t.core.logger,
     ids: t.core.ids,
     clock: systemClock,
+    timers: nodeTimers,
+    limits: CALL_LIMITS,
   });
   const ports: MessagePort[] = [];
   const inFlight = new Set<Promise<void>>();

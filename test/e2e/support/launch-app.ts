@@ -16,6 +16,8 @@ import { judgeSender } from '../../../src-main/ipc/validate-sender.js';
 import { appRouter, type AppRouter } from '../../../src/api/app.router.js';
 import { createContextInner } from '../../../src/api/context.js';
 import { systemClock } from '../../../src/adapters/system-clock.adapter.js';
+import { nodeTimers } from '../../../src/adapters/node-timers.adapter.js';
+import { CALL_LIMITS } from '../../../src/api/call-limits.js';
 import { createTestCore, type TestCore, type TestCoreOptions } from '../../support/create-test-core.js';
 import { suiteDir } from '../../support/suite-diagnostics.js';
 import { hasKeyringTools, KEYRING_SETUP_HINT, startLinuxKeyring, type LinuxKeyring } from './linux-keyring.js';
@@ -234,6 +236,8 @@ async function launchChromium(browser: Browser, options: LaunchOptions): Promise
     logger: t.core.logger,
     ids: t.core.ids,
     clock: systemClock,
+    timers: nodeTimers,
+    limits: CALL_LIMITS,
   });
   const renderer = await serveRenderer(RENDERER_DIR);
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, reducedMotion: 'reduce' });

@@ -16,8 +16,8 @@ afterEach(async () => {
   await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
-async function readRecords(dir: string): Promise<Array<Record<string, unknown>>> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl'));
+async function readRecords(dir: string, prefix = ''): Promise<Array<Record<string, unknown>>> {
+  const files = (await readdir(dir)).filter((f) => f.startsWith(prefix) && f.endsWith('.jsonl'));
   const texts = await Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')));
   return texts.flatMap((t) => t.split('\n').filter(Boolean)).map((line) => JSON.parse(line) as Record<string, unknown>);
 }
@@ -53,6 +53,27 @@ describe('JSONL diagnostics', () => {
     // The newest records are the ones kept.
     const seqs = (await readRecords(dir)).map((r) => r.seq as number);
     expect(Math.max(...seqs)).toBe(1_999);
+  });
+
+  it('keeps audit lines in their own file, which a flood of other lines cannot rotate away', async () => {
+    const dir = await makeTempDir('llm-logs-');
+    dirs.push(dir);
+    const logger = createDiagnosticsLogger({ dir, secrets: new SecretRegistry(), maxFileBytes: 8 * 1024, maxFiles: 2 });
+    logger.log('info', 'consent.given', { profileId: 'p1', origin: 'https://api.example.com:443', at: 'then' });
+    logger.log('info', 'provider.remote_request', { purpose: 'test', origin: 'https://api.example.com:443' });
+    for (let i = 0; i < 3_000; i += 1)
+      logger.log('warn', 'ipc.call', { outcome: 'refused', errorCode: 'IPC_FORBIDDEN_SENDER', seq: i });
+    await logger.close();
+    expect((await readdir(dir)).filter((f) => /^audit-.*\.jsonl$/.test(f))).toHaveLength(1);
+    const audit = await readRecords(dir, 'audit-');
+    expect(audit.map((r) => r.event)).toEqual(['consent.given', 'provider.remote_request']);
+    expect(audit[0]).toMatchObject({ origin: 'https://api.example.com:443' });
+    // The flood did rotate the diagnostics log: there, the same lines are gone.
+    await expect
+      .poll(async () => (await readdir(dir)).filter((f) => f.startsWith('diagnostics-')).length, { timeout: 3000 })
+      .toBe(2);
+    const events = new Set((await readRecords(dir, 'diagnostics-')).map((r) => r.event));
+    expect(events.has('consent.given') || events.has('provider.remote_request')).toBe(false);
   });
 
   it('never throws into the caller, and counts what it could not write', async () => {

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { IpcServerMessage } from '../../../shared/ipc-protocol.js';
 import { TrpcIpcServer, type IpcSender } from '../../../src-main/ipc/trpc-ipc-server.js';
 import { systemClock } from '../../../src/adapters/system-clock.adapter.js';
+import { nodeTimers } from '../../../src/adapters/node-timers.adapter.js';
+import { CALL_LIMITS } from '../../../src/api/call-limits.js';
 import { appRouter, type AppRouter } from '../../../src/api/app.router.js';
 import { createContextInner } from '../../../src/api/context.js';
 import { createTestCore, type TestCore } from '../../support/create-test-core.js';
@@ -20,6 +22,8 @@ function serverFor(core: TestCore) {
     logger: core.core.logger,
     ids: core.core.ids,
     clock: systemClock,
+    timers: nodeTimers,
+    limits: CALL_LIMITS,
   });
 }
 
