@@ -19,6 +19,17 @@ export const VaultRecoverySchema = z.object({
 });
 export type VaultRecovery = z.infer<typeof VaultRecoverySchema>;
 
+/** How many damaged copies are kept, and for how long, before the app removes them itself. */
+export const DAMAGED_COPIES_KEPT = { count: 5, days: 30 } as const;
+
+/** A damaged vault (or backup) moved aside at start-up, kept so nothing is lost until the learner removes it. */
+export const DamagedCopySchema = z.object({
+  name: z.string(),
+  path: z.string(),
+  at: z.iso.datetime({ offset: true }),
+});
+export type DamagedCopy = z.infer<typeof DamagedCopySchema>;
+
 export const StorageStatusSchema = z.object({
   encryption: EncryptionStateSchema,
   /** The OS mechanism in use: keychain, dpapi, gnome_libsecret, kwallet*, basic_text, unknown … */
@@ -31,6 +42,8 @@ export const StorageStatusSchema = z.object({
   vaultPath: z.string(),
   recovery: VaultRecoverySchema.nullable(),
   unreadableKeyCount: z.number().int().nonnegative(),
+  /** Damaged copies still on disk, newest first (a few are kept for a month, then removed). */
+  damagedCopies: z.array(DamagedCopySchema),
 });
 export type StorageStatus = z.infer<typeof StorageStatusSchema>;
 
@@ -39,3 +52,6 @@ export const AllowWeakEncryptionInputSchema = z.strictObject({
   acknowledged: z.literal(true, { error: fieldMessage('weakStorageAcknowledge') }),
 });
 export type AllowWeakEncryptionInput = z.input<typeof AllowWeakEncryptionInputSchema>;
+
+export const RemoveDamagedCopiesInputSchema = z.strictObject({}).optional();
+export type RemoveDamagedCopiesInput = z.input<typeof RemoveDamagedCopiesInputSchema>;

@@ -310,4 +310,9 @@ export const STORAGE_NOTICES = {
   quarantined: 'The damaged file was kept unchanged at {path}.',
   unreadableKeysOne: '1 saved API key can no longer be read: edit its profile.',
   unreadableKeysMany: '{count} saved API keys can no longer be read: edit those profiles.',
+  damagedCopiesOne:
+    'A damaged copy of your profiles file is kept in the app folder. It may hold old, encrypted API keys; it is removed after {days} days, or now if you like.',
+  damagedCopiesMany:
+    '{count} damaged copies of your profiles file are kept in the app folder. They may hold old, encrypted API keys; each is removed after {days} days, or now if you like.',
+  damagedCopiesRemoved: 'The damaged copies were removed.',
 } as const;

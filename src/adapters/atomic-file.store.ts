@@ -6,7 +6,7 @@ import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import { errnoOf } from '../ports/errno.js';
 import type { FsPort } from '../ports/fs.port.js';
-import type { ProfileStore, StoredFile } from '../ports/profile-store.port.js';
+import type { ProfileStore, QuarantinedFile, StoredFile } from '../ports/profile-store.port.js';
 import { nodeFsPort } from './node-fs.adapter.js';
 
 export interface AtomicFileStoreOptions {
@@ -96,9 +96,52 @@ export class AtomicFileStore implements ProfileStore {
     await this.syncDir();
   }
 
-  async quarantine(file: StoredFile): Promise<string> {
+  async listQuarantined(): Promise<QuarantinedFile[]> {
+    let names: string[];
+    try {
+      names = await this.fs.readdir(this.dir);
+    } catch (error) {
+      if (errnoOf(error) === 'ENOENT') return [];
+      throw error;
+    }
+    const files: QuarantinedFile[] = [];
+    for (const name of names) {
+      const at = this.quarantinedAt(name);
+      if (at !== null) files.push({ name, path: path.join(this.dir, name), at });
+    }
+    return files.sort((a, b) => (a.at === b.at ? (a.name < b.name ? 1 : -1) : a.at < b.at ? 1 : -1));
+  }
+
+  async removeQuarantined(names: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const name of new Set(names)) {
+      // Only names this store gave out, and never a path: nothing else in the folder can be deleted this way.
+      if (this.quarantinedAt(name) === null) continue;
+      try {
+        await this.fs.unlink(path.join(this.dir, name));
+        removed += 1;
+      } catch (error) {
+        if (errnoOf(error) !== 'ENOENT') throw error;
+      }
+    }
+    if (removed > 0) await this.syncDir();
+    return removed;
+  }
+
+  /** When a file was moved aside, read back from the name quarantine() gave it; null for any other name. */
+  private quarantinedAt(name: string): string | null {
+    const escaped = this.baseName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(
+      `^${escaped}(?:\\.backup)?\\.corrupt-(\\d{4}-\\d{2}-\\d{2})T(\\d{2})-(\\d{2})-(\\d{2})-(\\d{3})Z-[0-9a-f]{6}\\.json$`,
+    ).exec(name);
+    if (!match) return null;
+    const [, date, h, m, s, ms] = match;
+    return `${date}T${h}:${m}:${s}.${ms}Z`;
+  }
+
+  async quarantine(file: StoredFile, at: Date): Promise<string> {
     const source = this.pathOf(file);
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const stamp = at.toISOString().replace(/[:.]/g, '-');
     const target = path.join(
       this.dir,
       `${this.baseName}${file === 'backup' ? '.backup' : ''}.corrupt-${stamp}-${randomBytes(3).toString('hex')}.json`,

@@ -1,5 +1,10 @@
-// storage.* procedures: what secure storage can do right now, and the weak-storage opt-in.
-import { AllowWeakEncryptionInputSchema, StorageStatusSchema } from '../../shared/storage.contract.js';
+// storage.* procedures: what secure storage can do right now, the weak-storage opt-in, and removing the damaged
+// copies a repair left behind.
+import {
+  AllowWeakEncryptionInputSchema,
+  RemoveDamagedCopiesInputSchema,
+  StorageStatusSchema,
+} from '../../shared/storage.contract.js';
 import { procedure, router, typedInput } from './trpc.js';
 
 export const storageRouter = router({
@@ -18,4 +23,12 @@ export const storageRouter = router({
     })
     .input(typedInput(AllowWeakEncryptionInputSchema))
     .mutation(({ ctx, input }) => ctx.services.storage.allowWeakEncryption(input)),
+  removeDamagedCopies: procedure
+    .meta({
+      summary: 'Deletes the damaged vault copies moved aside at start-up (listed in the status).',
+      output: StorageStatusSchema,
+      errors: ['VAULT_DISK_FULL', 'VAULT_PERMISSION_DENIED', 'VAULT_WRITE_FAILED'],
+    })
+    .input(typedInput(RemoveDamagedCopiesInputSchema))
+    .mutation(({ ctx, input }) => ctx.services.storage.removeDamagedCopies(input)),
 });

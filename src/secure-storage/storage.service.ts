@@ -2,7 +2,9 @@
 // weak key protection on a Linux desktop without a keyring. Notices when availability changes and says so.
 import {
   AllowWeakEncryptionInputSchema,
+  RemoveDamagedCopiesInputSchema,
   type AllowWeakEncryptionInput,
+  type RemoveDamagedCopiesInput,
   type StorageStatus,
 } from '../../shared/storage.contract.js';
 import { AppError } from '../errors/app-error.js';
@@ -44,7 +46,17 @@ export class StorageService {
       vaultPath: vault.location,
       recovery: vault.recovery,
       unreadableKeyCount: vault.countKeys('unreadable'),
+      damagedCopies: await vault.quarantined(),
     };
+  }
+
+  /** Deletes the damaged copies moved aside at start-up (they may hold old, encrypted keys). */
+  async removeDamagedCopies(input: RemoveDamagedCopiesInput): Promise<StorageStatus> {
+    parseInput(RemoveDamagedCopiesInputSchema, input);
+    const removed = await this.deps.vault.removeQuarantined();
+    this.deps.logger.log('info', 'storage.damaged_copies_removed', { removed });
+    if (removed > 0) this.deps.changes.publish('storage.changed', null, this.deps.vault.document.activeProfileId);
+    return this.status();
   }
 
   /** Records the learner's explicit opt-in; only meaningful (and only written) while protection is weak. */

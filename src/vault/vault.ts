@@ -2,12 +2,12 @@
 // the single queue every change goes through. A change becomes visible only after its bytes are on disk;
 // if the write fails, memory is untouched and the caller gets a typed storage error.
 import type { KeyStatus } from '../../shared/profile.contract.js';
-import type { VaultRecovery } from '../../shared/storage.contract.js';
+import { DAMAGED_COPIES_KEPT, type VaultRecovery } from '../../shared/storage.contract.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { Logger } from '../ports/logger.port.js';
 import { errnoOf } from '../ports/errno.js';
-import type { ProfileStore } from '../ports/profile-store.port.js';
+import type { ProfileStore, QuarantinedFile } from '../ports/profile-store.port.js';
 import type { SecretCipher } from '../ports/secret-cipher.port.js';
 import { SerialQueue } from './serial-queue.js';
 import { storageError } from './storage-errors.js';
@@ -78,6 +78,7 @@ export class Vault {
 
   static async open(deps: VaultDeps): Promise<Vault> {
     const { document, recovery } = await loadOrRecover(deps);
+    await pruneQuarantined(deps);
     const vault = new Vault(deps, document, recovery);
     await vault.decryptKeys(Object.keys(document.keys));
     return vault;
@@ -106,6 +107,21 @@ export class Vault {
     return this.keys.get(profileId)?.plaintext ?? null;
   }
 
+  /** Damaged copies moved aside at start-up and still on disk, newest first. */
+  quarantined(): Promise<QuarantinedFile[]> {
+    return this.deps.store.listQuarantined();
+  }
+
+  /** Deletes every damaged copy listed now; returns how many went. */
+  async removeQuarantined(): Promise<number> {
+    const files = await this.deps.store.listQuarantined();
+    try {
+      return await this.deps.store.removeQuarantined(files.map((f) => f.name));
+    } catch (error) {
+      throw storageError(error, this.deps.store.location);
+    }
+  }
+
   countKeys(status: KeyStatus): number {
     let count = 0;
     for (const entry of this.keys.values()) if (entry.status === status) count += 1;
@@ -130,10 +146,18 @@ export class Vault {
         this.deps.logger.log('error', 'vault.write_refused_invalid', { problems: problems.slice(0, 10) });
         throw new AppError('INTERNAL', { params: { reason: 'invalid vault document' } });
       }
+      const bytes = serializeVaultDocument(document);
       try {
-        await this.deps.store.write(serializeVaultDocument(document));
+        await this.deps.store.write(bytes);
       } catch (error) {
         throw storageError(error, this.deps.store.location);
+      }
+      // The write kept the version before it as the backup; when that version holds the ciphertext of a key just
+      // removed or replaced, writing again makes the backup this version too, so the old key does not linger.
+      if (Object.entries(this.doc.keys).some(([id, ciphertext]) => document.keys[id] !== ciphertext)) {
+        await this.deps.store.write(bytes).catch((error: unknown) => {
+          this.deps.logger.log('warn', 'vault.backup_not_rewritten', { errno: errnoOf(error) ?? 'unknown' });
+        });
       }
       this.doc = document;
       this.docVersion += 1;
@@ -255,6 +279,21 @@ function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
 
+/** Damaged copies are kept for the learner to look at, but not forever: the newest few, for a month. */
+async function pruneQuarantined({ store, clock, logger }: VaultDeps): Promise<void> {
+  try {
+    const oldest = clock.now().getTime() - DAMAGED_COPIES_KEPT.days * 24 * 60 * 60 * 1000;
+    const files = await store.listQuarantined();
+    const expired = files.filter((f, index) => index >= DAMAGED_COPIES_KEPT.count || Date.parse(f.at) < oldest);
+    if (expired.length === 0) return;
+    const removed = await store.removeQuarantined(expired.map((f) => f.name));
+    logger.log('info', 'vault.quarantine_pruned', { removed, kept: files.length - removed });
+  } catch (error) {
+    // Only housekeeping: the vault opens all the same, and the next start tries again.
+    logger.log('warn', 'vault.quarantine_prune_failed', { errno: errnoOf(error) ?? 'unknown' });
+  }
+}
+
 async function loadOrRecover(deps: VaultDeps): Promise<{ document: VaultDocument; recovery: VaultRecovery | null }> {
   const { store } = deps;
   await store.removeStaleTemporaryFiles();
@@ -270,7 +309,7 @@ async function loadOrRecover(deps: VaultDeps): Promise<{ document: VaultDocument
   if (parsed.ok) return { document: parsed.document, recovery: null };
   if (parsed.reason === 'newer')
     throw new AppError('VAULT_NEWER_VERSION', { params: { version: parsed.schemaVersion } });
-  const quarantinedPath = await store.quarantine('vault');
+  const quarantinedPath = await store.quarantine('vault', deps.clock.now());
   return restore(deps, parsed.reason, quarantinedPath, await store.read('backup'));
 }
 
@@ -297,7 +336,7 @@ async function restore(
         logger.log('error', 'vault.restore_write_failed', { errno: errnoOf(error) ?? 'unknown' });
       }
     } else {
-      const backupQuarantined = await store.quarantine('backup');
+      const backupQuarantined = await store.quarantine('backup', clock.now());
       logger.log('warn', 'vault.backup_unusable', { reason: parsedBackup.reason, quarantinedPath: backupQuarantined });
     }
   }

@@ -1,11 +1,13 @@
 // Says plainly when secure storage limits what can be done, and how to fix it: unavailable (nothing can be
 // changed), weak (keys cannot be saved unless the learner opts in), or the vault had to be recovered.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { describeError, formatErrorText, STORAGE_NOTICES } from '../../../shared/errors/error-catalog.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
+import { LiveRegion } from '../../components/LiveRegion.js';
+import { DAMAGED_COPIES_KEPT } from '../../../shared/storage.contract.js';
 
 /** Puts a node (a path in <code>) where a catalogue sentence has its {name} placeholder. */
 function withNode(template: string, name: string, node: ReactNode): ReactNode {
@@ -24,6 +26,9 @@ export function StorageBanner() {
   const queryClient = useQueryClient();
   const status = useQuery(trpc.storage.status.queryOptions());
   const allow = useAppMutation(trpc.storage.allowWeakEncryption.mutationOptions());
+  const removeCopies = useAppMutation(trpc.storage.removeDamagedCopies.mutationOptions());
+  const [copiesRemoved, setCopiesRemoved] = useState(false);
+  const bannersRef = useRef<HTMLDivElement>(null);
   const [acknowledged, setAcknowledged] = useState(false);
   const checkboxId = useId();
   const s = status.data;
@@ -34,12 +39,21 @@ export function StorageBanner() {
       await queryClient.invalidateQueries({ queryKey: trpc.storage.status.queryKey() });
     }
   };
+  const removeDamagedCopies = async () => {
+    const next = await removeCopies.run(undefined);
+    if (next) {
+      queryClient.setQueryData(trpc.storage.status.queryKey(), next);
+      setCopiesRemoved(true);
+      // The button goes away with its banner: focus stays in the banners rather than falling to the page.
+      bannersRef.current?.focus();
+    }
+  };
   const unavailable = describeError('VAULT_ENCRYPTION_UNAVAILABLE');
   const weak = describeError('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED');
   const unreadable = describeError('VAULT_KEY_UNREADABLE');
 
   return (
-    <div className="banners">
+    <div className="banners" ref={bannersRef} tabIndex={-1} aria-label="Storage notices">
       {s.encryption === 'unavailable' ? (
         <section
           className="banner banner--danger"
@@ -115,6 +129,34 @@ export function StorageBanner() {
           </p>
         </section>
       ) : null}
+      {s.damagedCopies.length > 0 ? (
+        <section className="banner banner--info" role="region" aria-labelledby="storage-copies-title">
+          <h2 id="storage-copies-title">Damaged copies kept</h2>
+          <p>
+            {formatErrorText(
+              s.damagedCopies.length === 1 ? STORAGE_NOTICES.damagedCopiesOne : STORAGE_NOTICES.damagedCopiesMany,
+              { count: s.damagedCopies.length, days: DAMAGED_COPIES_KEPT.days },
+            )}
+          </p>
+          <ul className="banner__files">
+            {s.damagedCopies.map((copy) => (
+              <li key={copy.name}>
+                <code>{copy.path}</code> ({new Date(copy.at).toLocaleString()})
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="button"
+            disabled={removeCopies.pending}
+            onClick={() => void removeDamagedCopies()}
+          >
+            Remove damaged copies
+          </button>
+          {removeCopies.error ? <ErrorNotice error={removeCopies.error} /> : null}
+        </section>
+      ) : null}
+      <LiveRegion message={copiesRemoved && s.damagedCopies.length === 0 ? STORAGE_NOTICES.damagedCopiesRemoved : ''} />
       {s.unreadableKeyCount > 0 ? (
         <p className="banner banner--warning">
           {s.unreadableKeyCount === 1

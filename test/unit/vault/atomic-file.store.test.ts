@@ -50,9 +50,25 @@ describe('AtomicFileStore', () => {
     const store = new AtomicFileStore({ dir });
     const damaged = Buffer.from([0, 1, 2, 250, 251]);
     await writeFile(store.location, damaged);
-    const moved = await store.quarantine('vault');
+    const moved = await store.quarantine('vault', new Date());
     expect(await readFile(moved)).toEqual(damaged);
     expect(await store.read('vault')).toBeNull();
+  });
+
+  it('lists the copies it moved aside with their time, and removes only those, never by path', async () => {
+    dir = await makeTempDir();
+    const store = new AtomicFileStore({ dir });
+    await writeFile(store.location, 'damaged');
+    const at = new Date('2026-03-04T05:06:07.089Z');
+    const moved = await store.quarantine('vault', at);
+    await store.write(Buffer.from('{}'));
+    expect(await store.listQuarantined()).toEqual([{ name: path.basename(moved), path: moved, at: at.toISOString() }]);
+    const hostile = ['llm-profiles.json', `../${path.basename(dir)}/llm-profiles.json`, moved, 'missing.json'];
+    expect(await store.removeQuarantined(hostile)).toBe(0);
+    expect(await store.listQuarantined()).toHaveLength(1);
+    expect(await store.removeQuarantined([path.basename(moved)])).toBe(1);
+    expect(await store.listQuarantined()).toEqual([]);
+    expect(String(await store.read('vault'))).toBe('{}');
   });
 
   it('reads null when nothing was written yet, even without the directory', async () => {
