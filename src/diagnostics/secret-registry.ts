@@ -6,13 +6,24 @@
 // prefixes, so a scrub costs one pass over the text however many secrets are held or have come and gone.
 
 const MIN_SECRET_LENGTH = 4;
+/**
+ * Live secrets are the saved keys plus the few in flight, so this is far beyond real use; it exists so that a bug
+ * that forgets to release cannot grow the index without end. Past it a new secret is refused (the call fails)
+ * rather than held unscrubbed.
+ */
+export const MAX_LIVE_SECRETS = 10_000;
 const PREFIX = 4;
 export const REDACTED = '[REDACTED]';
 
 /** The forms of a secret a server might send back, lower-cased with whitespace removed (how text is compared). */
 function formsOf(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
-  const forms = new Set<string>([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), bytes.toString('hex')]);
+  const forms = new Set<string>([
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    bytes.toString('hex'),
+  ]);
   // Inside a longer base64 text the secret starts at any of three byte offsets; the characters that also encode
   // the neighbouring bytes are dropped, what remains is fixed by the secret alone.
   for (let offset = 0; offset < 3; offset += 1) {
@@ -49,6 +60,8 @@ export class SecretRegistry {
   /** 4-character prefix of a form → the forms starting with it, and how many live secrets produce each. */
   private readonly index = new Map<string, Map<string, number>>();
 
+  constructor(private readonly maxSecrets = MAX_LIVE_SECRETS) {}
+
   /** How many distinct secrets are live. */
   get size(): number {
     return this.holders.size;
@@ -61,6 +74,8 @@ export class SecretRegistry {
   hold(secret: string): () => void {
     if (secret.length < MIN_SECRET_LENGTH) return () => undefined;
     const count = this.holders.get(secret) ?? 0;
+    if (count === 0 && this.holders.size >= this.maxSecrets)
+      throw new Error(`secret registry full (${this.maxSecrets} live secrets)`);
     this.holders.set(secret, count + 1);
     if (count === 0) this.indexForms(secret, +1);
     let released = false;
@@ -104,7 +119,8 @@ export class SecretRegistry {
       const candidates = this.index.get(compact.slice(i, i + PREFIX));
       if (!candidates) continue;
       let longest = 0;
-      for (const form of candidates.keys()) if (form.length > longest && compact.startsWith(form, i)) longest = form.length;
+      for (const form of candidates.keys())
+        if (form.length > longest && compact.startsWith(form, i)) longest = form.length;
       if (longest > 0) found.push([origin[i]!, origin[i + longest - 1]! + 1]);
     }
     found.sort((a, b) => a[0] - b[0]);

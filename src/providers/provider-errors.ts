@@ -47,9 +47,11 @@ export function retryAfterSeconds(headers: Headers, now = Date.now()): number | 
 /** Where a redirect pointed, as its origin, unless the address carries a secret: then only that it went elsewhere. */
 function redirectTarget(headers: Headers, ctx: ErrorContext): string {
   const location = headers.get('location');
-  if (!location || ctx.secrets.contains(location)) return elsewhereWords();
+  if (!location) return elsewhereWords();
   try {
-    return originOf(new URL(location, ctx.url).href) ?? elsewhereWords();
+    // Only the origin is ever named (a path or query may carry anything), and only if it holds no live secret.
+    const origin = originOf(new URL(location, ctx.url).href);
+    return origin === null || ctx.secrets.contains(origin) ? elsewhereWords() : origin;
   } catch {
     return elsewhereWords();
   }

@@ -1,5 +1,5 @@
 // vitest globalSetup: gives the run one directory for diagnostics and recorded secrets, and at the end scans
-// every log line written by any test for every API key any test used (raw, base64, hex). One hit fails the run.
+// every log line written by any test for every API key any test used, in every form a key can be echoed in. One hit fails the run.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createDiagnosticsLogger, type JsonlLogger } from '../../src/index.js';
 import { SecretRegistry } from '../../src/diagnostics/secret-registry.js';
 import type { LogFields, Logger, LogLevel } from '../../src/ports/logger.port.js';
+import { findKeyForms } from './key-forms.js';
 
 export const SUITE_DIR_ENV = 'LLM_PROFILES_SUITE_DIR';
 
@@ -54,7 +55,7 @@ export class TeeLogger implements Logger {
   }
 }
 
-/** Every occurrence of a secret (raw, base64 or hex) in the .jsonl files of a directory. */
+/** Every occurrence of a secret, in any form a key can be echoed in (see key-forms), in the .jsonl files of a directory. */
 export function findSecretsInLogs(
   logDir: string,
   secrets: Iterable<string>,
@@ -65,16 +66,13 @@ export function findSecretsInLogs(
   } catch {
     // no logs at all
   }
-  const forms = [...secrets]
-    .flatMap((s) => [s, Buffer.from(s).toString('base64'), Buffer.from(s).toString('hex')])
-    .filter((f) => f.length >= 6);
+  const keys = [...secrets];
   let lines = 0;
   const hits: string[] = [];
   for (const name of names) {
-    const text = readFileSync(path.join(logDir, name), 'latin1');
+    const text = readFileSync(path.join(logDir, name), 'utf8');
     lines += text.split('\n').filter(Boolean).length;
-    for (const form of forms)
-      if (text.includes(form)) hits.push(`${name} contains a key used in a test (${form.slice(0, 3)}…)`);
+    for (const hit of findKeyForms(text, keys)) hits.push(`${name} contains a key used in a test (${hit})`);
   }
   return { files: names.length, lines, hits };
 }

@@ -66,6 +66,17 @@ async function handle(
   await hit.entry.run(ctx, req, res, hit.params);
 }
 
+/**
+ * A server that answers each request as a fake built for that request alone: `optionsFor` sees the request (its
+ * headers included) first. The echo servers of the key-scrub tests build their answers from the key they were sent.
+ */
+export async function startRequestShapedLlm(optionsFor: (req: RecordedRequest) => FakeLlmOptions): Promise<FakeServer> {
+  return startFakeHttpServer((req, res) => {
+    const ctx = resolveContext(optionsFor(req));
+    return handle(ctx, routesFor(ctx.kind), req, res);
+  });
+}
+
 export async function startFakeLlm(options: FakeLlmOptions): Promise<FakeServer & { readonly kind: FakeKind }> {
   if (options.apiKey) recordTestSecret(options.apiKey); // the suite's log scan looks for it
   const ctx = resolveContext(options);
