@@ -1,12 +1,14 @@
 // `npm run bench`: measures the service against its budgets in one run on this machine, baselines measured in
 // the same run. Prints a table and writes the same figures to bench/results/latest.json. Nothing here is
 // asserted by `npm test`; a figure past its budget is printed as OVER.
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { arch, cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createDiagnosticsLogger } from '../src/index.js';
 import { SecretRegistry } from '../src/diagnostics/secret-registry.js';
+import { redact } from '../src/diagnostics/redaction.js';
 import { runInRequestContext } from '../src/diagnostics/request-context.js';
 import { SseParser } from '../src/providers/stream-parsers.js';
 import { startFakeLlm, startSilentServer } from '../test/support/fake-providers/index.js';
@@ -341,6 +343,74 @@ async function diagnostics(): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
+/** A key-shaped random string. */
+function randomKey(length: number): string {
+  return `sk-${randomBytes(Math.ceil(length * 0.75))
+    .toString('base64url')
+    .slice(0, length - 3)}`;
+}
+
+async function secretScrub(): Promise<void> {
+  // A log line as provider failures write it: a few fields and an error detail of ~1 KB from the server.
+  const fields = {
+    procedure: 'profiles.models',
+    outcome: 'error',
+    errorCode: 'PROVIDER_BAD_REQUEST',
+    detail: `{"error":{"message":"${'The request was not valid. '.repeat(36)}","type":"invalid_request_error"}}`,
+  };
+  const perLine = (secrets: SecretRegistry) => {
+    for (let i = 0; i < 500; i += 1) redact(fields, secrets);
+    const samples: number[] = [];
+    for (let i = 0; i < 20_000; i += 1) {
+      const started = performance.now();
+      redact(fields, secrets);
+      samples.push(performance.now() - started);
+    }
+    return samples;
+  };
+  const none = perLine(new SecretRegistry());
+  for (const live of [10, 1_000]) {
+    const secrets = new SecretRegistry();
+    for (let i = 0; i < live; i += 1) secrets.hold(randomKey(48));
+    const samples = perLine(secrets);
+    record(`scrub per log line, ${live} live secrets, p50`, percentile(samples, 50), 'ms');
+    record(`scrub per log line, ${live} live secrets, p99`, percentile(samples, 99), 'ms');
+  }
+  record('scrub per log line, no live secret, p99 (baseline)', percentile(none, 99), 'ms');
+
+  // A window sends 10,000 drafts with distinct 4 KB keys that fail validation (a space inside): none is held,
+  // and the call after them costs what it cost before.
+  const dir = await mkdtemp(path.join(tmpdir(), 'llm-bench-scrub-'));
+  const secrets = new SecretRegistry();
+  const logger = createDiagnosticsLogger({ dir, secrets, maxFiles: 20 });
+  const vault = await seededVault(10);
+  const core = await vault.open({ logger, secrets });
+  const pair = ipcPair(core, logger);
+  const refusedDraft = (key: string) =>
+    pair.client.profiles.models
+      .mutate({ draft: { kind: 'openai', baseUrl: 'http://127.0.0.1:9/v1', apiKey: key } })
+      .then(
+        () => {
+          throw new Error('a bogus key was accepted');
+        },
+        () => undefined,
+      );
+  const bogus = (i: number) => `${randomKey(2_040)} ${String(i).padStart(2_055, '0')}`;
+  const before = await timeEach(1_000, () => refusedDraft(bogus(-1)), 1_000);
+  const heldBefore = secrets.size;
+  for (let i = 0; i < 10_000; i += 1) await refusedDraft(bogus(i));
+  const after = await timeEach(1_000, () => refusedDraft(bogus(-2)), 1_000);
+  record('live secrets held after 10,000 refused 4 KB keys', secrets.size, 'secrets', heldBefore);
+  record('refused-draft call p99 before the 10,000', percentile(before, 99), 'ms');
+  record('refused-draft call p99 after the 10,000', percentile(after, 99), 'ms');
+  record('p99 change after 10,000 refused keys', percentile(after, 99) - percentile(before, 99), 'ms', 0.1);
+  await pair.close();
+  await core.close();
+  await logger.close();
+  await vault.dispose();
+  await rm(dir, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   const sections: Array<[string, () => Promise<void>]> = [
@@ -349,8 +419,13 @@ async function main(): Promise<void> {
     ['test-prompt overhead', testPromptOverhead],
     ['discovery', discovery],
     ['diagnostics', diagnostics],
+    ['secret scrub', secretScrub],
   ];
+  // BENCH_ONLY=<part of a section name> runs just that section (while working on it); the README figures come from
+  // a full run.
+  const only = process.env.BENCH_ONLY;
   for (const [name, run] of sections) {
+    if (only && !name.includes(only)) continue;
     process.stdout.write(`… ${name}\n`);
     await run();
   }
@@ -376,6 +451,7 @@ async function main(): Promise<void> {
   console.log(
     `\n${rows.length} figures, ${over.length} over budget; ${machine.cpus}, ${machine.node}; ${round((performance.now() - started) / 1000, 1)} s`,
   );
+  if (only) return; // a partial run does not replace the full figures
   const out = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
   await mkdir(out, { recursive: true });
   await writeFile(path.join(out, 'latest.json'), `${JSON.stringify({ machine, figures: rows }, null, 2)}\n`);

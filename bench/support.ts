@@ -39,7 +39,7 @@ export async function timeEach(
 export interface BenchVault {
   readonly dir: string;
   readonly cipher: FakeSecretCipher;
-  open(options?: { logger?: Logger; discovery?: DiscoveryOptions }): Promise<CoreServices>;
+  open(options?: { logger?: Logger; discovery?: DiscoveryOptions; secrets?: SecretRegistry }): Promise<CoreServices>;
   dispose(): Promise<void>;
 }
 
@@ -90,7 +90,7 @@ export async function seededVault(count: number): Promise<BenchVault> {
           timers: nodeTimers,
           ids: randomIds,
           network: fetchNetwork,
-          secrets: new SecretRegistry(),
+          secrets: options.secrets ?? new SecretRegistry(),
         },
         options.discovery ? { discovery: options.discovery } : {},
       ),

@@ -28,7 +28,6 @@ export const DamagedCopySchema = z.object({
   path: z.string(),
   at: z.iso.datetime({ offset: true }),
 });
-export type DamagedCopy = z.infer<typeof DamagedCopySchema>;
 
 export const StorageStatusSchema = z.object({
   encryption: EncryptionStateSchema,

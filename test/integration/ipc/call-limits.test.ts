@@ -24,7 +24,7 @@ function stallingNetwork() {
       started += 1;
       const refuse = () => reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }));
       waiting.add(refuse);
-      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
     });
   const network: Network = {
     fetch: (_url, request) => stall(request.signal),
@@ -43,6 +43,11 @@ function stallingNetwork() {
 }
 
 const draft = { kind: 'ollama', baseUrl: 'http://127.0.0.1:11434' } as const;
+
+/** A subscription's failure as a rejected promise, for expectAppError. */
+function refusedSubscription(start: (onError: (error: Error) => void) => unknown): Promise<never> {
+  return new Promise<never>((_, reject) => void start(reject));
+}
 
 /**
  * Waits until the server has handled everything this window sent so far. Messages are handled in order and a
@@ -67,10 +72,8 @@ describe('limits per window', () => {
     const first = w.client.discovery.scan.subscribe(undefined, { onData: () => undefined });
     await waitFor(() => net.started > 0, { what: 'the first scan to probe' });
     const probes = net.started;
-    const refused = new Promise<unknown>((resolve) =>
-      w.client.discovery.scan.subscribe(undefined, { onError: resolve }),
-    );
-    const error = await expectAppError(Promise.reject(await refused), 'IPC_SCAN_IN_PROGRESS');
+    const refused = refusedSubscription((onError) => w.client.discovery.scan.subscribe(undefined, { onError }));
+    const error = await expectAppError(refused, 'IPC_SCAN_IN_PROGRESS');
     expect(error.correlationId).toMatch(/.+/);
     await handled(w);
     expect(net.started).toBe(probes);
@@ -88,15 +91,15 @@ describe('limits per window', () => {
     const w = h.connect();
     const p = await w.client.profiles.create.mutate(localProfileInput());
     const max = CALL_LIMITS.groups[1]!.max;
-    const running = Array.from({ length: max - 1 }, () => w.client.profiles.models.mutate({ draft }).catch((e) => e));
+    const running = Array.from({ length: max - 1 }, () =>
+      w.client.profiles.models.mutate({ draft }).catch(() => undefined),
+    );
     const test = w.client.profiles.test.subscribe({ id: p.id }, { onData: () => undefined });
     await waitFor(() => net.started === max, { what: `${max} requests to reach the network` });
     const error = await expectAppError(w.client.profiles.models.mutate({ draft }), 'IPC_TOO_MANY_REQUESTS');
     expect(error.message).toContain(String(max));
-    const refusedTest = new Promise<unknown>((resolve) =>
-      w.client.profiles.test.subscribe({ id: p.id }, { onError: resolve }),
-    );
-    await expectAppError(Promise.reject(await refusedTest), 'IPC_TOO_MANY_REQUESTS');
+    const refusedTest = refusedSubscription((onError) => w.client.profiles.test.subscribe({ id: p.id }, { onError }));
+    await expectAppError(refusedTest, 'IPC_TOO_MANY_REQUESTS');
     await handled(w);
     expect(net.started).toBe(max);
     // Once one finishes, there is room for one more.
@@ -120,10 +123,8 @@ describe('limits per window', () => {
     await waitFor(() => h.t.core.changes.subscriberCount === CALL_LIMITS.subscriptionsPerWindow, {
       what: 'every subscription to start',
     });
-    const refused = new Promise<unknown>((resolve) =>
-      w.client.profiles.changes.subscribe(undefined, { onError: resolve }),
-    );
-    await expectAppError(Promise.reject(await refused), 'IPC_TOO_MANY_SUBSCRIPTIONS');
+    const refused = refusedSubscription((onError) => w.client.profiles.changes.subscribe(undefined, { onError }));
+    await expectAppError(refused, 'IPC_TOO_MANY_SUBSCRIPTIONS');
     expect(h.t.core.changes.subscriberCount).toBe(CALL_LIMITS.subscriptionsPerWindow);
     // Queries are not subscriptions: the window still works.
     expect((await w.client.profiles.list.query()).profiles).toEqual([]);

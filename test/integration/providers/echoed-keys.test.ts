@@ -112,7 +112,7 @@ describe.each(FAMILIES)('a $kind server that echoes the key in $header', (family
       new Promise<void>((resolve, reject) => {
         w.client.profiles.test.subscribe(
           { id: profile.id },
-          { onData: (e) => events.push(e as (typeof events)[number]), onError: reject, onComplete: resolve },
+          { onData: (e) => events.push(e), onError: reject, onComplete: resolve },
         );
       });
     await runTest();
