@@ -12,7 +12,12 @@ export const REDACTED = '[REDACTED]';
 /** The forms of a secret a server might send back, lower-cased with whitespace removed (how text is compared). */
 function formsOf(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
-  const forms = new Set<string>([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1), bytes.toString('hex')]);
+  const forms = new Set<string>([
+    secret,
+    encodeURIComponent(secret),
+    JSON.stringify(secret).slice(1, -1),
+    bytes.toString('hex'),
+  ]);
   // Inside a longer base64 text the secret starts at any of three byte offsets; the characters that also encode
   // the neighbouring bytes are dropped, what remains is fixed by the secret alone.
   for (let offset = 0; offset < 3; offset += 1) {
@@ -104,7 +109,8 @@ export class SecretRegistry {
       const candidates = this.index.get(compact.slice(i, i + PREFIX));
       if (!candidates) continue;
       let longest = 0;
-      for (const form of candidates.keys()) if (form.length > longest && compact.startsWith(form, i)) longest = form.length;
+      for (const form of candidates.keys())
+        if (form.length > longest && compact.startsWith(form, i)) longest = form.length;
       if (longest > 0) found.push([origin[i]!, origin[i + longest - 1]! + 1]);
     }
     found.sort((a, b) => a[0] - b[0]);

@@ -107,9 +107,7 @@ function migrateFromVersion1(raw: unknown): unknown {
   if (!Array.isArray(doc.profiles)) return raw;
   const profiles = doc.profiles.map((profile: unknown) => {
     const consent = (profile as { remoteConsent?: unknown } | null)?.remoteConsent as
-      | { at?: unknown; host?: unknown }
-      | null
-      | undefined;
+      { at?: unknown; host?: unknown } | null | undefined;
     if (typeof consent?.host !== 'string' || Object.keys(consent).length !== 2) return profile;
     const host = consent.host.includes(':') ? `[${consent.host}]` : consent.host;
     const origin = endpointOrigin(`https://${host}/`);

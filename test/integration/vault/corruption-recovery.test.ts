@@ -117,7 +117,11 @@ describe('a vault from a newer version of the app', () => {
   it('is neither moved aside nor overwritten: start-up stops with VAULT_NEWER_VERSION', async () => {
     const { t: core } = await withTwoVersions();
     const newer = Buffer.from(
-      JSON.stringify({ ...JSON.parse(String(await readFile(core.vaultPath))), schemaVersion: VAULT_SCHEMA_VERSION + 1, somethingNew: true }),
+      JSON.stringify({
+        ...JSON.parse(String(await readFile(core.vaultPath))),
+        schemaVersion: VAULT_SCHEMA_VERSION + 1,
+        somethingNew: true,
+      }),
     );
     await writeFile(core.vaultPath, newer);
     const files = await core.listDir();

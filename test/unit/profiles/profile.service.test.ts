@@ -80,7 +80,11 @@ describe('ProfileService', () => {
     expect(withKey).toMatchObject({ hasApiKey: true, apiKeyHint: '9876' });
     expect(t.core.profiles.apiKeyFor(p.id)).toBe('jan-secret-key-long-9876');
     // A short key shows no hint at all: four of its characters would give away too much of it.
-    const short = await t.core.profiles.update({ id: p.id, expectedRevision: 2, patch: { apiKey: 'short-key-19-chars!' } });
+    const short = await t.core.profiles.update({
+      id: p.id,
+      expectedRevision: 2,
+      patch: { apiKey: 'short-key-19-chars!' },
+    });
     expect(short).toMatchObject({ hasApiKey: true, apiKeyHint: null, keyStatus: 'stored' });
     const without = await t.core.profiles.update({ id: p.id, expectedRevision: 3, patch: { apiKey: null } });
     expect(without).toMatchObject({ hasApiKey: false, apiKeyHint: null, keyStatus: 'none' });
