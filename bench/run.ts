@@ -14,6 +14,7 @@ import { SseParser } from '../src/providers/stream-parsers.js';
 import { startFakeLlm, startSilentServer } from '../test/support/fake-providers/index.js';
 import { closedPorts } from '../test/support/ports.js';
 import { ipcPair } from './ipc-pair.js';
+import { liveUpdates } from './live-updates.js';
 import { percentile, seededVault, silentLogger, timeEach } from './support.js';
 import { KNOWN_PORTS } from '../src/discovery/known-ports.js';
 import type { CoreServices } from '../src/core.js';
@@ -415,6 +416,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const sections: Array<[string, () => Promise<void>]> = [
     ['list latency', listLatency],
+    ['live updates', () => liveUpdates(record)],
     ['mutations and cold open', mutationsAndColdOpen],
     ['test-prompt overhead', testPromptOverhead],
     ['discovery', discovery],

@@ -283,5 +283,11 @@ export type ProfileView = z.infer<typeof ProfileViewSchema>;
 export const ProfileListSchema = z.object({
   profiles: z.array(ProfileViewSchema),
   activeProfileId: z.string().nullable(),
+  /**
+   * The vault revision this list shows: one more with every committed vault write (and when keys locked at
+   * start-up become readable). Kept in memory by the running app and starting again at 0 with it, so it only
+   * compares lists and change events of one run, which is all a window ever sees.
+   */
+  revision: z.number().int().nonnegative(),
 });
 export type ProfileList = z.infer<typeof ProfileListSchema>;

@@ -11,6 +11,7 @@ import type { Network } from './ports/network.port.js';
 import type { ProfileStore } from './ports/profile-store.port.js';
 import type { SecretCipher } from './ports/secret-cipher.port.js';
 import type { Timers } from './ports/timers.port.js';
+import type { ProfileList } from '../shared/profile.contract.js';
 import { ChangeFeed } from './profiles/change-feed.js';
 import { ProfileService } from './profiles/profile.service.js';
 import { ConnectionTestService } from './providers/connection-test.service.js';
@@ -59,12 +60,10 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   void vault
     .refreshStaleCiphertexts()
     .catch((error: unknown) => logger.log('warn', 'vault.reencrypt_failed', { errorCode: toAppError(error).code }));
-  const changes = new ChangeFeed(clock, logger);
-  const availability = new AvailabilityMonitor({
-    logger,
-    changes,
-    activeProfileId: () => vault.document.activeProfileId,
-  });
+  // Events carry what changed in the list the profile service serves; the feed asks for it only once a change
+  // is published, by which time the service below exists.
+  const changes: ChangeFeed = new ChangeFeed(clock, logger, (): ProfileList => profiles.list());
+  const availability = new AvailabilityMonitor({ logger, changes });
   const profiles = new ProfileService({ vault, cipher, clock, ids, logger, secrets, changes, availability });
   const storage = new StorageService({ vault, cipher, clock, logger, changes, availability });
   const connectionTest = new ConnectionTestService({

@@ -1,7 +1,9 @@
-// Keeps this window in step with every other: listens to profiles.changes and refetches what it shows
-// (the list and the storage status) whenever anything changed, in any window. Re-subscribes after an error.
+// Keeps this window in step with every other: listens to profiles.changes and applies what each event carries to
+// the cached profile list (followChanges), so a change costs this window the changed profiles, not the whole
+// list; the storage status is refetched on every change. Re-subscribes after an error.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { followChanges, type LiveList } from '../features/profiles/live-list.js';
 import { useSubscriptionRun } from '../hooks/use-subscription-run.js';
 import { useTRPC, useTRPCClient } from './trpc.js';
 
@@ -11,14 +13,24 @@ export function useLiveUpdates(): void {
   const client = useTRPCClient();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.storage.status.queryKey() });
-  };
+  const live = useRef<LiveList | null>(null);
+  useEffect(() => {
+    const following = followChanges(queryClient, trpc.profiles.list.queryKey());
+    live.current = following;
+    return () => {
+      following.dispose();
+      if (live.current === following) live.current = null;
+    };
+  }, [queryClient, trpc]);
+  const refreshStatus = () => void queryClient.invalidateQueries({ queryKey: trpc.storage.status.queryKey() });
   const { start, stop } = useSubscriptionRun(() =>
     client.profiles.changes.subscribe(undefined, {
-      onStarted: refresh, // anything that changed while we were not listening
-      onData: refresh,
+      onStarted: refreshStatus, // anything that changed while we were not listening
+      onData: (event) => {
+        // The first event says where the feed stands; the list catches up from it if it has to.
+        live.current?.hear(event);
+        if (event.type !== 'feed.started') refreshStatus();
+      },
       onError: () => start({ delayMs: RETRY_MS }),
     }),
   );

@@ -78,7 +78,7 @@ export class ProfileService {
       // Shared by every caller until the next change: frozen, and its JSON reused over IPC.
       this.cachedList = {
         version: vault.version,
-        list: markImmutable({ profiles, activeProfileId: doc.activeProfileId }),
+        list: markImmutable({ profiles, activeProfileId: doc.activeProfileId, revision: vault.version }),
       };
     }
     return this.cachedList.list;
@@ -206,7 +206,7 @@ export class ProfileService {
     });
     this.deps.logger.log('info', 'profile.deleted', { profileId: id, wasActive: result.wasActive });
     this.auditConsent(id, result.consent, null);
-    this.deps.changes.publish('profile.deleted', id, result.activeProfileId);
+    this.deps.changes.publish('profile.deleted', id);
     return { id: result.id, activeProfileId: result.activeProfileId };
   }
 
@@ -261,7 +261,7 @@ export class ProfileService {
           result: undefined,
         };
       });
-      this.deps.changes.publish('profile.tested', profileId, this.deps.vault.document.activeProfileId);
+      this.deps.changes.publish('profile.tested', profileId);
       return null;
     } catch (caught) {
       const error = caught instanceof AppError ? caught : new AppError('INTERNAL', { cause: caught });
@@ -284,9 +284,8 @@ export class ProfileService {
     profile: StoredProfile,
     fields: Record<string, unknown>,
   ): void {
-    const activeProfileId = this.deps.vault.document.activeProfileId;
     this.deps.logger.log('info', type, { profileId: profile.id, ...fields });
-    this.deps.changes.publish(type, profile.id, activeProfileId);
+    this.deps.changes.publish(type, profile.id);
   }
 
   /**

@@ -8,13 +8,7 @@ import type { ChangeFeed } from '../profiles/change-feed.js';
 export class AvailabilityMonitor {
   private last: EncryptionState | null = null;
 
-  constructor(
-    private readonly deps: {
-      readonly logger: Logger;
-      readonly changes: ChangeFeed;
-      readonly activeProfileId: () => string | null;
-    },
-  ) {}
+  constructor(private readonly deps: { readonly logger: Logger; readonly changes: ChangeFeed }) {}
 
   observe(state: EncryptionState, backend: string): void {
     const previous = this.last;
@@ -25,6 +19,6 @@ export class AvailabilityMonitor {
       to: state,
       backend,
     });
-    this.deps.changes.publish('storage.changed', null, this.deps.activeProfileId());
+    this.deps.changes.publish('storage.changed', null);
   }
 }

@@ -73,7 +73,7 @@ export class StorageService {
       );
       if (written) {
         this.deps.logger.log('warn', 'storage.weak_allowed', { backend, at });
-        this.deps.changes.publish('storage.changed', null, this.deps.vault.document.activeProfileId);
+        this.deps.changes.publish('storage.changed', null);
       }
     }
     return this.status();

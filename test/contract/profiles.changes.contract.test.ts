@@ -27,13 +27,60 @@ describe('profiles.changes over IPC', () => {
     const p = await editor.client.profiles.create.mutate(localProfileInput());
     await editor.client.profiles.activate.mutate({ id: p.id });
     await editor.client.profiles.delete.mutate({ id: p.id });
-    await waitFor(() => seen.events.length === 3);
-    expect(seen.events.map((e) => [e.type, e.profileId])).toEqual([
-      ['profile.created', p.id],
-      ['profile.activated', p.id],
-      ['profile.deleted', p.id],
+    await waitFor(() => seen.events.length === 4);
+    const [started, ...changes] = seen.events;
+    expect(started).toMatchObject({ type: 'feed.started', sequence: 0, revision: 0, baseRevision: 0, profiles: [] });
+    expect(changes.map((e) => [e.type, e.profileId, e.baseRevision, e.revision])).toEqual([
+      ['profile.created', p.id, 0, 1],
+      ['profile.activated', p.id, 1, 2],
+      ['profile.deleted', p.id, 2, 3],
     ]);
-    expect(seen.events.map((e) => e.sequence)).toEqual([1, 2, 3]);
+    expect(changes.map((e) => e.sequence)).toEqual([1, 2, 3]);
+    seen.sub.unsubscribe();
+  });
+
+  it('each event carries the views that changed, the ids that are gone and the active id', async () => {
+    h = await createIpcHarness();
+    const editor = h.connect();
+    const watcher = h.connect();
+    const seen = collect(watcher);
+    await waitFor(seen.isStarted);
+    const a = await editor.client.profiles.create.mutate(localProfileInput());
+    const b = await editor.client.profiles.create.mutate(localProfileInput());
+    await editor.client.profiles.activate.mutate({ id: a.id });
+    const renamed = await editor.client.profiles.update.mutate({
+      id: a.id,
+      expectedRevision: 1,
+      patch: { name: 'New' },
+    });
+    // Activating another profile changes two views: the one now active and the one no longer.
+    await editor.client.profiles.activate.mutate({ id: b.id });
+    await editor.client.profiles.delete.mutate({ id: b.id });
+    await waitFor(() => seen.events.length === 7);
+    const [, createdA, createdB, activatedA, updatedA, activatedB, deletedB] = seen.events;
+    expect(createdA).toMatchObject({ profiles: [a], deletedIds: [], activeProfileId: null });
+    expect(createdB).toMatchObject({ profiles: [b], deletedIds: [] });
+    expect(activatedA).toMatchObject({ profiles: [{ ...a, isActive: true }], activeProfileId: a.id });
+    expect(updatedA).toMatchObject({ profiles: [renamed], deletedIds: [], activeProfileId: a.id });
+    expect(activatedB!.profiles.map((v) => [v.id, v.isActive])).toEqual([
+      [a.id, false],
+      [b.id, true],
+    ]);
+    expect(activatedB!.activeProfileId).toBe(b.id);
+    expect(deletedB).toMatchObject({ profiles: [], deletedIds: [b.id], activeProfileId: null });
+    seen.sub.unsubscribe();
+  });
+
+  it('a change no window can see (storage status) moves no revision and carries no views', async () => {
+    h = await createIpcHarness();
+    const w = h.connect();
+    const seen = collect(w);
+    await waitFor(seen.isStarted);
+    await w.client.storage.status.query();
+    h.t.cipher.setAvailability('unavailable');
+    await w.client.storage.status.query();
+    await waitFor(() => seen.events.length === 2);
+    expect(seen.events[1]).toMatchObject({ type: 'storage.changed', baseRevision: 0, revision: 0, profiles: [] });
     seen.sub.unsubscribe();
   });
 

@@ -1,7 +1,6 @@
 // "Find model servers on this computer": scans loopback only, shows progress, then each server found —
 // which one, its version, its models, whether it needs a key, whether a profile already uses it — with a
 // one-step "Add as profile" (or the prefilled form when a key is needed).
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { DiscoveredServer } from '../../../shared/discovery.contract.js';
 import { loopbackPort } from '../../../shared/endpoint.js';
@@ -30,7 +29,6 @@ function uniqueName(base: string, taken: readonly ProfileView[]): string {
 
 function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: DiscoveredServer } & Omit<Props, 'onClose'>) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const create = useAppMutation(trpc.profiles.create.mutationOptions());
   const [model, setModel] = useState(server.suggestion.model ?? server.models[0] ?? '');
   // The scan's list, plus anything added since (the profile list is live).
@@ -51,8 +49,8 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
       baseUrl: suggestion.baseUrl,
       model,
     });
+    // The list (and `profiles` here) picks it up from its change event.
     if (!profile) return;
-    await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
     onAdded(profile);
   };
 

@@ -138,8 +138,8 @@ function ProfileForm({
           ...(updateConsent(values, profile) && { remoteConsent: true }),
         })
       : await create.run(createInput(values));
+    // The list picks the change up from its change event (use-live-updates), as every other window does.
     if (!saved) return;
-    await queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
     onSaved(saved, profile === null);
   };
 

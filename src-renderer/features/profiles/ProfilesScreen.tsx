@@ -1,7 +1,7 @@
 // The main screen: storage banner, the profile list (or an empty state that offers discovery), and the
 // dialogs for adding, editing, testing, deleting and discovering. Every failure shows its message, what to
 // do, and the reference id.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
@@ -29,7 +29,6 @@ type Modal =
 
 export function ProfilesScreen() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const list = useQuery(trpc.profiles.list.queryOptions());
   const activate = useAppMutation(trpc.profiles.activate.mutationOptions());
   const remove = useAppMutation(trpc.profiles.delete.mutationOptions());
@@ -46,7 +45,6 @@ export function ProfilesScreen() {
     }
   }, [modal]);
   const profiles = list.data?.profiles ?? [];
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.profiles.list.queryKey() });
   const close = () => setModal(null);
 
   const doActivate = async (profile: ProfileView, remoteConsent?: boolean) => {
@@ -63,15 +61,14 @@ export function ProfilesScreen() {
       { id: profile.id, ...(remoteConsent && { remoteConsent: true }) },
       { handled: askConsentOrClose },
     );
+    // The list shows it once the change event arrives (use-live-updates), as in every other window.
     if (!activated) return;
-    await refresh();
     setAnnouncement(`${profile.name} is now the active profile.`);
     close();
   };
 
   const doDelete = async (profile: ProfileView) => {
     if (!(await remove.run({ id: profile.id, expectedRevision: profile.revision }))) return;
-    await refresh();
     focusHeadingAfterClose.current = true;
     close();
     setAnnouncement(`${profile.name} was deleted.`);

@@ -76,11 +76,13 @@ describe('IPC robustness', () => {
     // The window's subscription is still live: a change reaches it, and it has not been told 'stopped'.
     await h.t.core.profiles.create(localProfileInput());
     await h.settle();
-    const types = top.received
-      .filter((m) => m.id === 5)
-      .map(decodeWire)
-      .map((m) => ('result' in m ? m.result.type : 'error'));
-    expect(types).toEqual(['started', 'data']);
+    const answers = top.received.filter((m) => m.id === 5).map(decodeWire);
+    expect(answers.map((m) => ('result' in m ? m.result.type : 'error'))).toEqual(['started', 'data', 'data']);
+    // The first event only says where the feed stands; the second is the change.
+    const eventTypes = answers.map((m) =>
+      'result' in m && m.result.type === 'data' ? (m.result.data as { type: string }).type : null,
+    );
+    expect(eventTypes).toEqual([null, 'feed.started', 'profile.created']);
   });
 
   it('a throwing context still answers, with INTERNAL and no stack', async () => {
@@ -120,6 +122,7 @@ describe('IPC robustness', () => {
     const dup = w.received.filter((m) => m.id === 7).map(decodeWire);
     expect(dup.map((m) => ('error' in m ? (m.error.data as { code: string }).code : m.result.type))).toEqual([
       'started',
+      'data', // the subscription's first event, feed.started
       'IPC_MALFORMED_REQUEST',
     ]);
   });

@@ -259,7 +259,10 @@ describe('main-process shell', () => {
     const ok = ipcEvent(window, { parent: null, url: 'app://app/index.html' });
     ipcMain.emit(IPC_CHANNEL, ok.event, call);
     await waitFor(() => ok.replies.length === 1);
-    expect(ok.replies[0]).toEqual({ id: 1, result: { type: 'data', data: { profiles: [], activeProfileId: null } } });
+    expect(ok.replies[0]).toEqual({
+      id: 1,
+      result: { type: 'data', data: { profiles: [], activeProfileId: null, revision: 0 } },
+    });
 
     const refusals = [
       ipcEvent(window, { parent: {}, url: 'app://app/index.html' }),
