@@ -55,7 +55,7 @@ export class StorageService {
     parseInput(RemoveDamagedCopiesInputSchema, input);
     const removed = await this.deps.vault.removeQuarantined();
     this.deps.logger.log('info', 'storage.damaged_copies_removed', { removed });
-    if (removed > 0) this.deps.changes.publish('storage.changed', null, this.deps.vault.document.activeProfileId);
+    if (removed > 0) this.deps.changes.publish('storage.changed', null);
     return this.status();
   }
 
