@@ -49,6 +49,25 @@ function ollamaTags(a: ProbeAnswer | undefined): string[] {
     : [];
 }
 
+/**
+ * LM Studio's answer to any path it lacks: a success status with an error body. It names LM Studio (nothing else
+ * words it this way), and it is why no rule may take a 2xx alone as proof of anything.
+ */
+function lmStudioUnknownPath(a: ProbeAnswer | undefined): boolean {
+  const error = ok(a) ? asRecord(a.json)?.error : undefined;
+  return typeof error === 'string' && error.startsWith('Unexpected endpoint or method.');
+}
+
+/** A 2xx JSON object whose body is an answer, not an error wearing a success status. */
+function answered(a: ProbeAnswer | undefined): Record<string, unknown> | null {
+  const body = ok(a) ? asRecord(a.json) : null;
+  return body && !('error' in body) ? body : null;
+}
+
+function healthOk(a: ProbeAnswer | undefined): boolean {
+  return stringOnly(answered(a)?.status) === 'ok';
+}
+
 function version(a: ProbeAnswer | undefined): string | null {
   return ok(a) ? stringOnly(asRecord(a.json)?.version) : null;
 }
@@ -95,24 +114,6 @@ export function identify(answers: ProbeAnswers): Identification | null {
       requiresKey: keyNeeded || info?.protected === true,
     });
   }
-  if (ok(answers['/.well-known/localai.json'])) {
-    return id('localai', 'GET /.well-known/localai.json answered', {
-      version: version(answers['/.well-known/localai.json']) ?? version(answers['/version']),
-    });
-  }
-  const props = asRecord(answers['/props']?.json);
-  if (ok(answers['/props']) && props && ('build_info' in props || 'default_generation_settings' in props)) {
-    return id('llamacpp', 'GET /props has build_info', { version: stringOnly(props.build_info) });
-  }
-  if (
-    ok(answers['/openapi.json']) &&
-    stringOnly(asRecord(asRecord(answers['/openapi.json'].json)?.info)?.title) === 'Jan API Server Endpoints'
-  ) {
-    return id('jan', 'GET /openapi.json is titled "Jan API Server Endpoints"', {
-      version: stringOnly(asRecord(asRecord(answers['/openapi.json'].json)?.info)?.version),
-      requiresKey: true,
-    });
-  }
   const lmModels = asRecord(answers['/api/v1/models']?.json)?.models;
   if (
     ok(answers['/api/v1/models']) &&
@@ -124,6 +125,34 @@ export function identify(answers: ProbeAnswers): Identification | null {
       models: keys.length ? keys : v1Ids,
     });
   }
+  if (Object.values(answers).some(lmStudioUnknownPath)) {
+    return id('lmstudio', 'answers paths it lacks with 200 "Unexpected endpoint or method."', {
+      requiresKey: keyNeeded || refused(answers['/api/v1/models']),
+    });
+  }
+  const localAi = answered(answers['/.well-known/localai.json']);
+  if (localAi && (asRecord(localAi.endpoints) !== null || stringOnly(localAi.version) !== null)) {
+    return id('localai', 'GET /.well-known/localai.json lists its endpoints', {
+      version: stringOnly(localAi.version) ?? version(answers['/version']),
+    });
+  }
+  const props = asRecord(answers['/props']?.json);
+  if (ok(answers['/props']) && props && ('build_info' in props || 'default_generation_settings' in props)) {
+    return id('llamacpp', 'GET /props has build_info', { version: stringOnly(props.build_info) });
+  }
+  // llama.cpp with --api-key keeps /health public and guards /props; mlx_lm.server has no key and no /props.
+  if (healthOk(answers['/health']) && refused(answers['/props'])) {
+    return id('llamacpp', 'GET /health is ok and /props asks for an API key', { requiresKey: true });
+  }
+  if (
+    ok(answers['/openapi.json']) &&
+    stringOnly(asRecord(asRecord(answers['/openapi.json'].json)?.info)?.title) === 'Jan API Server Endpoints'
+  ) {
+    return id('jan', 'GET /openapi.json is titled "Jan API Server Endpoints"', {
+      version: stringOnly(asRecord(asRecord(answers['/openapi.json'].json)?.info)?.version),
+      requiresKey: true,
+    });
+  }
   const lemonade = asRecord(answers['/v1/health']?.json);
   if (ok(answers['/v1/health']) && lemonade && 'model_loaded' in lemonade) {
     return id('lemonade', 'GET /v1/health reports model_loaded', { version: stringOnly(lemonade.version) });
@@ -133,6 +162,11 @@ export function identify(answers: ProbeAnswers): Identification | null {
     const loaded = stringOnly(ooba.model_name);
     return id('textgen-webui', 'GET /v1/internal/model/info answered', {
       models: v1Ids.length ? v1Ids : loaded ? [loaded] : [],
+    });
+  }
+  if (healthOk(answers['/v1/internal/health'])) {
+    return id('textgen-webui', 'GET /v1/internal/health is ok', {
+      requiresKey: keyNeeded || refused(answers['/v1/internal/model/info']),
     });
   }
   if (ok(root) && root.text.trim() === 'Ollama is running') {
@@ -151,9 +185,15 @@ export function identify(answers: ProbeAnswers): Identification | null {
   ) {
     return id('vllm', 'GET /v1/models is owned_by "vllm"', { version: version(answers['/version']) });
   }
+  // vLLM's key guards only /v1/*: its /version stays public.
+  if (version(answers['/version']) !== null && refused(answers['/v1/models'])) {
+    return id('vllm', 'GET /version answered and /v1/models asks for an API key', {
+      version: version(answers['/version']),
+    });
+  }
   if (
     ok(answers['/health']) &&
-    stringOnly(asRecord(answers['/health'].json)?.status) === 'ok' &&
+    healthOk(answers['/health']) &&
     !ok(answers['/props']) &&
     v1 !== null &&
     v1.ownedBy.has('')

@@ -231,3 +231,28 @@ describe('discovery', () => {
     expect(events.at(-1)).toMatchObject({ type: 'probe', state: 'open' });
   });
 });
+
+describe('discovery of servers with a key on', () => {
+  it('a server that needs a key is still named by what it answers in public, and marked as needing one', async () => {
+    const keyed: Array<[FakeKind, DiscoveredServer['server']]> = [
+      ['lmstudio', 'lmstudio'],
+      ['llamacpp', 'llamacpp'],
+      ['vllm', 'vllm'],
+      ['textgen-webui', 'textgen-webui'],
+      ['localai', 'localai'],
+      ['koboldcpp', 'koboldcpp'],
+    ];
+    const servers = await Promise.all(
+      keyed.map(([kind]) => startFakeLlm({ kind, models: [`${kind}-m`], apiKey: 'sk-local-secret-0123456789' })),
+    );
+    try {
+      await using c = await createTestCore({ discovery: { ports: servers.map((s) => s.port), hosts: ['127.0.0.1'] } });
+      const found = new Map((await scan(c)).servers.map((s) => [s.port, s]));
+      keyed.forEach(([kind, expected], i) => {
+        expect(found.get(servers[i]!.port), kind).toMatchObject({ server: expected, requiresKey: true });
+      });
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
+    }
+  });
+});

@@ -89,7 +89,8 @@ function noRoute(kind: FakeKind, method: string, pathname: string): Reply {
     case 'gpustack':
       return json(404, { detail: 'Not Found' }); // FastAPI's default
     case 'lmstudio':
-      return json(404, { error: `Unexpected endpoint or method. (${method} ${pathname})` });
+      // Yes, 200: LM Studio answers every path it lacks with a success status and an error body.
+      return json(200, { error: `Unexpected endpoint or method. (${method} ${pathname})` });
     case 'ollama':
       return text(404, '404 page not found'); // gin's default
     case 'docker-model-runner':

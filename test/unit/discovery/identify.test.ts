@@ -76,6 +76,56 @@ describe('identify', () => {
       'lmstudio',
     ],
     [
+      'LM Studio, whose paths it lacks answer 200 with an error body',
+      {
+        '/.well-known/localai.json': json({ error: 'Unexpected endpoint or method. (GET /.well-known/localai.json)' }),
+        '/props': json({ error: 'Unexpected endpoint or method. (GET /props)' }),
+        '/api/v1/models': json({ models: [{ key: 'qwen3', loaded_instances: [] }] }),
+        '/v1/models': v1('organization_owner'),
+      },
+      'lmstudio',
+    ],
+    [
+      'LM Studio with its key on',
+      {
+        '/.well-known/localai.json': json({ error: 'Unexpected endpoint or method. (GET /.well-known/localai.json)' }),
+        '/api/v1/models': json({ error: 'unauthorized' }, 401),
+        '/v1/models': json({ error: 'unauthorized' }, 401),
+      },
+      'lmstudio',
+    ],
+    [
+      'llama.cpp with its key on',
+      {
+        '/health': json({ status: 'ok' }),
+        '/props': json({ error: { code: 401, message: 'Invalid API Key', type: 'authentication_error' } }, 401),
+        '/v1/models': json({ error: { code: 401, message: 'Invalid API Key', type: 'authentication_error' } }, 401),
+      },
+      'llamacpp',
+    ],
+    [
+      'vLLM with its key on',
+      { '/version': json({ version: '0.11.0' }), '/v1/models': json({ error: 'Unauthorized' }, 401) },
+      'vllm',
+    ],
+    [
+      'text-generation-webui with its key on',
+      {
+        '/v1/internal/health': json({ status: 'ok' }),
+        '/v1/internal/model/info': json({ detail: 'Unauthorized' }, 401),
+        '/v1/models': json({ detail: 'Unauthorized' }, 401),
+      },
+      'textgen-webui',
+    ],
+    [
+      'a generic keyed server whose unknown paths say 200 {"error": …} is not LocalAI',
+      {
+        '/.well-known/localai.json': json({ error: 'nope' }),
+        '/v1/models': json({ error: 'Unauthorized' }, 401),
+      },
+      'openai-compatible',
+    ],
+    [
       'text-generation-webui',
       {
         '/v1/internal/model/info': json({ model_name: 'mistral', lora_names: [], loader: 'llama.cpp' }),
@@ -122,6 +172,23 @@ describe('identify', () => {
     expect(identify({ '/openapi.json': json({ info: { title: 'Jan API Server Endpoints' } }) })?.requiresKey).toBe(
       true,
     );
+  });
+
+  it('a server that needs a key and shows nothing public is reported as needing one', () => {
+    for (const answers of [
+      { '/v1/models': json({ error: 'Unauthorized' }, 401) },
+      {
+        '/health': json({ status: 'ok' }),
+        '/props': json({ error: 'Unauthorized' }, 401),
+        '/v1/models': json({ error: 'Unauthorized' }, 401),
+      },
+      {
+        '/v1/internal/health': json({ status: 'ok' }),
+        '/v1/models': json({ detail: 'Unauthorized' }, 401),
+      },
+    ] satisfies ProbeAnswers[]) {
+      expect(identify(answers)?.requiresKey).toBe(true);
+    }
   });
 
   it('does not guess from nothing', () => {
