@@ -140,6 +140,32 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
       'Check that you copied the whole key and that it is still active, then save it again with "Replace key".',
     retryable: false,
   },
+  PROVIDER_KEY_NEEDED: {
+    summary: 'Key needed',
+    message: '{provider} needs an API key, and this profile has none saved.',
+    remediation: '{keyHint} Then add it to this profile with "Edit" and test again.',
+    retryable: false,
+  },
+  PROVIDER_MODEL_NOT_RUNNING: {
+    summary: 'Model not running',
+    message: '{provider} knows the model "{model}", but it is not running.',
+    remediation: '{runHint}',
+    retryable: true,
+  },
+  PROVIDER_MODEL_LOADING: {
+    summary: 'Model loading',
+    message: '{provider} is still loading the model.',
+    remediation:
+      'The model is still loading into memory; large models can take a minute. Wait {retryAfter} and try again.',
+    retryable: true,
+  },
+  PROVIDER_DEPLOYMENT_NOT_FOUND: {
+    summary: 'Deployment not found',
+    message: 'Azure OpenAI has no deployment called "{deployment}" on this resource.',
+    remediation:
+      'Check the deployment name in the Azure portal (your resource, then Model deployments): it is the name you gave the deployment, which can differ from the name of the model it runs. A deployment created in the last few minutes may need a moment more.',
+    retryable: false,
+  },
   PROVIDER_MODEL_NOT_FOUND: {
     summary: 'Model not found',
     message: 'The server does not have a model called "{model}".',

@@ -18,7 +18,26 @@ const START: { readonly [P in Preset]: string } = {
   other: 'Start the model server, then check that the address here matches the one it prints when it starts.',
 };
 
+/** How to get a model running on a server that knows it but has not loaded it. */
+const RUN: Partial<{ readonly [P in Preset]: string }> = {
+  jan: 'Start the model in Jan: open Jan, choose "{model}" and press Start (or send it one message), then try again.',
+  lmstudio:
+    'Load the model in LM Studio (Developer tab, "Select a model to load", or run `lms load {model}`), then try again.',
+  llamacpp: 'Restart llama-server with this model (`llama-server -m <model.gguf>`), then try again.',
+};
+
+/** Where a key for each kind of server comes from. */
+const KEY_FROM: Partial<{ readonly [P in Preset]: string }> = {
+  jan: 'Copy the API key from Jan (Settings, Local API Server).',
+  lmstudio: "Create an API token in LM Studio's Developer tab (Server settings).",
+  llamacpp: 'Use the key llama-server was started with (its --api-key option).',
+  vllm: 'Use the key vLLM was started with (its --api-key option).',
+  'textgen-webui': 'Use the key text-generation-webui was started with (its --api-key option).',
+};
+
 const HINTS = {
+  runGeneric: 'Load or start the model "{model}" in {provider}, then try again.',
+  keyGeneric: 'Get an API key for this server (from its settings, or from whoever runs it).',
   startOllama: 'Start Ollama with `ollama serve` (or open the Ollama app).',
   startPreset: 'Start {server}: {how}',
   startUnknownServer: 'Start the model server and check the address and port.',
@@ -80,6 +99,17 @@ export function pathHint({ kind }: ServerChoice, typedPath: string, calledUrl: s
 /** Where to find the model a server said it does not have. */
 export function modelHint({ kind }: ServerChoice, model: string): string {
   return kind === 'ollama' ? formatErrorText(HINTS.modelOllama, { model }) : HINTS.modelPick;
+}
+
+/** How to get a known but stopped model running. */
+export function runHint({ kind, preset }: ServerChoice, model: string): string {
+  const how = kind === 'openai-compatible' && preset ? RUN[preset] : undefined;
+  return formatErrorText(how ?? HINTS.runGeneric, { model, provider: providerLabel(kind, preset) });
+}
+
+/** Where to get the key a server asked for when the profile had none. */
+export function keyHint({ kind, preset }: ServerChoice): string {
+  return (kind === 'openai-compatible' && preset ? KEY_FROM[preset] : undefined) ?? HINTS.keyGeneric;
 }
 
 /** How long to wait, in words, from the seconds a server asked for (null when it did not say). */

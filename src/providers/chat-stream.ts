@@ -6,9 +6,16 @@ import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { AppError } from '../errors/app-error.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { Network } from '../ports/network.port.js';
-import { Cancelled, malformed, networkError, streamError, type ErrorContext } from './provider-errors.js';
+import {
+  Cancelled,
+  errorInSuccess,
+  malformed,
+  networkError,
+  streamError,
+  type ErrorContext,
+} from './provider-errors.js';
 import type { ProviderTarget } from './provider-target.js';
-import { discardBody, okResponse, providerAnswer } from './provider-request.js';
+import { discardBody, errorInAnswer, okResponse, providerAnswer } from './provider-request.js';
 import { readTextCapped } from './response-body.js';
 import { NdjsonParser, SseParser } from './stream-parsers.js';
 import { wireFor } from './wire/index.js';
@@ -35,6 +42,8 @@ export type ChatEvent =
   | { readonly type: 'done'; readonly atMs: number; readonly reason: string | null };
 
 export { Cancelled };
+
+const ANSWER_HEAD_MAX = 64 * 1024;
 
 export async function* streamChat(
   target: ProviderTarget,
@@ -67,6 +76,8 @@ export async function* streamChat(
   const parser = wire.format === 'sse' ? new SseParser() : new NdjsonParser();
   let sawEvent = false;
   let sawContent = false;
+  // Until the first event, what arrived is kept (a little of it): a 2xx whose body is an error has no events.
+  let head = '';
   const translate = function* (items: StreamItem[]): Generator<ChatEvent> {
     for (const item of items) {
       switch (item.kind) {
@@ -97,6 +108,7 @@ export async function* streamChat(
 
   try {
     for await (const text of readTextCapped(response, options.maxResponseBytes)) {
+      if (!sawEvent && head.length < ANSWER_HEAD_MAX) head += text.slice(0, ANSWER_HEAD_MAX - head.length);
       for (const event of parser.push(text)) {
         if (!sawEvent) {
           sawEvent = true;
@@ -120,6 +132,9 @@ export async function* streamChat(
     if (error instanceof AppError) throw error;
     throw networkError(error, ctx, signal);
   }
-  if (!sawEvent && !sawContent) throw malformed(ctx);
+  if (!sawEvent && !sawContent) {
+    const info = errorInAnswer(head, wire);
+    throw info ? errorInSuccess(info, ctx) : malformed(ctx);
+  }
   yield { type: 'done', atMs: since(), reason: null };
 }

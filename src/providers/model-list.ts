@@ -3,8 +3,8 @@
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { AppError } from '../errors/app-error.js';
 import type { Network } from '../ports/network.port.js';
-import { malformed, networkError, type ErrorContext } from './provider-errors.js';
-import { sendProviderRequest } from './provider-request.js';
+import { errorInSuccess, malformed, networkError, type ErrorContext } from './provider-errors.js';
+import { errorInAnswer, sendProviderRequest } from './provider-request.js';
 import type { ProviderTarget } from './provider-target.js';
 import { readAllCapped } from './response-body.js';
 import { wireFor } from './wire/index.js';
@@ -28,6 +28,8 @@ export async function listModels(
     if (error instanceof AppError) throw error;
     throw networkError(error, ctx, signal);
   }
+  const info = errorInAnswer(text, wire);
+  if (info) throw errorInSuccess(info, ctx);
   try {
     return wire.parseModels(JSON.parse(text)).sort((a, b) => a.id.localeCompare(b.id));
   } catch (error) {

@@ -5,7 +5,15 @@ import { AppError } from '../errors/app-error.js';
 import { scrubText } from '../diagnostics/redaction.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { endpointHost } from '../../shared/endpoint.js';
-import { elsewhereWords, modelHint, pathHint, startHint, waitWords } from '../../shared/errors/hints.js';
+import {
+  elsewhereWords,
+  keyHint,
+  modelHint,
+  pathHint,
+  runHint,
+  startHint,
+  waitWords,
+} from '../../shared/errors/hints.js';
 import { originOf } from '../../shared/origin.js';
 import { providerLabel } from '../../shared/provider.contract.js';
 import { errnoOf } from '../ports/errno.js';
@@ -66,9 +74,21 @@ function typedPath(target: ProviderTarget): string {
   }
 }
 
+/** A server that knows the model but has not started it: Jan, LM Studio with just-in-time loading off, … */
+const MODEL_NOT_RUNNING =
+  /no running session|model (is )?not (running|loaded)|not currently loaded|no models? (are |is )?loaded/i;
+/** A server still reading the model into memory (llama.cpp answers 503 "Loading model" until it is ready). */
+const MODEL_LOADING = /loading model|model is (still )?loading|still loading/i;
+
+function waitFor(headers: Headers, info: ErrorInfo): string {
+  return waitWords(retryAfterSeconds(headers) ?? info.retryAfterSeconds ?? null);
+}
+
 export function httpError(status: number, info: ErrorInfo, headers: Headers, ctx: ErrorContext): AppError {
-  const provider = providerLabel(ctx.target.kind, ctx.target.preset);
+  const { target } = ctx;
+  const provider = providerLabel(target.kind, target.preset);
   const cause = { status, code: info.code, reason: info.reason };
+  const message = info.message ?? '';
   if (status >= 300 && status < 400) {
     return new AppError('PROVIDER_REDIRECT_BLOCKED', { params: { location: redirectTarget(headers, ctx) }, cause });
   }
@@ -79,7 +99,22 @@ export function httpError(status: number, info: ErrorInfo, headers: Headers, ctx
     info.code === 'authentication_error' ||
     info.code === 'invalid_api_key'
   ) {
-    return new AppError('PROVIDER_AUTH_FAILED', { params: { provider }, cause });
+    // Nothing was refused when nothing was sent: the server wants a key the profile does not have.
+    return target.apiKey
+      ? new AppError('PROVIDER_AUTH_FAILED', { params: { provider }, cause })
+      : new AppError('PROVIDER_KEY_NEEDED', { params: { provider, keyHint: keyHint(target) }, cause });
+  }
+  if ((status === 400 || status === 404) && MODEL_NOT_RUNNING.test(message)) {
+    return new AppError('PROVIDER_MODEL_NOT_RUNNING', {
+      params: { provider, model: target.model, runHint: runHint(target, target.model) },
+      cause,
+    });
+  }
+  if (status === 404 && info.code === 'DeploymentNotFound') {
+    return new AppError('PROVIDER_DEPLOYMENT_NOT_FOUND', {
+      params: { deployment: target.azureDeployment ?? target.model },
+      cause,
+    });
   }
   if (status === 404) {
     return ctx.wire.isModelNotFound(info)
@@ -95,11 +130,10 @@ export function httpError(status: number, info: ErrorInfo, headers: Headers, ctx
   if (status === 429) {
     return info.code === 'insufficient_quota'
       ? new AppError('PROVIDER_QUOTA_EXCEEDED', { params: { provider }, cause })
-      : new AppError('PROVIDER_RATE_LIMITED', {
-          params: { provider, retryAfter: waitWords(retryAfterSeconds(headers)) },
-          cause,
-        });
+      : new AppError('PROVIDER_RATE_LIMITED', { params: { provider, retryAfter: waitFor(headers, info) }, cause });
   }
+  if (status === 503 && (MODEL_LOADING.test(message) || info.code === 'unavailable_error'))
+    return new AppError('PROVIDER_MODEL_LOADING', { params: { provider, retryAfter: waitFor(headers, info) }, cause });
   if (status === 503 || status === 529 || info.code === 'overloaded_error')
     return new AppError('PROVIDER_OVERLOADED', { params: { provider }, cause });
   if (status >= 500) return new AppError('PROVIDER_SERVER_ERROR', { params: { provider, status }, cause });
@@ -114,6 +148,16 @@ export function streamError(info: ErrorInfo, ctx: ErrorContext): AppError {
   if (info.code === 'rate_limit_error')
     return new AppError('PROVIDER_RATE_LIMITED', { params: { provider, retryAfter: waitWords(null) } });
   return new AppError('PROVIDER_STREAM_ERROR', { params: { provider, detail: detail(info, ctx) } });
+}
+
+/**
+ * A success status whose body is an error (LM Studio answers paths it lacks this way): the server's own error,
+ * read like one, never "not the provider you chose".
+ */
+export function errorInSuccess(info: ErrorInfo, ctx: ErrorContext): AppError {
+  if (/unexpected endpoint or method/i.test(info.message ?? '')) return httpError(404, info, new Headers(), ctx);
+  if (MODEL_NOT_RUNNING.test(info.message ?? '')) return httpError(400, info, new Headers(), ctx);
+  return streamError(info, ctx);
 }
 
 export function malformed(ctx: ErrorContext, cause?: unknown): AppError {

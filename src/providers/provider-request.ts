@@ -5,6 +5,8 @@
 import type { HttpRequest, Network } from '../ports/network.port.js';
 import { httpError, networkError, type ErrorContext } from './provider-errors.js';
 import { readTextCapped } from './response-body.js';
+import { asRecord } from '../system/json-shape.js';
+import type { ErrorInfo, Wire } from './wire/wire.js';
 
 const ERROR_BODY_MAX = 64 * 1024;
 
@@ -51,6 +53,17 @@ export function errorBody(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/**
+ * The error a 2xx body carries instead of an answer ({"error": …} with a success status), or null when the body
+ * is not an error. Only a body whose `error` is present counts: anything else is for the wire to read.
+ */
+export function errorInAnswer(text: string, wire: Wire): ErrorInfo | null {
+  const body = errorBody(text);
+  const record = asRecord(body);
+  if (record === null || record.error === undefined || record.error === null) return null;
+  return wire.errorInfo(body);
 }
 
 /** A request to a provider; a network failure throws as a catalogued error (or Cancelled). */

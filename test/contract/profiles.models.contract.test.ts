@@ -78,8 +78,21 @@ describe('profiles.models over IPC', () => {
         id: p.id,
         draft: { kind: 'openai-compatible', preset: 'vllm', baseUrl: `${openai.url}/v1` },
       }),
-      'PROVIDER_AUTH_FAILED',
+      // No key went with the draft, so the server's 401 means it needs one, not that one was refused.
+      'PROVIDER_KEY_NEEDED',
     );
+  });
+
+  it("LM Studio's 200 with an error body for a path it lacks is a wrong address, not a wrong provider", async () => {
+    await using studio = await startFakeLlm({ kind: 'lmstudio', models: ['m'] });
+    const { client } = h.connect();
+    const data = await expectAppError(
+      client.profiles.models.mutate({
+        draft: { kind: 'openai-compatible', preset: 'lmstudio', baseUrl: `${studio.url}/api/v9` },
+      }),
+      'PROVIDER_ENDPOINT_NOT_FOUND',
+    );
+    expect(data.message).toContain('/api/v9/models');
   });
 
   it('PROVIDER_AUTH_FAILED for a wrong key, CONSENT_REQUIRED for a remote draft, VALIDATION_FAILED for nothing', async () => {

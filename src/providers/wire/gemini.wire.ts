@@ -12,7 +12,18 @@ function errorOf(body: unknown): base.ErrorInfo {
   const error = asRecord(asRecord(body)?.error);
   const details = Array.isArray(error?.details) ? error.details : [];
   const reason = details.map((d) => str(asRecord(d)?.reason)).find((r) => r !== null) ?? null;
-  return { message: str(error?.message), code: str(error?.status), reason };
+  return { message: str(error?.message), code: str(error?.status), reason, retryAfterSeconds: retryDelay(details) };
+}
+
+/** google.rpc.RetryInfo's retryDelay, a protobuf Duration in JSON: "7s", "0.5s", "30.123s". */
+function retryDelay(details: readonly unknown[]): number | null {
+  for (const detail of details) {
+    const record = asRecord(detail);
+    if (str(record?.['@type'])?.endsWith('google.rpc.RetryInfo') !== true) continue;
+    const match = /^(\d+(?:\.\d+)?)s$/.exec(str(record?.retryDelay) ?? '');
+    if (match) return Number(match[1]);
+  }
+  return null;
 }
 
 export const geminiWire: base.Wire = {

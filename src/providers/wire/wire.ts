@@ -48,6 +48,8 @@ export interface ErrorInfo {
   readonly code: string | null;
   /** Google's ErrorInfo reason, e.g. API_KEY_INVALID. */
   readonly reason: string | null;
+  /** How long the body (not a header) asks to wait: Google's RetryInfo retryDelay. */
+  readonly retryAfterSeconds?: number | null;
 }
 
 export type StreamItem =

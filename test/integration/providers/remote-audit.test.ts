@@ -129,7 +129,7 @@ describe('consent is bound to the origin: scheme, host and port', () => {
     // The fake wants a key, so the listing fails; the audit line is written before anything is sent.
     await expectAppError(
       t.core.models.list({ draft: { kind: 'openai', baseUrl: `${LAN}/v1`, remoteConsent: true } }),
-      'PROVIDER_AUTH_FAILED',
+      'PROVIDER_KEY_NEEDED',
     );
     expect(audit().slice(before)).toMatchObject([
       { purpose: 'models', origin: 'http://lan.example:8080', scheme: 'http', port: 8080, withKey: false },

@@ -77,7 +77,7 @@ describe('connection test failures', () => {
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1); // no retry on 4xx
   });
 
-  it.each<FakeKind>(['ollama', 'openai', 'anthropic', 'gemini', 'azure-openai', 'vllm'])(
+  it.each<FakeKind>(['ollama', 'openai', 'anthropic', 'gemini', 'vllm'])(
     'an unknown model on %s is PROVIDER_MODEL_NOT_FOUND',
     async (kind) => {
       const server = await fake(kind, { models: ['only-model'] });
@@ -210,6 +210,72 @@ describe('connection test failures', () => {
       expect(target.requests).toHaveLength(0);
     },
   );
+});
+
+describe("what the server's own words mean", () => {
+  it('Jan\'s "no running session" is a model that is not running, not a wrong address', async () => {
+    const server = await fake('jan', { apiKey: 'jan-key-0123456789', models: ['qwen3-4b'] });
+    const { error } = await failedTest(profileForFake('jan', server.url, { apiKey: 'jan-key-0123456789' }));
+    expect(error.code).toBe('PROVIDER_MODEL_NOT_RUNNING');
+    expect(error.message).toContain('test-model');
+    expect(error.remediation).toMatch(/start the model in Jan/i);
+    expect(error.retryable).toBe(true);
+  });
+
+  it('Azure DeploymentNotFound names the deployment, with where to check it', async () => {
+    const server = await fake('azure-openai', { models: ['gpt-4o-mini'] });
+    const { error } = await failedTest(
+      profileForFake('azure-openai', server.url, { azureDeployment: 'my-gpt4o-mini', model: 'gpt-4o-mini' }),
+    );
+    expect(error.code).toBe('PROVIDER_DEPLOYMENT_NOT_FOUND');
+    expect(error.message).toContain('"my-gpt4o-mini"');
+    expect(error.message).not.toContain('model');
+    expect(error.remediation).toMatch(/Azure portal/);
+    expect(error.remediation).not.toContain('Load models');
+  });
+
+  it('llama.cpp still loading its model (503 "Loading model") is PROVIDER_MODEL_LOADING, retryable', async () => {
+    const body = JSON.stringify({ error: { code: 503, message: 'Loading model', type: 'unavailable_error' } });
+    const server = await fake('llamacpp', { fault: { type: 'status', status: 503, body } });
+    const { error } = await failedTest(profileForFake('llamacpp', server.url));
+    expect(error.code).toBe('PROVIDER_MODEL_LOADING');
+    expect(error.message).toMatch(/still loading/i);
+    expect(error.retryable).toBe(true);
+  });
+
+  it.each<FakeKind>(['vllm', 'llamacpp', 'lmstudio'])(
+    'a 401 from %s with no key saved says the server needs one, not that the key was refused',
+    async (kind) => {
+      const server = await fake(kind, { apiKey: 'server-side-key-0123456789' });
+      const { error } = await failedTest(profileForFake(kind, server.url));
+      expect(error.code).toBe('PROVIDER_KEY_NEEDED');
+      expect(error.message).toMatch(/needs an API key/);
+      expect(`${error.message} ${error.remediation}`).not.toContain('Replace key');
+    },
+  );
+
+  it("Gemini's RetryInfo delay in the body is honoured when no header says how long", async () => {
+    const body = JSON.stringify({
+      error: {
+        code: 429,
+        message: 'You exceeded your current quota, please check your plan and billing details.',
+        status: 'RESOURCE_EXHAUSTED',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' }],
+      },
+    });
+    const server = await fake('gemini', { fault: { type: 'status', status: 429, body } });
+    const { error } = await failedTest(profileForFake('gemini', server.url));
+    expect(error.code).toBe('PROVIDER_RATE_LIMITED');
+    expect(error.remediation).toBe('Wait 7 seconds and try again.');
+  });
+
+  it("a 200 whose body is an error is read as the server's error, not as the wrong provider", async () => {
+    const body = JSON.stringify({ error: 'Model unloaded unexpectedly while generating.' });
+    const server = await fake('lmstudio', { fault: { type: 'status', status: 200, body } });
+    const { error } = await failedTest(profileForFake('lmstudio', server.url));
+    expect(error.code).toBe('PROVIDER_STREAM_ERROR');
+    expect(error.message).toContain('Model unloaded unexpectedly');
+  });
 });
 
 describe('stream details', () => {

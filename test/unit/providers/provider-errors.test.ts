@@ -35,6 +35,14 @@ describe('provider error classification', () => {
     [404, info('The model `x` does not exist.', 'model_not_found'), 'PROVIDER_MODEL_NOT_FOUND'],
     [404, info("model 'llama9' not found"), 'PROVIDER_MODEL_NOT_FOUND'],
     [404, info('File Not Found'), 'PROVIDER_ENDPOINT_NOT_FOUND'],
+    [404, info("No running session found for model 'qwen'"), 'PROVIDER_MODEL_NOT_RUNNING'],
+    [400, info('No models loaded. Please load a model in the developer page.'), 'PROVIDER_MODEL_NOT_RUNNING'],
+    [
+      404,
+      info('The API deployment for this resource does not exist.', 'DeploymentNotFound'),
+      'PROVIDER_DEPLOYMENT_NOT_FOUND',
+    ],
+    [503, info('Loading model', 'unavailable_error'), 'PROVIDER_MODEL_LOADING'],
     [404, info(null), 'PROVIDER_ENDPOINT_NOT_FOUND'],
     [429, info('slow down', 'rate_limit_exceeded'), 'PROVIDER_RATE_LIMITED'],
     [429, info('You exceeded your current quota', 'insufficient_quota'), 'PROVIDER_QUOTA_EXCEEDED'],
@@ -46,6 +54,30 @@ describe('provider error classification', () => {
     [302, info(null), 'PROVIDER_REDIRECT_BLOCKED'],
   ])('HTTP %i %j → %s', (status, errorInfo, code) => {
     expect(httpError(status, errorInfo, new Headers({ location: 'http://127.0.0.1:9/x' }), ctx()).code).toBe(code);
+  });
+
+  it('a 401 or 403 when no key was sent means the server needs one', () => {
+    for (const status of [401, 403]) {
+      const error = httpError(status, info('Unauthorized'), new Headers(), ctx(target({ apiKey: null })));
+      expect(error.code).toBe('PROVIDER_KEY_NEEDED');
+      expect(describeError(error.code, error.params).remediation).toContain("LM Studio's Developer tab");
+    }
+  });
+
+  it("a wait asked for in Google's RetryInfo is used when no header says how long", () => {
+    const gemini = target({ kind: 'gemini', preset: null });
+    const body = {
+      error: {
+        code: 429,
+        status: 'RESOURCE_EXHAUSTED',
+        message: 'quota',
+        details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '42.5s' }],
+      },
+    };
+    const error = httpError(429, wireFor('gemini').errorInfo(body), new Headers(), ctx(gemini));
+    expect(error.params).toMatchObject({ retryAfter: '43 seconds' });
+    const header = httpError(429, wireFor('gemini').errorInfo(body), new Headers({ 'retry-after': '3' }), ctx(gemini));
+    expect(header.params).toMatchObject({ retryAfter: '3 seconds' });
   });
 
   it('never lets the key into a message, even when the provider echoes it', () => {
