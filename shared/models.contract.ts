@@ -32,8 +32,29 @@ export const ProfileModelsInputSchema = z
   });
 export type ProfileModelsInput = z.input<typeof ProfileModelsInputSchema>;
 
+/** What a model is for, as far as the server says (or its id gives away); 'unknown' when neither does. */
+export const MODEL_KINDS = ['chat', 'embedding', 'image', 'audio', 'unknown'] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
+/** The most models one listing returns, across all its pages; more sets `truncated`. */
+export const MODELS_CAP = 5_000;
+
+export const ListedModelSchema = z.object({
+  id: z.string(),
+  label: z.string().optional(),
+  kind: z.enum(MODEL_KINDS),
+  /** Tokens of context the server reports for it (its running setting where known, else the model's maximum). */
+  contextLength: z.number().int().positive().nullable(),
+  /** For local servers that say: whether it is in memory now. Null when the server does not tell. */
+  loaded: z.boolean().nullable(),
+});
+export type ListedModel = z.infer<typeof ListedModelSchema>;
+
 export const ModelListSchema = z.object({
-  models: z.array(z.object({ id: z.string(), label: z.string().optional() })),
+  /** Chat (and unknown) models first, then the ones a chat cannot use; each group by id. */
+  models: z.array(ListedModelSchema),
+  /** True when the server offered more than MODELS_CAP models and the rest were not fetched. */
+  truncated: z.boolean(),
   /** The URL the list came from. */
   endpoint: z.string(),
 });

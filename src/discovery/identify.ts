@@ -120,7 +120,11 @@ export function identify(answers: ProbeAnswers): Identification | null {
     Array.isArray(lmModels) &&
     lmModels.some((m) => asRecord(m) !== null && 'loaded_instances' in (asRecord(m) ?? {}))
   ) {
-    const keys = lmModels.map((m) => stringOnly(asRecord(m)?.key)).filter((k): k is string => k !== null);
+    // Embedding models go last, so the one a new profile is offered is a model that can chat.
+    const entries = lmModels
+      .map(asRecord)
+      .sort((a, b) => Number(a?.type === 'embedding') - Number(b?.type === 'embedding'));
+    const keys = entries.map((m) => stringOnly(m?.key)).filter((k): k is string => k !== null);
     return id('lmstudio', 'GET /api/v1/models lists models with loaded_instances', {
       models: keys.length ? keys : v1Ids,
     });

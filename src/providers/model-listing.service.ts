@@ -9,9 +9,8 @@ import type { Timers } from '../ports/timers.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import { isPlainText } from '../../shared/text-rules.js';
 import { scrubText } from '../diagnostics/redaction.js';
-import { listModels } from './model-list.js';
+import { listModels, type Listing } from './model-list.js';
 import type { ProviderTarget } from './provider-target.js';
-import type { ModelInfo } from './wire/wire.js';
 import type { Network } from '../ports/network.port.js';
 import { noteRemoteUse, targetForDraft, targetForProfile } from './provider-access.js';
 import { deadline } from '../system/deadline.js';
@@ -36,7 +35,7 @@ export class ModelListingService {
         ? targetForDraft(this.deps.profiles, draft, id)
         : targetForProfile(this.deps.profiles, id!).target;
       noteRemoteUse(this.deps.logger, target, 'models');
-      const listed = await this.listWithinLimit(target, cancel);
+      const { models: listed, truncated } = await this.listWithinLimit(target, cancel);
       // A model a server names after a key it was sent, or with invisible characters, is dropped; labels are
       // scrubbed like every answer.
       const models = listed
@@ -47,14 +46,15 @@ export class ModelListingService {
         draft: draft !== undefined,
         count: models.length,
         dropped: listed.length - models.length,
+        truncated,
       });
-      return { models, endpoint: resolveEndpoints({ ...target, model: target.model }).models };
+      return { models, truncated, endpoint: resolveEndpoints({ ...target, model: target.model }).models };
     } finally {
       release();
     }
   }
 
-  private async listWithinLimit(target: ProviderTarget, cancel: AbortSignal | undefined): Promise<ModelInfo[]> {
+  private async listWithinLimit(target: ProviderTarget, cancel: AbortSignal | undefined): Promise<Listing> {
     const limit = deadline(this.deps.timers, Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
     try {
       return await listModels(target, this.deps, limit.signal);

@@ -30,7 +30,14 @@ describe('profiles.models over IPC', () => {
       model: 'llama3.2',
     });
     const list = ModelListSchema.parse(await client.profiles.models.mutate({ id: p.id }));
-    expect(list).toEqual({ models: [{ id: 'llama3.2' }, { id: 'qwen3' }], endpoint: `${ollama.url}/api/tags` });
+    expect(list).toEqual({
+      models: [
+        { id: 'llama3.2', kind: 'chat', contextLength: 131_072, loaded: false },
+        { id: 'qwen3', kind: 'chat', contextLength: 131_072, loaded: false },
+      ],
+      truncated: false,
+      endpoint: `${ollama.url}/api/tags`,
+    });
   });
 
   it('lists models for an unsaved draft with its own key', async () => {
@@ -72,7 +79,8 @@ describe('profiles.models over IPC', () => {
       id: p.id,
       draft: { kind: 'openai-compatible', preset: 'lmstudio', baseUrl: `${other.url}/v1` },
     });
-    expect(other.requests.map((r) => r.headers.authorization)).toEqual([undefined]);
+    expect(other.requests.length).toBeGreaterThan(0);
+    expect(other.requests.map((r) => r.headers.authorization)).toEqual(other.requests.map(() => undefined));
     await expectAppError(
       client.profiles.models.mutate({
         id: p.id,

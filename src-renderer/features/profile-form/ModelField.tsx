@@ -6,7 +6,7 @@ import { FormTextField } from './FormTextField.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
-import { consentGiven, type FormValues } from './form-model.js';
+import { consentGiven, isNotForChat, modelOptionText, type FormValues } from './form-model.js';
 
 interface Props {
   readonly values: FormValues;
@@ -19,6 +19,8 @@ export function ModelField({ values, profile, error, onChange }: Props) {
   const trpc = useTRPC();
   const load = useAppMutation(trpc.profiles.models.mutationOptions());
   const models = load.data?.models ?? [];
+  const forChat = models.filter((m) => !isNotForChat(m));
+  const notForChat = models.filter(isNotForChat);
 
   const loadModels = () =>
     load.run({
@@ -61,14 +63,30 @@ export function ModelField({ values, profile, error, onChange }: Props) {
             onChange={(e) => e.target.value && onChange({ model: e.target.value })}
           >
             <option value="">Choose a model…</option>
-            {models.map((m) => (
+            {forChat.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.label ?? m.id}
+                {modelOptionText(m)}
               </option>
             ))}
+            {notForChat.length > 0 ? (
+              <optgroup label="Not chat models (embedding, image, audio)">
+                {notForChat.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {modelOptionText(m)}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </select>
         </Field>
-      ) : load.data ? (
+      ) : null}
+      {load.data?.truncated ? (
+        <p className="field__hint">
+          The server offers more models than the app lists; only the first {models.length.toLocaleString()} are shown.
+          Type the name if yours is not among them.
+        </p>
+      ) : null}
+      {models.length > 0 ? null : load.data ? (
         <p className="field__hint" role="status">
           The server lists no models.
         </p>

@@ -3,6 +3,7 @@
 import { consentLabel, consentScope } from '../../../shared/consent.js';
 import { endpointOrigin } from '../../../shared/origin.js';
 import { tryResolveEndpoints } from '../../../shared/endpoint-resolution.js';
+import type { ListedModel } from '../../../shared/models.contract.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../shared/profile.contract.js';
 import {
@@ -180,4 +181,32 @@ export function keyExpected(values: FormValues): 'required' | 'optional' | 'none
   if (PROVIDERS[values.kind].keyRequired) return 'required';
   if (values.kind === 'openai-compatible' && values.preset) return PRESETS[values.preset].keyUsually;
   return 'optional';
+}
+
+/** Embedding, image and audio models: offered apart from the chat models, never as the obvious choice. */
+export function isNotForChat(model: ListedModel): boolean {
+  return model.kind === 'embedding' || model.kind === 'image' || model.kind === 'audio';
+}
+
+const KIND_WORDS: Partial<Record<ListedModel['kind'], string>> = {
+  embedding: 'embedding',
+  image: 'image',
+  audio: 'audio',
+};
+
+/** "qwen3-8b — 40K context, loaded": what the server said about a model, in a few words. */
+export function modelOptionText(model: ListedModel): string {
+  const facts = [
+    KIND_WORDS[model.kind],
+    model.contextLength === null ? undefined : `${contextWords(model.contextLength)} context`,
+    model.loaded === null ? undefined : model.loaded ? 'loaded' : 'not loaded',
+  ].filter((f): f is string => f !== undefined);
+  const name = model.label ?? model.id;
+  return facts.length > 0 ? `${name} — ${facts.join(', ')}` : name;
+}
+
+function contextWords(tokens: number): string {
+  if (tokens >= 1_000_000) return `${Math.round(tokens / 100_000) / 10}M`;
+  if (tokens >= 1000) return `${Math.round(tokens / 1024)}K`;
+  return String(tokens);
 }

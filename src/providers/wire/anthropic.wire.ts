@@ -61,11 +61,24 @@ export const anthropicWire: base.Wire = {
     }
   },
 
-  modelsRequest(target: ProviderTarget): base.WireRequest {
-    return base.modelListRequest(target, headers(target), '?limit=1000');
+  modelsRequest(target: ProviderTarget, cursor?: string | null): base.WireRequest {
+    const after = cursor ? `&after_id=${encodeURIComponent(cursor)}` : '';
+    return base.modelListRequest(target, headers(target), `?limit=1000${after}`);
   },
 
-  parseModels: (body) => base.models(base.listIn(body, 'data').map((m) => str(m?.id) ?? '')),
+  parseModels: (body) =>
+    base.uniqueModels(
+      base.listIn(body, 'data').map((m) => {
+        const id = str(m?.id) ?? '';
+        return { id, kind: base.kindFromId(id) };
+      }),
+    ),
+
+  // Pages by has_more and last_id (the cursor for after_id).
+  nextCursor: (body) => {
+    const page = asRecord(body);
+    return page?.has_more === true ? str(page.last_id) : null;
+  },
 
   errorInfo: errorOf,
 

@@ -1,6 +1,7 @@
 // Google Gemini's streamGenerateContent with alt=sse: each event is a whole GenerateContentResponse whose
 // candidates carry the next text; the key goes in x-goog-api-key (never in the URL, where it would be logged).
 import type { ProviderTarget } from '../provider-target.js';
+import type { ModelKind } from '../../../shared/models.contract.js';
 import { asRecord, num, str } from '../../system/json-shape.js';
 import * as base from './wire.js';
 
@@ -24,6 +25,15 @@ function retryDelay(details: readonly unknown[]): number | null {
     if (match) return Number(match[1]);
   }
   return null;
+}
+
+/** What supportedGenerationMethods says a model is for: generateContent is a chat, embedContent an embedding. */
+function geminiKind(methods: unknown, id: string): ModelKind {
+  if (!Array.isArray(methods)) return base.kindFromId(id);
+  if (methods.includes('generateContent') || methods.includes('streamGenerateContent')) return 'chat';
+  if (methods.includes('embedContent') || methods.includes('batchEmbedContents')) return 'embedding';
+  const guessed = base.kindFromId(id);
+  return guessed === 'unknown' && /^(imagen|veo)/.test(id) ? 'image' : guessed;
 }
 
 export const geminiWire: base.Wire = {
@@ -62,19 +72,21 @@ export const geminiWire: base.Wire = {
     return items;
   },
 
-  modelsRequest(target: ProviderTarget): base.WireRequest {
-    return base.modelListRequest(target, headers(target));
+  modelsRequest(target: ProviderTarget, cursor?: string | null): base.WireRequest {
+    return base.modelListRequest(target, headers(target), cursor ? `&pageToken=${encodeURIComponent(cursor)}` : '');
   },
 
   parseModels(body) {
-    const chat = base.listIn(body, 'models').filter((m) => {
-      const methods = m?.supportedGenerationMethods;
-      return (
-        !Array.isArray(methods) || methods.includes('generateContent') || methods.includes('streamGenerateContent')
-      );
-    });
-    return base.models(chat.map((m) => (str(m?.name) ?? '').replace(/^models\//, '')));
+    return base.uniqueModels(
+      base.listIn(body, 'models').map((m) => {
+        const id = (str(m?.name) ?? '').replace(/^models\//, '');
+        const contextLength = base.tokens(m?.inputTokenLimit);
+        return { id, kind: geminiKind(m?.supportedGenerationMethods, id), ...(contextLength && { contextLength }) };
+      }),
+    );
   },
+
+  nextCursor: (body) => str(asRecord(body)?.nextPageToken) || null,
 
   errorInfo: errorOf,
 

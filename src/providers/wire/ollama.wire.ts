@@ -54,7 +54,14 @@ export const ollamaWire: base.Wire = {
     return base.modelListRequest(target, headers(target));
   },
 
-  parseModels: (body) => base.models(base.listIn(body, 'models').map((m) => str(m?.name) ?? str(m?.model) ?? '')),
+  // Kind from the name until /api/show says more (model-details.ts).
+  parseModels: (body) =>
+    base.uniqueModels(
+      base.listIn(body, 'models').map((m) => {
+        const id = str(m?.name) ?? str(m?.model) ?? '';
+        return { id, kind: base.kindFromId(id) };
+      }),
+    ),
 
   errorInfo: base.looseErrorInfo,
 

@@ -1,6 +1,7 @@
 // The OpenAI Chat Completions wire format, spoken by OpenAI, Azure OpenAI and every OpenAI-compatible
 // server (LM Studio, llama.cpp, vLLM, LocalAI, Jan, KoboldCpp, text-generation-webui, Docker Model Runner).
 import type { ProviderTarget } from '../provider-target.js';
+import type { ModelKind } from '../../../shared/models.contract.js';
 import { asRecord, num, str } from '../../system/json-shape.js';
 import * as base from './wire.js';
 
@@ -25,6 +26,54 @@ function sendsStreamOptions(target: ProviderTarget): boolean {
     return version === 'v1' || version >= '2024-09-01';
   }
   return true;
+}
+
+/** The `type` words servers use (Together, LM Studio's native list), by what they mean. */
+const TYPE_KIND: Readonly<Record<string, ModelKind>> = {
+  chat: 'chat',
+  language: 'chat',
+  code: 'chat',
+  llm: 'chat',
+  vlm: 'chat',
+  embedding: 'embedding',
+  embeddings: 'embedding',
+  image: 'image',
+  audio: 'audio',
+  transcribe: 'audio',
+  moderation: 'unknown',
+  rerank: 'unknown',
+};
+
+function kindOf(entry: Record<string, unknown>, id: string): ModelKind {
+  const type = str(entry.type);
+  if (type !== null && TYPE_KIND[type.toLowerCase()]) return TYPE_KIND[type.toLowerCase()]!;
+  // OpenRouter: architecture.output_modalities, e.g. ["text"] or ["image"].
+  const outputs = asRecord(entry.architecture)?.output_modalities;
+  if (Array.isArray(outputs)) {
+    if (outputs.includes('text')) return 'chat';
+    if (outputs.includes('image')) return 'image';
+    if (outputs.includes('audio')) return 'audio';
+    if (outputs.includes('embeddings')) return 'embedding';
+  }
+  return base.kindFromId(id);
+}
+
+/** One `data[]` entry: its id, and what the server says about it where it says anything. */
+function openAiModel(entry: Record<string, unknown> | null): base.ModelInfo {
+  const id = str(entry?.id) ?? '';
+  if (!entry) return { id };
+  const contextLength =
+    base.tokens(entry.context_length) ?? // OpenRouter, Together
+    base.tokens(entry.context_window) ?? // Groq
+    base.tokens(entry.max_model_len) ?? // vLLM, SGLang
+    base.tokens(entry.max_context_length); // LM Studio's native list
+  const state = str(entry.state); // LM Studio's native list: loaded | not-loaded
+  return {
+    id,
+    kind: kindOf(entry, id),
+    ...(contextLength !== undefined && { contextLength }),
+    ...(state !== null && { loaded: state === 'loaded' }),
+  };
 }
 
 export const openAiWire: base.Wire = {
@@ -83,7 +132,7 @@ export const openAiWire: base.Wire = {
     return base.modelListRequest(target, authHeaders(target));
   },
 
-  parseModels: (body) => base.models(base.listIn(body, 'data').map((m) => str(m?.id) ?? '')),
+  parseModels: (body) => base.uniqueModels(base.listIn(body, 'data').map(openAiModel)),
 
   errorInfo(body: unknown): base.ErrorInfo {
     return base.looseErrorInfo(body);

@@ -2,6 +2,7 @@
 // what one streamed event means, how models are listed, and what an error body says. The streaming, timing,
 // size caps and error classes are shared (chat-stream.ts, http-errors.ts).
 import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
+import type { ModelKind } from '../../../shared/models.contract.js';
 import { asRecord, str } from '../../system/json-shape.js';
 import type { ProviderTarget } from '../provider-target.js';
 
@@ -69,6 +70,9 @@ export type StreamItem =
 export interface ModelInfo {
   readonly id: string;
   readonly label?: string | undefined;
+  readonly kind?: ModelKind | undefined;
+  readonly contextLength?: number | undefined;
+  readonly loaded?: boolean | undefined;
 }
 
 export interface Wire {
@@ -76,8 +80,11 @@ export interface Wire {
   chatRequest(target: ProviderTarget, chat: ChatRequest): WireRequest;
   /** One SSE event or NDJSON line. Throws MalformedPayload when it is not what the family sends. */
   interpret(event: { readonly event: string | null; readonly data: string }): StreamItem[];
-  modelsRequest(target: ProviderTarget): WireRequest;
+  /** The first page of the model list, or the page after `cursor`. */
+  modelsRequest(target: ProviderTarget, cursor?: string | null): WireRequest;
   parseModels(body: unknown): ModelInfo[];
+  /** Where the next page starts, for lists that come in pages (Anthropic, Gemini); null on the last one. */
+  nextCursor?(body: unknown): string | null;
   errorInfo(body: unknown): ErrorInfo;
   /** Whether a 404 means "no such model" (rather than "no such endpoint"). */
   isModelNotFound(info: ErrorInfo): boolean;
@@ -120,8 +127,24 @@ export function listIn(body: unknown, field: string): Array<Record<string, unkno
   return list.map(asRecord);
 }
 
-export function models(ids: Iterable<string>): ModelInfo[] {
-  return [...new Set([...ids].filter((id) => id.length > 0))].map((id) => ({ id }));
+/** Each id once (the first entry wins), empty ids dropped. */
+export function uniqueModels(list: Iterable<ModelInfo>): ModelInfo[] {
+  const seen = new Map<string, ModelInfo>();
+  for (const model of list) if (model.id.length > 0 && !seen.has(model.id)) seen.set(model.id, model);
+  return [...seen.values()];
+}
+
+/** What a bare id gives away: OpenAI's and Anthropic's lists say nothing else. */
+export function kindFromId(id: string): ModelKind {
+  if (/embed/i.test(id)) return 'embedding';
+  if (/whisper|(^|[-_/])tts|transcribe|speech|audio/i.test(id)) return 'audio';
+  if (/dall-e|gpt-image|imagen|stable-diffusion|sdxl|flux|(^|[-_/])image($|[-_])/i.test(id)) return 'image';
+  return 'unknown';
+}
+
+/** A positive whole number of tokens, or undefined. */
+export function tokens(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /** System messages joined, and the rest: for APIs that take the system prompt as a separate field. */

@@ -87,10 +87,21 @@ export function anthropicHeaderProblem(req: RecordedRequest): Problem | undefine
   return undefined;
 }
 
-export function anthropicModels(ctx: FakeContext): Reply {
+/** GET /v1/models?limit=&after_id=: pages of `limit` (1–1000, default 20) after the given id. */
+export function anthropicModels(ctx: FakeContext, req: RecordedRequest): Reply {
   const createdAt = new Date(CREATED_UNIX * 1000).toISOString().replace('.000Z', 'Z');
-  const data = ctx.models.map((id) => ({ type: 'model', id, display_name: id, created_at: createdAt }));
-  return json(200, { data, has_more: false, first_id: ctx.models[0] ?? null, last_id: ctx.models.at(-1) ?? null });
+  const query = new URL(req.path, 'http://x').searchParams;
+  const limit = Math.min(1000, Math.max(1, Number(query.get('limit') ?? 20) || 20));
+  const after = query.get('after_id');
+  const start = after === null ? 0 : ctx.models.indexOf(after) + 1;
+  const page = ctx.models.slice(start, start + limit);
+  const data = page.map((id) => ({ type: 'model', id, display_name: id, created_at: createdAt }));
+  return json(200, {
+    data,
+    has_more: start + limit < ctx.models.length,
+    first_id: page[0] ?? null,
+    last_id: page.at(-1) ?? null,
+  });
 }
 
 /** POST /v1/messages */

@@ -54,6 +54,14 @@ export interface FakeLlmOptions {
   tls?: { key: string; cert: string };
   /** Reported by version endpoints; see DEFAULT_VERSIONS. */
   version?: string;
+  /** What the server's own detail endpoints say about a model (by id); unlisted models are loaded chat models. */
+  modelInfo?: Record<string, FakeModelInfo>;
+}
+
+export interface FakeModelInfo {
+  readonly kind?: 'chat' | 'embedding';
+  readonly loaded?: boolean;
+  readonly contextLength?: number;
 }
 
 /** The wire dialect of one endpoint: the ollama kind speaks both 'ollama' (/api/chat) and 'openai' (/v1). */
@@ -69,6 +77,7 @@ export interface FakeContext {
   readonly tokenDelayMs: number;
   readonly fault: Fault | undefined;
   readonly version: string;
+  readonly modelInfo: Readonly<Record<string, FakeModelInfo>>;
 }
 
 /** What each kind's version endpoint reports by default (kinds without one keep '' and never show it). */
@@ -104,6 +113,7 @@ export function resolveContext(options: FakeLlmOptions): FakeContext {
     tokenDelayMs: options.tokenDelayMs ?? 0,
     fault: options.fault,
     version: options.version ?? DEFAULT_VERSIONS[options.kind],
+    modelInfo: options.modelInfo ?? {},
   };
 }
 

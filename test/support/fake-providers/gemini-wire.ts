@@ -108,16 +108,29 @@ export function geminiDialect(model: string): StreamDialect {
   };
 }
 
-export function geminiModels(ctx: FakeContext): Reply {
+/** GET /v1beta/models?pageSize=&pageToken=: pages of pageSize (default 50, at most 1000), nextPageToken until the last. */
+export function geminiModels(ctx: FakeContext, req: RecordedRequest): Reply {
+  const query = new URL(req.path, 'http://x').searchParams;
+  const size = Math.min(1000, Math.max(1, Number(query.get('pageSize') ?? 50) || 50));
+  const token = query.get('pageToken');
+  const start = token === null ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
+  const page = ctx.models.slice(start, start + size);
+  const more = start + size < ctx.models.length;
   return json(200, {
-    models: ctx.models.map((id) => ({
-      name: `models/${id}`,
-      version: '001',
-      displayName: id,
-      inputTokenLimit: 1_048_576,
-      outputTokenLimit: 65_536,
-      supportedGenerationMethods: ['generateContent', 'streamGenerateContent'],
-    })),
+    models: page.map((id) => {
+      const embedding = ctx.modelInfo[id]?.kind === 'embedding';
+      return {
+        name: `models/${id}`,
+        version: '001',
+        displayName: id,
+        inputTokenLimit: ctx.modelInfo[id]?.contextLength ?? 1_048_576,
+        outputTokenLimit: embedding ? 1 : 65_536,
+        supportedGenerationMethods: embedding
+          ? ['embedContent', 'countTextTokens']
+          : ['generateContent', 'countTokens', 'createCachedContent', 'batchGenerateContent'],
+      };
+    }),
+    ...(more && { nextPageToken: Buffer.from(String(start + size)).toString('base64url') }),
   });
 }
 

@@ -13,7 +13,7 @@ function llamaProps(ctx: FakeContext): Record<string, unknown> {
   return {
     default_generation_settings: {
       id: 0,
-      n_ctx: 4096,
+      n_ctx: ctx.modelInfo[loaded(ctx)]?.contextLength ?? 4096,
       speculative: false,
       is_processing: false,
       params: { temperature: 0.8, top_k: 40, top_p: 0.95, n_predict: -1, stream: true },

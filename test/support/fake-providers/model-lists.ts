@@ -1,10 +1,10 @@
 // Model lists as each server shapes them. `/v1/models` entries carry the `owned_by` fingerprint discovery reads
 // (docs/providers.md §6 table), including its absence for LocalAI and mlx_lm, so the lists must not be normalised.
-import { CREATED_UNIX, type FakeContext, type FakeKind } from './fake-llm-options.js';
+import { CREATED_UNIX, type FakeContext, type FakeKind, type FakeModelInfo } from './fake-llm-options.js';
 import { json } from './respond.js';
 import type { Reply } from './respond.js';
 
-function entry(kind: FakeKind, id: string): Record<string, unknown> {
+function entry(kind: FakeKind, id: string, info: FakeModelInfo | undefined): Record<string, unknown> {
   const base = { id, object: 'model' };
   switch (kind) {
     case 'openai':
@@ -36,7 +36,7 @@ function entry(kind: FakeKind, id: string): Record<string, unknown> {
         owned_by: 'vllm',
         root: id,
         parent: null,
-        max_model_len: 32_768,
+        max_model_len: info?.contextLength ?? 32_768,
         permission: [
           {
             id: `modelperm-${id}`,
@@ -86,7 +86,7 @@ function entry(kind: FakeKind, id: string): Record<string, unknown> {
 export function openAiModelList(ctx: FakeContext): Reply {
   // text-generation-webui lists only the loaded model (modules/api/models.py); the fake treats the first as loaded.
   const ids = ctx.kind === 'textgen-webui' ? ctx.models.slice(0, 1) : ctx.models;
-  const data = ids.map((id) => entry(ctx.kind, id));
+  const data = ids.map((id) => entry(ctx.kind, id, ctx.modelInfo[id]));
   // KoboldCpp's list has no top-level `object` (koboldcpp.py l.1779–1780).
   return json(200, ctx.kind === 'koboldcpp' ? { data } : { object: 'list', data });
 }
@@ -95,7 +95,7 @@ export function openAiModelList(ctx: FakeContext): Reply {
 export function lmStudioV1Models(ctx: FakeContext): Reply {
   return json(200, {
     models: ctx.models.map((id) => ({
-      type: 'llm',
+      type: ctx.modelInfo[id]?.kind === 'embedding' ? 'embedding' : 'llm',
       publisher: 'lmstudio-community',
       key: id,
       display_name: id,
@@ -104,7 +104,7 @@ export function lmStudioV1Models(ctx: FakeContext): Reply {
       size_bytes: 4_920_733_696,
       params_string: '8B',
       loaded_instances: [],
-      max_context_length: 131_072,
+      max_context_length: ctx.modelInfo[id]?.contextLength ?? 131_072,
       format: 'gguf',
       capabilities: { vision: false, trained_for_tool_use: true },
     })),
@@ -118,13 +118,13 @@ export function lmStudioV0Models(ctx: FakeContext): Reply {
     data: ctx.models.map((id) => ({
       id,
       object: 'model',
-      type: 'llm',
+      type: ctx.modelInfo[id]?.kind === 'embedding' ? 'embeddings' : 'llm',
       publisher: 'lmstudio-community',
       arch: 'llama',
       compatibility_type: 'gguf',
       quantization: 'Q4_K_M',
-      state: 'loaded',
-      max_context_length: 131_072,
+      state: ctx.modelInfo[id]?.loaded === false ? 'not-loaded' : 'loaded',
+      max_context_length: ctx.modelInfo[id]?.contextLength ?? 131_072,
     })),
   });
 }

@@ -5,7 +5,7 @@ import type { FakeKind, Wire } from './fake-llm-options.js';
 import { geminiGenerate, geminiModels } from './gemini-wire.js';
 import { identityRoutes } from './identity-endpoints.js';
 import { openAiModelList } from './model-lists.js';
-import { ollamaChat, ollamaTags } from './ollama-wire.js';
+import { ollamaChat, ollamaPs, ollamaShow, ollamaTags } from './ollama-wire.js';
 import { openAiProblem } from './openai-errors.js';
 import { openAiChat } from './openai-wire.js';
 import { json, send, text } from './respond.js';
@@ -75,6 +75,14 @@ const ollamaRoutes: RouteEntry[] = [
   getRoute('/', 'ollama', false, () => text(200, OLLAMA_BANNER), 'HEAD'),
   getRoute('/api/version', 'ollama', false, (ctx) => json(200, { version: ctx.version })),
   getRoute('/api/tags', 'ollama', true, (ctx) => ollamaTags(ctx.models)),
+  getRoute('/api/ps', 'ollama', true, ollamaPs),
+  {
+    method: 'POST',
+    path: '/api/show',
+    wire: 'ollama',
+    auth: true,
+    run: (ctx, req, res) => send(res, ollamaShow(ctx, req)),
+  },
   { method: 'POST', path: '/api/chat', wire: 'ollama', auth: true, chat: {}, run: ollamaChat },
   ...openAiRoutes(['/v1']),
 ];

@@ -191,6 +191,18 @@ describe('identify', () => {
     }
   });
 
+  it('offers a model that can chat first: LM Studio embedding models go last', () => {
+    const found = identify({
+      '/api/v1/models': json({
+        models: [
+          { key: 'text-embedding-nomic', type: 'embedding', loaded_instances: [] },
+          { key: 'qwen3-8b', type: 'llm', loaded_instances: [] },
+        ],
+      }),
+    });
+    expect(found?.models).toEqual(['qwen3-8b', 'text-embedding-nomic']);
+  });
+
   it('does not guess from nothing', () => {
     expect(identify({})).toBeNull();
     expect(identify({ '/': text('<html>my dev server</html>') })).toBeNull();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ListedModel } from '../../../shared/models.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { PRESETS } from '../../../shared/provider.contract.js';
 import {
@@ -6,7 +7,9 @@ import {
   consentTarget,
   createInput,
   emptyValues,
+  isNotForChat,
   keyOriginChanged,
+  modelOptionText,
   presetOptions,
   updateConsent,
   updatePatch,
@@ -88,5 +91,30 @@ describe('profile form model', () => {
     expect(labels.other).toBe('Another OpenAI-compatible server');
     expect(labels.lmstudio).toBe(PRESETS.lmstudio.label);
     expect(Object.keys(labels)).toEqual(Object.keys(PRESETS));
+  });
+});
+
+describe('model picker words', () => {
+  const model = (over: Partial<ListedModel>): ListedModel => ({
+    id: 'qwen3-8b',
+    kind: 'chat',
+    contextLength: null,
+    loaded: null,
+    ...over,
+  });
+
+  it('says what the server said, and nothing it did not', () => {
+    expect(modelOptionText(model({}))).toBe('qwen3-8b');
+    expect(modelOptionText(model({ contextLength: 40_960, loaded: true }))).toBe('qwen3-8b — 40K context, loaded');
+    expect(modelOptionText(model({ kind: 'embedding', contextLength: 2048, loaded: false }))).toBe(
+      'qwen3-8b — embedding, 2K context, not loaded',
+    );
+    expect(modelOptionText(model({ contextLength: 1_048_576 }))).toBe('qwen3-8b — 1M context');
+  });
+
+  it('sets embedding, image and audio models apart from the ones a chat can use', () => {
+    expect(
+      ['chat', 'unknown', 'embedding', 'image', 'audio'].map((kind) => isNotForChat(model({ kind } as never))),
+    ).toEqual([false, false, true, true, true]);
   });
 });
