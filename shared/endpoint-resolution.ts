@@ -1,7 +1,7 @@
 // Turns what a learner typed as "server address" into the exact URLs the app will call. Accepts a base URL
 // with or without /v1, with a trailing slash, or a full …/chat/completions URL, and always lands on the
 // right endpoint. Pure string logic shared by the core (to call) and the form (to show what will be called).
-import type { Preset, ProviderKind } from './provider.contract.js';
+import { PRESETS, type Preset, type ProviderKind } from './provider.contract.js';
 
 export interface EndpointTarget {
   readonly kind: ProviderKind;
@@ -70,6 +70,10 @@ function openAiBase(origin: string, path: string): string {
   return `${origin}${hasVersionSegment(collapsed) ? collapsed : `${collapsed}/v1`}`;
 }
 
+function openAiEndpoints(base: string, models: string): ResolvedEndpoints {
+  return { base, chat: `${base}/chat/completions`, models };
+}
+
 function stripModelPath(path: string): string {
   // Gemini URLs may carry /v1beta/models/<model>; Anthropic and Ollama bases are the server root.
   return path.replace(/\/v\d+[a-z0-9]*(\/models(\/[^/]+)?)?$/, '').replace(/\/api$/, '');
@@ -78,10 +82,15 @@ function stripModelPath(path: string): string {
 export function resolveEndpoints(target: EndpointTarget): ResolvedEndpoints {
   const { origin, path } = splitUrl(target.baseUrl);
   switch (target.kind) {
-    case 'openai':
-    case 'openai-compatible': {
+    case 'openai': {
       const base = openAiBase(origin, path);
-      return { base, chat: `${base}/chat/completions`, models: `${base}/models` };
+      return openAiEndpoints(base, `${base}/models`);
+    }
+    case 'openai-compatible': {
+      const preset = target.preset ? PRESETS[target.preset] : null;
+      // Services documented without /v1 (Perplexity, DeepSeek, GitHub Models) get their address as typed.
+      const base = preset?.baseAsIs ? `${origin}${collapseRepeatedVersion(path)}` : openAiBase(origin, path);
+      return openAiEndpoints(base, preset?.modelsPath ? `${origin}${preset.modelsPath}` : `${base}/models`);
     }
     case 'azure-openai': {
       const root = `${origin}${path.replace(/\/openai(\/.*)?$/, '')}`;

@@ -1,5 +1,7 @@
 // The only web pages the app opens in the learner's browser: where to get a local server and where each provider
-// hands out API keys. Shared so the renderer renders links from this list and main opens nothing else.
+// and cloud service hands out API keys. Shared so the renderer renders links from this list and main opens nothing else.
+import { PRESETS, PROVIDERS } from './provider.contract.js';
+
 export const EXTERNAL_LINKS = Object.freeze({
   ollamaDownload: 'https://ollama.com/download',
   lmStudio: 'https://lmstudio.ai/',
@@ -11,7 +13,12 @@ export const EXTERNAL_LINKS = Object.freeze({
   azurePortal: 'https://portal.azure.com/',
 } as const satisfies Record<string, `https://${string}`>);
 
-const LISTED = new Set<string>(Object.values(EXTERNAL_LINKS).map((url) => new URL(url).href));
+/** Every "Get a key" page a provider or preset names. */
+export const KEY_PAGES: readonly string[] = Object.freeze(
+  [...Object.values(PROVIDERS), ...Object.values(PRESETS)].flatMap((info) => (info.keyPage ? [info.keyPage] : [])),
+);
+
+const LISTED = new Set<string>([...Object.values(EXTERNAL_LINKS), ...KEY_PAGES].map((url) => new URL(url).href));
 
 /** Exactly a listed page: same scheme, host, path, query and fragment once normalised; no prefix matching. */
 export function isListedExternalLink(url: string): boolean {

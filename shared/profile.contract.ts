@@ -4,7 +4,15 @@ import { z } from 'zod';
 import { ERROR_CODES } from './errors/error-codes.js';
 import { fieldMessage, type FieldMessageId } from './errors/field-messages.js';
 import { isPlainText } from './text-rules.js';
-import { PROVIDERS, PresetSchema, ProviderKindSchema, type Preset, type ProviderKind } from './provider.contract.js';
+import {
+  keyRequiredFor,
+  PresetSchema,
+  providerLabel,
+  PROVIDERS,
+  ProviderKindSchema,
+  type Preset,
+  type ProviderKind,
+} from './provider.contract.js';
 
 export const PROFILE_LIMITS = {
   nameMax: 64,
@@ -155,8 +163,11 @@ export function kindRuleIssues(subject: ProfileRuleSubject): RuleIssue[] {
     if (subject.azureApiVersion)
       issues.push({ field: 'azureApiVersion', message: fieldMessage('azureVersionOnlyAzure') });
   }
-  if (PROVIDERS[kind].keyRequired && !subject.hasApiKey) {
-    issues.push({ field: 'apiKey', message: fieldMessage('keyNeededBy', { provider: PROVIDERS[kind].label }) });
+  if (keyRequiredFor(kind, subject.preset) && !subject.hasApiKey) {
+    issues.push({
+      field: 'apiKey',
+      message: fieldMessage('keyNeededBy', { provider: providerLabel(kind, subject.preset) }),
+    });
   }
   return issues;
 }

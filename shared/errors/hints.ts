@@ -6,7 +6,8 @@ import type { Preset, ProviderKind } from '../provider.contract.js';
 import { providerLabel } from '../provider.contract.js';
 import { formatErrorText } from './error-catalog.js';
 
-const START: { readonly [P in Preset]: string } = {
+/** How to start each server that runs on the learner's computer (cloud services have nothing to start). */
+const START: Partial<{ readonly [P in Preset]: string }> = {
   lmstudio: 'Open LM Studio, go to the Developer tab and start the server (or run `lms server start`).',
   llamacpp: 'Start it with `llama-server -m <model.gguf> --port 8080`.',
   vllm: 'Start it with `vllm serve <model>`.',
@@ -70,11 +71,10 @@ interface ServerChoice {
 /** What to tell a learner when nothing answers at the address. */
 export function startHint({ kind, preset }: ServerChoice): string {
   if (kind === 'ollama') return HINTS.startOllama;
-  if (kind === 'openai-compatible' && preset === 'other') return START.other;
-  if (kind === 'openai-compatible' && preset) {
-    return formatErrorText(HINTS.startPreset, { server: providerLabel(kind, preset), how: START[preset] });
-  }
-  if (kind === 'openai-compatible') return HINTS.startUnknownServer;
+  if (kind === 'openai-compatible' && preset === 'other') return START.other!;
+  const how = kind === 'openai-compatible' && preset ? START[preset] : undefined;
+  if (how) return formatErrorText(HINTS.startPreset, { server: providerLabel(kind, preset), how });
+  if (kind === 'openai-compatible' && !preset) return HINTS.startUnknownServer;
   return HINTS.startRemote;
 }
 

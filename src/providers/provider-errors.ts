@@ -95,6 +95,8 @@ export function httpError(status: number, info: ErrorInfo, headers: Headers, ctx
   if (
     status === 401 ||
     status === 403 ||
+    // xAI answers a wrong key with 400 and a plain `error` string.
+    (status === 400 && /(incorrect|invalid|wrong) api key/i.test(message)) ||
     info.reason === 'API_KEY_INVALID' ||
     info.code === 'authentication_error' ||
     info.code === 'invalid_api_key'

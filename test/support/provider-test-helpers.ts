@@ -5,6 +5,7 @@ import { TestEventSchema } from '../../shared/provider-test.contract.js';
 import { runInRequestContext } from '../../src/diagnostics/request-context.js';
 import type { TestCore } from './create-test-core.js';
 import type { FakeKind } from './fake-providers/index.js';
+import { CLOUD_SERVICES } from './fake-providers/cloud-services.js';
 import { recordTestSecret } from './suite-diagnostics.js';
 import { waitFor } from './wait-for.js';
 
@@ -79,6 +80,27 @@ function profileInputForFake(kind: FakeKind, url: string, over: Partial<ProfileC
         preset: 'docker-model-runner',
         baseUrl: `${url}/engines/v1`,
         model: 'test-model',
+        ...over,
+      };
+    case 'openrouter':
+    case 'deepseek':
+    case 'groq':
+    case 'mistral':
+    case 'xai':
+    case 'together':
+    case 'fireworks':
+    case 'cerebras':
+    case 'perplexity':
+    case 'github-models':
+    case 'ollama-cloud':
+      // A cloud service's fake on loopback, at the service's documented base path.
+      return {
+        name,
+        kind: 'openai-compatible',
+        preset: kind,
+        baseUrl: `${url}${CLOUD_SERVICES[kind].basePath}`,
+        model: 'test-model',
+        apiKey: `${kind}-fake-key-0001`,
         ...over,
       };
     case 'mlx':

@@ -4,7 +4,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EXTERNAL_LINKS, isListedExternalLink } from '../../shared/external-links.js';
+import { EXTERNAL_LINKS, isListedExternalLink, KEY_PAGES } from '../../shared/external-links.js';
+import { keyPageFor, OPENAI_COMPATIBLE_PRESETS, PRESETS, PROVIDER_KINDS } from '../../shared/provider.contract.js';
 
 const RENDERER = fileURLToPath(new URL('../../src-renderer/', import.meta.url));
 
@@ -33,6 +34,21 @@ describe('external links', () => {
       expect(url.startsWith('https://')).toBe(true);
       expect(isListedExternalLink(url)).toBe(true);
     }
+  });
+
+  it('lists the "Get a key" page of every provider and every cloud service, in canonical form', () => {
+    const pages = [
+      ...PROVIDER_KINDS.map((kind) => keyPageFor(kind)),
+      ...OPENAI_COMPATIBLE_PRESETS.map((preset) => keyPageFor('openai-compatible', preset)),
+    ].filter((page): page is string => page !== null);
+    for (const preset of OPENAI_COMPATIBLE_PRESETS) {
+      if (!PRESETS[preset].local) expect(keyPageFor('openai-compatible', preset), preset).not.toBeNull();
+    }
+    for (const page of pages) {
+      expect(isListedExternalLink(page), page).toBe(true);
+      expect(new URL(page).href, page).toBe(page);
+    }
+    expect(KEY_PAGES.length).toBe(pages.length);
   });
 
   it('matches exactly, never by prefix', () => {

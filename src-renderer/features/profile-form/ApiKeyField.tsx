@@ -11,6 +11,8 @@ interface Props {
   readonly values: FormValues;
   readonly profile: ProfileView | null;
   readonly expectation: 'required' | 'optional' | 'none';
+  /** Where this provider hands out keys (a page on the app's allowed list), if it has one. */
+  readonly keyPage: string | null;
   /** The form now points at another server than the one the saved key was given for. */
   readonly originChanged: boolean;
   readonly error?: string | undefined;
@@ -26,7 +28,7 @@ function savedKeyText(profile: ProfileView): string {
   return profile.apiKeyHint ? `Key saved, ending …${profile.apiKeyHint}` : 'Key saved';
 }
 
-export function ApiKeyField({ values, profile, expectation, originChanged, error, onChange }: Props) {
+export function ApiKeyField({ values, profile, expectation, keyPage, originChanged, error, onChange }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const setAction = (keyAction: KeyAction) => onChange({ keyAction, apiKey: '' });
   const hasSaved = profile?.hasApiKey ?? false;
@@ -90,6 +92,14 @@ export function ApiKeyField({ values, profile, expectation, originChanged, error
       ) : error ? (
         <p className="field__error" id="field-apiKey" tabIndex={-1}>
           {error}
+        </p>
+      ) : null}
+      {keyPage && entering ? (
+        <p className="field__hint">
+          <a href={keyPage} target="_blank" rel="noreferrer">
+            Get a key from {new URL(keyPage).hostname}
+          </a>{' '}
+          (opens in your browser)
         </p>
       ) : null}
     </div>

@@ -16,6 +16,7 @@ import { FormTextField, type FormBinding } from './FormTextField.js';
 import { ConsentField } from './ConsentField.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { consentScope } from '../../../shared/consent.js';
+import { keyPageFor, PRESETS } from '../../../shared/provider.contract.js';
 import {
   consentGiven,
   consentTarget,
@@ -170,15 +171,26 @@ function ProfileForm({
           </select>
         </Field>
         {values.kind === 'openai-compatible' ? (
-          <Field label="Server" error={fieldErrors.preset} fieldName="preset">
+          <Field
+            label="Server"
+            error={fieldErrors.preset}
+            fieldName="preset"
+            hint={values.preset ? PRESETS[values.preset].summary : undefined}
+          >
             <select
               value={values.preset}
               onChange={(e) => setValues((v) => withProvider(v, v.kind, e.target.value as FormValues['preset']))}
             >
-              {presetOptions().map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
+              {(['local', 'cloud'] as const).map((group) => (
+                <optgroup key={group} label={group === 'local' ? 'On this computer' : 'Cloud services'}>
+                  {presetOptions()
+                    .filter((o) => o.group === group)
+                    .map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                </optgroup>
               ))}
             </select>
           </Field>
@@ -221,6 +233,7 @@ function ProfileForm({
         values={values}
         profile={profile}
         expectation={keyExpected(values)}
+        keyPage={keyPageFor(values.kind, values.kind === 'openai-compatible' ? values.preset || null : null)}
         originChanged={keyOriginChanged(values, profile)}
         error={fieldErrors.apiKey}
         onChange={change}

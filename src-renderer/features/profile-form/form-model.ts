@@ -8,6 +8,7 @@ import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../sha
 import { DEFAULT_TIMEOUT_MS } from '../../../shared/profile.contract.js';
 import {
   defaultBaseUrl,
+  keyRequiredFor,
   PRESETS,
   PROVIDERS,
   type Preset,
@@ -170,15 +171,17 @@ export function providerOptions(): Array<{ value: ProviderKind; label: string }>
 }
 
 /** Beside the named servers, the catch-all preset reads as "Another …" of its own label, so the two cannot drift. */
-export function presetOptions(): Array<{ value: Preset; label: string }> {
+export function presetOptions(): Array<{ value: Preset; label: string; group: 'local' | 'cloud' }> {
   return (Object.keys(PRESETS) as Preset[]).map((value) => ({
     value,
     label: value === 'other' ? `Another ${PRESETS.other.label}` : PRESETS[value].label,
+    group: PRESETS[value].local ? 'local' : 'cloud',
   }));
 }
 
 export function keyExpected(values: FormValues): 'required' | 'optional' | 'none' {
-  if (PROVIDERS[values.kind].keyRequired) return 'required';
+  if (keyRequiredFor(values.kind, values.kind === 'openai-compatible' ? values.preset || null : null))
+    return 'required';
   if (values.kind === 'openai-compatible' && values.preset) return PRESETS[values.preset].keyUsually;
   return 'optional';
 }

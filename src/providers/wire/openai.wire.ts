@@ -2,14 +2,9 @@
 // server (LM Studio, llama.cpp, vLLM, LocalAI, Jan, KoboldCpp, text-generation-webui, Docker Model Runner).
 import type { ProviderTarget } from '../provider-target.js';
 import type { ModelKind } from '../../../shared/models.contract.js';
+import { PRESETS } from '../../../shared/provider.contract.js';
 import { asRecord, num, str } from '../../system/json-shape.js';
 import * as base from './wire.js';
-
-/**
- * Servers whose request validation rejects unknown fields like stream_options, or that may not support it —
- * including any server we cannot name ('other'), where tokens are then estimated from the streamed deltas.
- */
-const NO_STREAM_OPTIONS = new Set(['koboldcpp', 'textgen-webui', 'other']);
 
 /** OpenAI reasoning base.models accept only max_completion_tokens and the default temperature. */
 const OPENAI_REASONING_MODEL = /^(o\d|gpt-5)/i;
@@ -20,7 +15,8 @@ function authHeaders(target: ProviderTarget): Record<string, string> {
 }
 
 function sendsStreamOptions(target: ProviderTarget): boolean {
-  if (target.kind === 'openai-compatible') return !target.preset || !NO_STREAM_OPTIONS.has(target.preset);
+  // Each preset says whether its server takes stream_options; one we cannot name may not.
+  if (target.kind === 'openai-compatible') return target.preset ? PRESETS[target.preset].streamUsage : false;
   if (target.kind === 'azure-openai') {
     const version = target.azureApiVersion ?? 'v1';
     return version === 'v1' || version >= '2024-09-01';
@@ -47,8 +43,11 @@ const TYPE_KIND: Readonly<Record<string, ModelKind>> = {
 function kindOf(entry: Record<string, unknown>, id: string): ModelKind {
   const type = str(entry.type);
   if (type !== null && TYPE_KIND[type.toLowerCase()]) return TYPE_KIND[type.toLowerCase()]!;
-  // OpenRouter: architecture.output_modalities, e.g. ["text"] or ["image"].
-  const outputs = asRecord(entry.architecture)?.output_modalities;
+  // Mistral: capabilities.completion_chat.
+  const capabilities = asRecord(entry.capabilities);
+  if (capabilities?.completion_chat === true) return 'chat';
+  // OpenRouter: architecture.output_modalities, e.g. ["text"] or ["image"]; GitHub: supported_output_modalities.
+  const outputs = asRecord(entry.architecture)?.output_modalities ?? entry.supported_output_modalities;
   if (Array.isArray(outputs)) {
     if (outputs.includes('text')) return 'chat';
     if (outputs.includes('image')) return 'image';
@@ -56,6 +55,14 @@ function kindOf(entry: Record<string, unknown>, id: string): ModelKind {
     if (outputs.includes('embeddings')) return 'embedding';
   }
   return base.kindFromId(id);
+}
+
+/** `data[]` as OpenAI has it; a bare array (Together, GitHub's catalog); `models[]` (some Fireworks answers). */
+function modelEntries(body: unknown): Array<Record<string, unknown> | null> {
+  if (Array.isArray(body)) return body.map(asRecord);
+  const record = asRecord(body);
+  if (record && !Array.isArray(record.data) && Array.isArray(record.models)) return base.listIn(body, 'models');
+  return base.listIn(body, 'data');
 }
 
 /** One `data[]` entry: its id, and what the server says about it where it says anything. */
@@ -66,7 +73,8 @@ function openAiModel(entry: Record<string, unknown> | null): base.ModelInfo {
     base.tokens(entry.context_length) ?? // OpenRouter, Together
     base.tokens(entry.context_window) ?? // Groq
     base.tokens(entry.max_model_len) ?? // vLLM, SGLang
-    base.tokens(entry.max_context_length); // LM Studio's native list
+    base.tokens(entry.max_context_length) ?? // LM Studio's native list, Mistral
+    base.tokens(asRecord(entry.limits)?.max_input_tokens); // GitHub's catalog
   const state = str(entry.state); // LM Studio's native list: loaded | not-loaded
   return {
     id,
@@ -132,7 +140,7 @@ export const openAiWire: base.Wire = {
     return base.modelListRequest(target, authHeaders(target));
   },
 
-  parseModels: (body) => base.uniqueModels(base.listIn(body, 'data').map(openAiModel)),
+  parseModels: (body) => base.uniqueModels(modelEntries(body).map(openAiModel)),
 
   errorInfo(body: unknown): base.ErrorInfo {
     return base.looseErrorInfo(body);

@@ -1,5 +1,6 @@
 // The public knobs of the fake model servers and the resolved context every wire module reads, with the
 // per-kind defaults (versions, auth) in one place so the wire modules stay free of option handling.
+import type { CloudKind } from './cloud-services.js';
 import type { LoopbackHost } from './fake-http-server.js';
 
 export type FakeKind =
@@ -20,7 +21,9 @@ export type FakeKind =
   | 'mlx'
   | 'lemonade'
   | 'sglang'
-  | 'gpustack';
+  | 'gpustack'
+  // OpenAI-compatible cloud services (cloud-services.ts)
+  | CloudKind;
 
 export type Fault =
   | { type: 'status'; status: number; body?: string; headers?: Record<string, string> }
@@ -99,6 +102,17 @@ export const DEFAULT_VERSIONS: Record<FakeKind, string> = {
   lemonade: '10.0.0',
   sglang: '',
   gpustack: 'v2.0.1',
+  openrouter: '',
+  deepseek: '',
+  groq: '',
+  mistral: '',
+  xai: '',
+  together: '',
+  fireworks: '',
+  cerebras: '',
+  perplexity: '',
+  'github-models': '',
+  'ollama-cloud': '',
 };
 
 export const JAN_DEFAULT_KEY = 'jan-key';

@@ -79,6 +79,8 @@ function entry(kind: FakeKind, id: string, info: FakeModelInfo | undefined): Rec
     case 'anthropic':
     case 'gemini':
       return { ...base, created: CREATED_UNIX };
+    default:
+      return base; // the cloud services list their models in their own shapes (cloud-services.ts)
   }
 }
 

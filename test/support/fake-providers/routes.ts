@@ -8,7 +8,8 @@ import { openAiModelList } from './model-lists.js';
 import { ollamaChat, ollamaPs, ollamaShow, ollamaTags } from './ollama-wire.js';
 import { openAiProblem } from './openai-errors.js';
 import { openAiChat } from './openai-wire.js';
-import { json, send, text } from './respond.js';
+import { CLOUD_SERVICES, isCloudKind, streamOptionsRefused, type CloudKind } from './cloud-services.js';
+import { json, parseObject, send, text } from './respond.js';
 import { getRoute, type RouteEntry } from './route-table.js';
 
 /** Chat and model list under each prefix (e.g. '/v1'), both behind the key. */
@@ -87,7 +88,26 @@ const ollamaRoutes: RouteEntry[] = [
   ...openAiRoutes(['/v1']),
 ];
 
+function cloudRoutes(kind: CloudKind): RouteEntry[] {
+  const service = CLOUD_SERVICES[kind];
+  return [
+    {
+      method: 'POST',
+      path: `${service.basePath}/chat/completions`,
+      wire: 'openai',
+      auth: true,
+      chat: {},
+      run: (ctx, req, res) =>
+        !service.streamOptions && parseObject(req.body)?.stream_options !== undefined
+          ? send(res, streamOptionsRefused(kind))
+          : openAiChat(ctx, req, res),
+    },
+    getRoute(service.modelsPath, 'openai', true, (ctx) => service.list(ctx)),
+  ];
+}
+
 export function routesFor(kind: FakeKind): RouteEntry[] {
+  if (isCloudKind(kind)) return cloudRoutes(kind);
   switch (kind) {
     case 'openai':
       return openAiRoutes(['/v1']);
