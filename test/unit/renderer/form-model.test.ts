@@ -34,6 +34,8 @@ const remote: ProfileView = {
   hasApiKey: true,
   apiKeyHint: '1234',
   keyStatus: 'stored',
+  headerNames: [],
+  headersStatus: 'none',
   lastTest: null,
   resolvedEndpoint: 'https://api.openai.com/v1/chat/completions',
 };
