@@ -6,7 +6,7 @@ import { FormTextField } from './FormTextField.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
-import { consentGiven, type FormValues } from './form-model.js';
+import { consentGiven, draftHeaders, type FormValues } from './form-model.js';
 
 interface Props {
   readonly values: FormValues;
@@ -20,6 +20,7 @@ export function ModelField({ values, profile, error, onChange }: Props) {
   const load = useAppMutation(trpc.profiles.models.mutationOptions());
   const models = load.data?.models ?? [];
 
+  const headers = draftHeaders(values, profile);
   const loadModels = () =>
     load.run({
       ...(profile && { id: profile.id }),
@@ -32,6 +33,7 @@ export function ModelField({ values, profile, error, onChange }: Props) {
           azureApiVersion: values.azureApiVersion || null,
         }),
         ...(values.apiKey !== '' && { apiKey: values.apiKey }),
+        ...(headers && { headers }),
         ...(consentGiven(values) && { remoteConsent: true }),
       },
     });
