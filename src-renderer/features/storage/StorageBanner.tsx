@@ -53,7 +53,7 @@ export function StorageBanner() {
   const unreadable = describeError('VAULT_KEY_UNREADABLE');
 
   return (
-    <div className="banners" ref={bannersRef} tabIndex={-1} aria-label="Storage notices">
+    <div className="banners" ref={bannersRef} tabIndex={-1} role="region" aria-label="Storage notices">
       {s.encryption === 'unavailable' ? (
         <section
           className="banner banner--danger"
