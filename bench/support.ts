@@ -73,6 +73,7 @@ export async function seededVault(count: number): Promise<BenchVault> {
     profiles,
     activeProfileId: null,
     keys,
+    headers: {},
     weakStorageAllowed: null,
   };
   const store = new AtomicFileStore({ dir });

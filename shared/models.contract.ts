@@ -1,5 +1,5 @@
 // Listing a server's models for a saved profile, or for the unsaved values of a form (so the form can offer
-// a model picker before saving). A draft may borrow the saved key of an existing profile.
+// a model picker before saving). A draft may borrow the saved key and extra headers of an existing profile.
 import { z } from 'zod';
 import { fieldMessage } from './errors/field-messages.js';
 import {
@@ -11,6 +11,7 @@ import {
   TimeoutMsSchema,
 } from './profile.contract.js';
 import { PresetSchema, ProviderKindSchema } from './provider.contract.js';
+import { HeaderEditListSchema } from './request-headers.contract.js';
 
 export const ModelsDraftSchema = z.strictObject({
   kind: ProviderKindSchema,
@@ -19,6 +20,11 @@ export const ModelsDraftSchema = z.strictObject({
   azureDeployment: AzureDeploymentSchema.nullable().optional(),
   azureApiVersion: AzureApiVersionSchema.nullable().optional(),
   apiKey: ApiKeySchema.optional(),
+  /**
+   * The form's extra headers; `keep: true` borrows the value saved under that name. Absent borrows every saved one.
+   * Saved values are borrowed only while the draft points at the profile's own server (scheme, host and port).
+   */
+  headers: HeaderEditListSchema.optional(),
   timeoutMs: TimeoutMsSchema.optional(),
   remoteConsent: z.boolean().optional(),
 });

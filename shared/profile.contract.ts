@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ERROR_CODES } from './errors/error-codes.js';
 import { fieldMessage, type FieldMessageId } from './errors/field-messages.js';
 import { isPlainText } from './text-rules.js';
+import { HeaderEditListSchema, HeaderListSchema } from './request-headers.contract.js';
 import {
   keyRequiredFor,
   PresetSchema,
@@ -176,6 +177,8 @@ export const ProfileCreateInputSchema = z
   .strictObject({
     ...profileFieldShape,
     apiKey: ApiKeySchema.optional(),
+    /** Extra headers sent with every request to this profile's server; stored encrypted, never shown back. */
+    headers: HeaderListSchema.optional(),
     /** True when the learner has just agreed to send prompts to a remote host. */
     remoteConsent: z.boolean({ error: fieldMessage('consentYesNo') }).optional(),
   })
@@ -197,6 +200,11 @@ export const ProfilePatchSchema = z.strictObject({
   timeoutMs: TimeoutMsSchema.optional(),
   /** A new key replaces the stored one; null removes it; absent keeps it. */
   apiKey: ApiKeySchema.nullable().optional(),
+  /**
+   * A list replaces the extra headers (an entry with `keep: true` keeps the value saved under its name); null or
+   * an empty list removes them; absent keeps them — unless the address moves to another origin, which drops them.
+   */
+  headers: HeaderEditListSchema.nullable().optional(),
 });
 export type ProfilePatch = z.input<typeof ProfilePatchSchema>;
 
@@ -263,7 +271,10 @@ export type StoredProfile = z.infer<typeof StoredProfileSchema>;
 export const KEY_STATUSES = ['none', 'stored', 'unreadable', 'locked'] as const;
 export type KeyStatus = (typeof KEY_STATUSES)[number];
 
-/** What the renderer sees. Never the key: only whether there is one and its last four characters. */
+/**
+ * What the renderer sees. Never the key: only whether there is one and its last four characters. Never a header
+ * value: only the names.
+ */
 export const ProfileViewSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
@@ -285,6 +296,10 @@ export const ProfileViewSchema = z.strictObject({
   hasApiKey: z.boolean(),
   apiKeyHint: z.string().max(4).nullable(),
   keyStatus: z.enum(KEY_STATUSES),
+  /** The names of the extra request headers, in the order they are sent; their values are never shown. */
+  headerNames: z.array(z.string()),
+  /** The state of the saved header values, like keyStatus (`none` when there are no extra headers). */
+  headersStatus: z.enum(KEY_STATUSES),
   lastTest: LastTestSummarySchema.nullable(),
   /** The exact URL a chat or connection test is sent to. */
   resolvedEndpoint: z.string().nullable(),

@@ -57,6 +57,14 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
       'Unlock your system keychain or keyring (on Linux: GNOME Keyring or KWallet must be running and unlocked), then restart the app. Your saved profiles can still be viewed.',
     retryable: true,
   },
+  PROFILE_HEADERS_NEED_HTTPS: {
+    summary: 'Headers would travel unencrypted',
+    message:
+      'Your extra header values would travel unencrypted over plain http to {host}, which is not on this computer.',
+    remediation:
+      'Use the https:// address of this server, or remove the extra headers. Header values travel over plain http only to servers on this computer.',
+    retryable: false,
+  },
   VAULT_WEAK_ENCRYPTION_NOT_ALLOWED: {
     summary: 'Key storage too weak',
     message: 'Only weak protection is available for API keys on this computer, so the key was not saved.',
@@ -75,6 +83,13 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
     message: 'The saved API key for this profile can no longer be read.',
     remediation:
       'This happens when the system keychain was reset or the profiles were copied from another computer. Enter the API key again and save.',
+    retryable: false,
+  },
+  VAULT_HEADERS_UNREADABLE: {
+    summary: 'Saved headers unreadable',
+    message: 'The saved extra header values for this profile can no longer be read.',
+    remediation:
+      'This happens when the system keychain was reset or the profiles were copied from another computer. Enter the header values again and save.',
     retryable: false,
   },
   VAULT_DISK_FULL: {

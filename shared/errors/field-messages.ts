@@ -52,6 +52,30 @@ export const FIELD_MESSAGES = {
   keyNeededBy: '{provider} needs an API key.',
   keyOriginChanged: 'The server address changed: enter the API key for the new server, or remove the saved key.',
   keyWeakStorage: 'This computer can only weakly protect API keys; see the storage banner.',
+  // Extra request headers
+  headersList: 'The extra headers must be a list of names and values.',
+  headersTooMany: 'Keep to {max} extra headers or fewer.',
+  headerNameRequired: 'Enter the header name, or remove this header.',
+  headerNameText: 'The header name must be text.',
+  headerNameTooLong: 'Keep the header name to {max} characters or fewer.',
+  headerNameCharacters:
+    'A header name uses only letters, digits and symbols such as - _ . (no spaces or colons), for example CF-Access-Client-Id.',
+  headerNameReserved: 'The app sets "{name}" itself, so it cannot be added here; remove it.',
+  headerNameDuplicate: '"{name}" is already in the list; each header can be added once.',
+  headerValueRequired: 'Enter the value of this header, or remove it.',
+  headerValueText: 'The header value must be text.',
+  headerValueTooLong: 'That header value is too long (over {max} characters); check that you pasted only the value.',
+  headerValueLineBreak: 'A header value cannot contain line breaks or NUL characters; paste it on one line.',
+  headerValueCharacters:
+    'A header value can only contain plain letters, digits, spaces and symbols (no emoji, curly quotes or control characters).',
+  headerValueOrKeep: 'Either enter a new value or keep the saved one, not both.',
+  headerKeepTrue: 'To keep a saved value, send keep: true.',
+  headerKeepUnknown: 'No value is saved for "{name}"; enter its value.',
+  headerKeepUnreadable: 'The saved value of "{name}" can no longer be read; enter it again.',
+  headerOriginChanged:
+    'The server address changed: enter the value of "{name}" again for the new server, or remove this header.',
+  headersWeakStorage: 'This computer can only weakly protect header values; see the storage banner.',
+  headersNeedHttps: 'Use an https:// address: saved header values are never sent over plain http to another computer.',
   // Time limit
   timeoutNumber: 'The time limit must be a number of milliseconds.',
   timeoutWhole: 'The time limit must be a whole number of milliseconds.',

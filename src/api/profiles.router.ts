@@ -30,6 +30,8 @@ const PROVIDER_ERRORS: readonly ErrorCode[] = [
   'PROFILE_NOT_FOUND',
   'VAULT_ENCRYPTION_UNAVAILABLE',
   'VAULT_KEY_UNREADABLE',
+  'VAULT_HEADERS_UNREADABLE',
+  'PROFILE_HEADERS_NEED_HTTPS',
   ...ERROR_CODES.filter(
     (code) => code.startsWith('PROVIDER_') && code !== 'PROVIDER_STREAM_ERROR' && code !== 'PROVIDER_EMPTY_REPLY',
   ),
@@ -45,11 +47,12 @@ export const profilesRouter = router({
     .query(({ ctx, input }) => ctx.services.profiles.get(input)),
   create: procedure
     .meta({
-      summary: 'Saves a new profile (and its key, encrypted); a remote address needs consent.',
+      summary: 'Saves a new profile (and its key and extra header values, encrypted); a remote address needs consent.',
       output: ProfileViewSchema,
       errors: [
         'PROFILE_NAME_TAKEN',
         'CONSENT_REQUIRED',
+        'PROFILE_HEADERS_NEED_HTTPS',
         'VAULT_WEAK_ENCRYPTION_NOT_ALLOWED',
         'VAULT_ENCRYPTION_FAILED',
         ...WRITE_ERRORS,
@@ -59,13 +62,15 @@ export const profilesRouter = router({
     .mutation(({ ctx, input }) => ctx.services.profiles.create(input)),
   update: procedure
     .meta({
-      summary: 'Changes a profile at the revision the caller saw; the key is replaced, removed or kept.',
+      summary:
+        'Changes a profile at the revision the caller saw; the key and the extra headers are replaced, removed or kept.',
       output: ProfileViewSchema,
       errors: [
         'PROFILE_NOT_FOUND',
         'PROFILE_REVISION_CONFLICT',
         'PROFILE_NAME_TAKEN',
         'CONSENT_REQUIRED',
+        'PROFILE_HEADERS_NEED_HTTPS',
         'VAULT_WEAK_ENCRYPTION_NOT_ALLOWED',
         'VAULT_ENCRYPTION_FAILED',
         ...WRITE_ERRORS,
@@ -95,7 +100,14 @@ export const profilesRouter = router({
       summary:
         'Streams a short test prompt’s phases, then the figures or the error (provider failures arrive in the result).',
       output: TestEventSchema,
-      errors: ['PROFILE_NOT_FOUND', 'CONSENT_REQUIRED', 'VAULT_ENCRYPTION_UNAVAILABLE', 'VAULT_KEY_UNREADABLE'],
+      errors: [
+        'PROFILE_NOT_FOUND',
+        'CONSENT_REQUIRED',
+        'VAULT_ENCRYPTION_UNAVAILABLE',
+        'VAULT_KEY_UNREADABLE',
+        'VAULT_HEADERS_UNREADABLE',
+        'PROFILE_HEADERS_NEED_HTTPS',
+      ],
     })
     .input(typedInput(ProfileTestInputSchema))
     .subscription(({ ctx, input, signal }) => ctx.services.connectionTest.run(input, signal)),

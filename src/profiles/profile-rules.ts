@@ -1,14 +1,18 @@
 // Pure rules for turning a request into the next stored profile: merging a patch, kind-specific
-// requirements, unique names and remote consent. No I/O, so every rule is testable on its own.
+// requirements, unique names, remote consent and which extra headers an edit keeps. No I/O, so every rule is
+// testable on its own.
 import { consentCovers, consentScope, grantConsent, keyWouldTravelInClear, originLabel } from '../../shared/consent.js';
 import { fieldMessage } from '../../shared/errors/field-messages.js';
 import {
   DEFAULT_TIMEOUT_MS,
   kindRuleIssues,
+  type KeyStatus,
   type ProfilePatch,
+  type RuleIssue,
   type RemoteConsent,
   type StoredProfile,
 } from '../../shared/profile.contract.js';
+import { sameHeaderName, type HeaderEdit, type RequestHeader } from '../../shared/request-headers.contract.js';
 import type { z } from 'zod';
 import type { ProfileCreateInputSchema } from '../../shared/profile.contract.js';
 import { AppError } from '../errors/app-error.js';
@@ -53,6 +57,57 @@ export function assertKeyTravelsEncrypted(baseUrl: string, withKey: boolean): vo
     params: { host },
     fieldErrors: [{ field: 'baseUrl', message: fieldMessage('keyNeedsHttps') }],
   });
+}
+
+/** Like a key, extra header values (gateway tokens) never travel over plain http to a server off this computer. */
+export function assertHeadersTravelEncrypted(baseUrl: string, withHeaders: boolean): void {
+  if (!withHeaders || !keyWouldTravelInClear(baseUrl)) return;
+  const host = originLabel(consentScope(baseUrl) ?? baseUrl);
+  throw new AppError('PROFILE_HEADERS_NEED_HTTPS', {
+    params: { host },
+    fieldErrors: [{ field: 'baseUrl', message: fieldMessage('headersNeedHttps') }],
+  });
+}
+
+/** What the vault holds of a profile's headers when an edit is resolved against them. */
+export interface SavedHeaders {
+  readonly status: KeyStatus;
+  readonly names: readonly string[];
+  readonly plaintext: readonly RequestHeader[] | null;
+}
+
+/**
+ * The headers an edit asks for, each kept value filled in from the saved one of that name. A kept value must be
+ * saved, readable, and stay with the server it was given for: like a key, it never follows the address elsewhere.
+ */
+export function editedHeaders(
+  edits: readonly HeaderEdit[],
+  saved: SavedHeaders,
+  originChanged: boolean,
+): RequestHeader[] {
+  const issues: RuleIssue[] = [];
+  const headers: RequestHeader[] = [];
+  edits.forEach((edit, index) => {
+    if (edit.value !== undefined) {
+      headers.push({ name: edit.name, value: edit.value });
+      return;
+    }
+    const field = `headers.${index}.value`;
+    const params = { name: edit.name };
+    const at = saved.names.findIndex((name) => sameHeaderName(name, edit.name));
+    const value = at < 0 ? undefined : saved.plaintext?.[at]?.value;
+    if (at < 0) issues.push({ field, message: fieldMessage('headerKeepUnknown', params) });
+    else if (originChanged) issues.push({ field, message: fieldMessage('headerOriginChanged', params) });
+    else if (value === undefined) issues.push({ field, message: fieldMessage('headerKeepUnreadable', params) });
+    else headers.push({ name: edit.name, value });
+  });
+  if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { fieldErrors: issues });
+  return headers;
+}
+
+/** The same headers in the same order, names spelled alike: saving them again would change nothing. */
+export function sameHeaders(a: readonly RequestHeader[] | null, b: readonly RequestHeader[]): boolean {
+  return a !== null && a.length === b.length && a.every((h, i) => h.name === b[i]!.name && h.value === b[i]!.value);
 }
 
 /**

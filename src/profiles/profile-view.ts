@@ -1,12 +1,17 @@
 // StoredProfile + vault state → the view the renderer may see. The only place a view is built, so the
-// "no key, only a hint" rule has one implementation to test.
+// "no key, only a hint" and "header names, never their values" rules have one implementation to test.
 import { endpointHost, isLoopbackHost } from '../../shared/endpoint.js';
 import { tryResolveEndpoints } from '../../shared/endpoint-resolution.js';
 import { consentCovers } from '../../shared/consent.js';
 import type { ProfileView, StoredProfile } from '../../shared/profile.contract.js';
-import type { KeyState } from '../vault/vault.js';
+import type { HeadersState, KeyState } from '../vault/vault.js';
 
-export function toProfileView(profile: StoredProfile, activeProfileId: string | null, key: KeyState): ProfileView {
+export function toProfileView(
+  profile: StoredProfile,
+  activeProfileId: string | null,
+  key: KeyState,
+  headers: HeadersState,
+): ProfileView {
   const host = endpointHost(profile.baseUrl) ?? '';
   const local = isLoopbackHost(host);
   return {
@@ -30,6 +35,8 @@ export function toProfileView(profile: StoredProfile, activeProfileId: string | 
     hasApiKey: key.status !== 'none',
     apiKeyHint: key.hint,
     keyStatus: key.status,
+    headerNames: [...headers.names],
+    headersStatus: headers.status,
     lastTest: profile.lastTest,
     resolvedEndpoint: tryResolveEndpoints(profile)?.chat ?? null,
   };

@@ -1,6 +1,7 @@
 // The profile use cases: list, get, create, update, delete, activate. Each change is validated, checked
 // against secure-storage availability and remote consent, then committed through the vault's one queue;
-// only after the bytes are on disk is it logged and announced to every window.
+// only after the bytes are on disk is it logged and announced to every window. Keys and extra header values are
+// secrets alike: held for scrubbing while a change carries them, encrypted by the vault, never shown back.
 import type { z } from 'zod';
 import {
   ProfileActivateInputSchema,
@@ -24,6 +25,7 @@ import { fieldMessage } from '../../shared/errors/field-messages.js';
 import { markImmutable } from '../../shared/json-transformer.js';
 import { isRemoteEndpoint } from '../../shared/endpoint.js';
 import { endpointOrigin } from '../../shared/origin.js';
+import type { HeaderEdit, RequestHeader } from '../../shared/request-headers.contract.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validation.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
@@ -41,10 +43,13 @@ import {
   patchedProfile,
   resolveConsent,
   assertKeyTravelsEncrypted,
+  assertHeadersTravelEncrypted,
+  editedHeaders,
   sameContent,
+  sameHeaders,
 } from './profile-rules.js';
 import type { AvailabilityMonitor } from '../secure-storage/availability-monitor.js';
-import type { KeyState } from '../vault/vault.js';
+import type { HeadersState, KeyState } from '../vault/vault.js';
 
 export interface ProfileServiceDeps {
   readonly vault: Vault;
@@ -65,7 +70,12 @@ export class ProfileService {
    */
   private readonly views = new WeakMap<
     StoredProfile,
-    { readonly isActive: boolean; readonly key: KeyState; readonly view: ProfileView }
+    {
+      readonly isActive: boolean;
+      readonly key: KeyState;
+      readonly headers: HeadersState;
+      readonly view: ProfileView;
+    }
   >();
 
   constructor(private readonly deps: ProfileServiceDeps) {}
@@ -74,7 +84,9 @@ export class ProfileService {
     const { vault } = this.deps;
     if (this.cachedList?.version !== vault.version) {
       const doc = vault.document;
-      const profiles = doc.profiles.map((p) => this.cachedView(p, doc.activeProfileId, vault.keyState(p.id)));
+      const profiles = doc.profiles.map((p) =>
+        this.cachedView(p, doc.activeProfileId, vault.keyState(p.id), vault.headersState(p.id)),
+      );
       // Shared by every caller until the next change: frozen, and its JSON reused over IPC.
       this.cachedList = {
         version: vault.version,
@@ -84,13 +96,25 @@ export class ProfileService {
     return this.cachedList.list;
   }
 
-  private cachedView(profile: StoredProfile, activeProfileId: string | null, key: KeyState): ProfileView {
+  private cachedView(
+    profile: StoredProfile,
+    activeProfileId: string | null,
+    key: KeyState,
+    headers: HeadersState,
+  ): ProfileView {
     const isActive = profile.id === activeProfileId;
     const cached = this.views.get(profile);
-    if (cached && cached.isActive === isActive && cached.key.status === key.status && cached.key.hint === key.hint)
+    if (
+      cached &&
+      cached.isActive === isActive &&
+      cached.key.status === key.status &&
+      cached.key.hint === key.hint &&
+      cached.headers.status === headers.status &&
+      cached.headers.names === headers.names
+    )
       return cached.view;
-    const view = markImmutable(toProfileView(profile, activeProfileId, key));
-    this.views.set(profile, { isActive, key, view });
+    const view = markImmutable(toProfileView(profile, activeProfileId, key, headers));
+    this.views.set(profile, { isActive, key, headers, view });
     return view;
   }
 
@@ -101,13 +125,20 @@ export class ProfileService {
 
   async create(input: ProfileCreateInput): Promise<ProfileView> {
     const parsed = parseInput(ProfileCreateInputSchema, input);
-    return this.holdingKey(parsed.apiKey, () => this.createParsed(parsed));
+    const headers = parsed.headers ?? [];
+    return this.holdingSecrets([parsed.apiKey, ...headers.map((h) => h.value)], () =>
+      this.createParsed(parsed, headers),
+    );
   }
 
-  private async createParsed(parsed: z.output<typeof ProfileCreateInputSchema>): Promise<ProfileView> {
+  private async createParsed(
+    parsed: z.output<typeof ProfileCreateInputSchema>,
+    headers: readonly RequestHeader[],
+  ): Promise<ProfileView> {
     const { apiKey } = parsed;
-    await this.assertWritable(apiKey !== undefined);
+    await this.assertWritable(apiKey !== undefined, headers.length > 0);
     assertKeyTravelsEncrypted(parsed.baseUrl, apiKey !== undefined);
+    assertHeadersTravelEncrypted(parsed.baseUrl, headers.length > 0);
     const id = this.deps.ids.profileId();
     const profile = await this.deps.vault.commit((doc) => {
       assertNameFree(doc, parsed.name);
@@ -115,6 +146,7 @@ export class ProfileService {
       return {
         document: { ...doc, profiles: [...doc.profiles, created] },
         keyChanges: apiKey === undefined ? undefined : new Map([[id, apiKey]]),
+        headerChanges: headers.length === 0 ? undefined : new Map([[id, headers]]),
         result: created,
       };
     });
@@ -122,6 +154,7 @@ export class ProfileService {
       kind: profile.kind,
       location: location(profile),
       hasApiKey: apiKey !== undefined,
+      headerNames: headers.map((h) => h.name),
     });
     this.auditConsent(profile.id, null, profile.remoteConsent);
     return this.view(profile);
@@ -129,14 +162,18 @@ export class ProfileService {
 
   async update(input: ProfileUpdateInput): Promise<ProfileView> {
     const parsed = parseInput(ProfileUpdateInputSchema, input);
-    return this.holdingKey(parsed.patch.apiKey, () => this.updateParsed(parsed));
+    const newValues = (parsed.patch.headers ?? []).map((h) => h.value);
+    return this.holdingSecrets([parsed.patch.apiKey, ...newValues], () => this.updateParsed(parsed));
   }
 
   private async updateParsed(parsed: z.output<typeof ProfileUpdateInputSchema>): Promise<ProfileView> {
     const { id, expectedRevision, patch, remoteConsent } = parsed;
-    const { apiKey } = patch;
-    await this.assertWritable(typeof apiKey === 'string');
-    const outcome = await this.deps.vault.commit((doc) => {
+    const { apiKey, headers: headerEdits } = patch;
+    const { vault } = this.deps;
+    await this.assertWritable(typeof apiKey === 'string', headerEdits?.some((h) => h.value !== undefined) ?? false);
+    // Keeping a value needs it decrypted: values locked at start-up are read now that storage is back.
+    if (headerEdits?.some((h) => h.keep) && vault.headersState(id).status === 'locked') await vault.unlockKeys();
+    const outcome = await vault.commit((doc) => {
       const current = findProfile(doc, id);
       if (current.revision !== expectedRevision) {
         throw new AppError('PROFILE_REVISION_CONFLICT', {
@@ -148,6 +185,9 @@ export class ProfileService {
       const hasKeyAfter = keyChange === undefined ? id in doc.keys : keyChange !== null;
       const draft = patchedProfile(current, patch, hasKeyAfter);
       assertKeyTravelsEncrypted(draft.baseUrl, hasKeyAfter);
+      const headerChange = this.headerChange(id, id in doc.headers, headerEdits, current.baseUrl, draft.baseUrl);
+      const hasHeadersAfter = headerChange === undefined ? id in doc.headers : headerChange !== null;
+      assertHeadersTravelEncrypted(draft.baseUrl, hasHeadersAfter);
       if (patch.name !== undefined) assertNameFree(doc, draft.name, id);
       const now = this.deps.clock.now();
       draft.remoteConsent = resolveConsent(draft.baseUrl, current.remoteConsent, remoteConsent, now);
@@ -167,24 +207,59 @@ export class ProfileService {
         });
       }
 
-      if (sameContent(current, draft) && keyChange === undefined)
-        return { document: null, result: { profile: current, changed: false, consentBefore: current.remoteConsent } };
+      const headersOutcome: HeadersOutcome =
+        headerChange === undefined
+          ? 'kept'
+          : headerChange === null
+            ? headerEdits === undefined
+              ? 'dropped'
+              : 'removed'
+            : 'replaced';
+      if (sameContent(current, draft) && keyChange === undefined && headerChange === undefined)
+        return {
+          document: null,
+          result: { profile: current, changed: false, consentBefore: current.remoteConsent, headersOutcome },
+        };
       const next: StoredProfile = { ...draft, revision: current.revision + 1, updatedAt: now.toISOString() };
       return {
         document: { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) },
         keyChanges: keyChange === undefined ? undefined : new Map([[id, keyChange]]),
-        result: { profile: next, changed: true, consentBefore: current.remoteConsent },
+        headerChanges: headerChange === undefined ? undefined : new Map([[id, headerChange]]),
+        result: { profile: next, changed: true, consentBefore: current.remoteConsent, headersOutcome },
       };
     });
     if (outcome.changed) {
       this.auditConsent(outcome.profile.id, outcome.consentBefore, outcome.profile.remoteConsent);
       this.announce('profile.updated', outcome.profile, {
         revision: outcome.profile.revision,
-        fields: Object.keys(patch).filter((field) => field !== 'apiKey'),
+        fields: Object.keys(patch).filter((field) => field !== 'apiKey' && field !== 'headers'),
         apiKey: apiKey === undefined ? 'kept' : apiKey === null ? 'removed' : 'replaced',
+        headers: outcome.headersOutcome,
+        headerNames: vault.headersState(outcome.profile.id).names,
       });
     }
     return this.view(outcome.profile);
+  }
+
+  /**
+   * What an update does to the extra headers: undefined keeps them as they are, null removes them, a list is the
+   * new plaintext. Like the key, saved values are bound to the origin they were given for: an address on another
+   * origin drops them unless the edit enters them again (keeping one there is refused by editedHeaders).
+   */
+  private headerChange(
+    id: string,
+    hasSaved: boolean,
+    edits: readonly HeaderEdit[] | null | undefined,
+    baseUrlBefore: string,
+    baseUrlAfter: string,
+  ): readonly RequestHeader[] | null | undefined {
+    const originChanged = endpointOrigin(baseUrlAfter) !== endpointOrigin(baseUrlBefore);
+    if (edits === undefined) return originChanged && hasSaved ? null : undefined;
+    if (edits === null || edits.length === 0) return hasSaved ? null : undefined;
+    const { vault } = this.deps;
+    const plaintext = vault.plaintextHeaders(id);
+    const headers = editedHeaders(edits, { ...vault.headersState(id), plaintext }, originChanged);
+    return sameHeaders(plaintext, headers) ? undefined : headers;
   }
 
   async delete(input: ProfileDeleteInput): Promise<ProfileDeleteResult> {
@@ -243,6 +318,18 @@ export class ProfileService {
     return key;
   }
 
+  /** The decrypted extra headers for a provider call (none: empty); typed errors when they cannot be used. */
+  headersFor(profileId: string): readonly RequestHeader[] {
+    const { vault } = this.deps;
+    const state = vault.headersState(profileId);
+    if (state.status === 'none') return [];
+    if (state.status === 'locked') throw new AppError('VAULT_ENCRYPTION_UNAVAILABLE');
+    const headers = vault.plaintextHeaders(profileId);
+    if (state.status === 'unreadable' || headers === null)
+      throw new AppError('VAULT_HEADERS_UNREADABLE', { params: { id: profileId } });
+    return headers;
+  }
+
   /**
    * Keeps the last connection-test summary on the profile. Not a learner edit, so the revision stays and an
    * open edit form does not conflict. Returns null when saved, otherwise why not (also logged): storage
@@ -276,7 +363,12 @@ export class ProfileService {
 
   private view(profile: StoredProfile): ProfileView {
     const { vault } = this.deps;
-    return toProfileView(profile, vault.document.activeProfileId, vault.keyState(profile.id));
+    return toProfileView(
+      profile,
+      vault.document.activeProfileId,
+      vault.keyState(profile.id),
+      vault.headersState(profile.id),
+    );
   }
 
   private announce(
@@ -299,32 +391,44 @@ export class ProfileService {
       this.deps.logger.log('info', 'consent.given', { profileId, origin: after.origin, at: after.at });
   }
 
-  /** Refuses a change while secure storage is down, and a new key while only weak storage is on offer. */
-  private async assertWritable(storesKey: boolean): Promise<void> {
+  /**
+   * Refuses a change while secure storage is down, and a new key or new header values while only weak storage is
+   * on offer.
+   */
+  private async assertWritable(storesKey: boolean, storesHeaders = false): Promise<void> {
     const { state, backend } = await this.deps.cipher.availability();
     this.deps.availability.observe(state, backend);
     if (state === 'unavailable') throw new AppError('VAULT_ENCRYPTION_UNAVAILABLE', { params: { backend } });
-    if (storesKey && state === 'weak' && this.deps.vault.document.weakStorageAllowed === null) {
+    if ((storesKey || storesHeaders) && state === 'weak' && this.deps.vault.document.weakStorageAllowed === null) {
       throw new AppError('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED', {
         params: { backend },
-        fieldErrors: [{ field: 'apiKey', message: fieldMessage('keyWeakStorage') }],
+        fieldErrors: [
+          ...(storesKey ? [{ field: 'apiKey', message: fieldMessage('keyWeakStorage') }] : []),
+          ...(storesHeaders ? [{ field: 'headers', message: fieldMessage('headersWeakStorage') }] : []),
+        ],
       });
     }
   }
 
   /**
-   * Holds a new key in the secret registry while the change that saves it runs (anything logged meanwhile is
-   * scrubbed of it); once saved, the vault holds it for as long as it keeps it.
+   * Holds new secrets (a key, header values) in the secret registry while the change that saves them runs
+   * (anything logged meanwhile is scrubbed of them); once saved, the vault holds them for as long as it keeps them.
    */
-  private async holdingKey<T>(key: string | null | undefined, run: () => Promise<T>): Promise<T> {
-    const release = typeof key === 'string' ? this.deps.secrets.hold(key) : () => undefined;
+  private async holdingSecrets<T>(
+    secrets: ReadonlyArray<string | null | undefined>,
+    run: () => Promise<T>,
+  ): Promise<T> {
+    const releases: Array<() => void> = [];
     try {
+      for (const secret of secrets) if (typeof secret === 'string') releases.push(this.deps.secrets.hold(secret));
       return await run();
     } finally {
-      release();
+      for (const release of releases) release();
     }
   }
 }
+
+type HeadersOutcome = 'kept' | 'replaced' | 'removed' | 'dropped';
 
 function location(profile: StoredProfile): 'local' | 'remote' {
   return isRemoteEndpoint(profile.baseUrl) ? 'remote' : 'local';

@@ -28,9 +28,11 @@ export class ModelListingService {
 
   async list(input: ProfileModelsInput, cancel?: AbortSignal): Promise<ModelList> {
     const { id, draft } = parseInput(ProfileModelsInputSchema, input);
-    // A draft's key is live only while this request runs.
-    const release = draft?.apiKey ? this.deps.secrets.hold(draft.apiKey) : () => undefined;
+    // A draft's key and header values are live only while this request runs.
+    const releases: Array<() => void> = [];
     try {
+      for (const secret of [draft?.apiKey, ...(draft?.headers ?? []).map((h) => h.value)])
+        if (secret) releases.push(this.deps.secrets.hold(secret));
       const target = draft
         ? targetForDraft(this.deps.profiles, draft, id)
         : targetForProfile(this.deps.profiles, id!).target;
@@ -50,7 +52,7 @@ export class ModelListingService {
       });
       return { models, truncated, endpoint: resolveEndpoints({ ...target, model: target.model }).models };
     } finally {
-      release();
+      for (const release of releases) release();
     }
   }
 

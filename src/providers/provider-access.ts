@@ -1,12 +1,14 @@
 // The gate in front of every provider call: the profile must exist, a remote origin needs the learner's
-// stored consent for that very origin, a key never travels unencrypted off this computer, and the key must be
-// readable. Produces the ProviderTarget to call.
+// stored consent for that very origin, a key or header values never travel unencrypted off this computer, and
+// the saved ones must be readable. Produces the ProviderTarget to call.
 import { consentCovers, consentScope } from '../../shared/consent.js';
 import { endpointOrigin } from '../../shared/origin.js';
 import type { ModelsDraft } from '../../shared/models.contract.js';
 import { DEFAULT_TIMEOUT_MS, PROFILE_LIMITS, type StoredProfile } from '../../shared/profile.contract.js';
 import type { Logger } from '../ports/logger.port.js';
-import { assertKeyTravelsEncrypted, consentRequired } from '../profiles/profile-rules.js';
+import type { HeaderEdit, RequestHeader } from '../../shared/request-headers.contract.js';
+import { sameHeaderName } from '../../shared/request-headers.contract.js';
+import { assertHeadersTravelEncrypted, assertKeyTravelsEncrypted, consentRequired } from '../profiles/profile-rules.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import type { ProviderTarget } from './provider-target.js';
 
@@ -29,6 +31,7 @@ export function noteRemoteUse(logger: Logger, target: ProviderTarget, purpose: '
     host: url.hostname,
     port: Number(consent.origin.slice(consent.origin.lastIndexOf(':') + 1)),
     withKey: target.apiKey !== null,
+    extraHeaders: (target.extraHeaders ?? []).map((h) => h.name),
     consent: consent.basis,
     consentAt: consent.at,
   });
@@ -51,6 +54,8 @@ export function targetForProfile(
   assertConsent(profile.baseUrl, consentCovers(profile.remoteConsent, profile.baseUrl));
   const apiKey = profiles.apiKeyFor(profile.id);
   assertKeyTravelsEncrypted(profile.baseUrl, apiKey !== null);
+  const extraHeaders = profiles.headersFor(profile.id);
+  assertHeadersTravelEncrypted(profile.baseUrl, extraHeaders.length > 0);
   return {
     profile,
     target: {
@@ -61,6 +66,7 @@ export function targetForProfile(
       azureDeployment: profile.azureDeployment,
       azureApiVersion: profile.azureApiVersion,
       apiKey,
+      extraHeaders,
       timeoutMs: Math.min(profile.timeoutMs, PROFILE_LIMITS.timeoutMaxMs),
       remoteConsent: remoteConsentOf(profile.baseUrl, 'stored', profile.remoteConsent?.at ?? null),
     },
@@ -68,9 +74,28 @@ export function targetForProfile(
 }
 
 /**
- * A form draft. It may borrow the saved key (and stored consent) of the profile being edited, but only while
- * the draft still points at the same server (scheme, host, port) and provider kind: a key is never carried
- * to a server the learner has not given it to.
+ * The draft's extra headers: those it names with their values, a kept one borrowed from the saved profile, and
+ * every saved one when the draft names none — borrowed only from the same server, like the key.
+ */
+function draftHeaders(
+  profiles: ProfileService,
+  edits: readonly HeaderEdit[] | undefined,
+  saved: StoredProfile | null,
+  sameServer: boolean,
+): readonly RequestHeader[] {
+  const borrowable = saved !== null && sameServer ? profiles.headersFor(saved.id) : [];
+  if (edits === undefined) return borrowable;
+  return edits.flatMap((edit): RequestHeader[] => {
+    if (edit.value !== undefined) return [{ name: edit.name, value: edit.value }];
+    const kept = borrowable.find((h) => sameHeaderName(h.name, edit.name));
+    return kept ? [{ name: edit.name, value: kept.value }] : [];
+  });
+}
+
+/**
+ * A form draft. It may borrow the saved key, extra headers (and stored consent) of the profile being edited, but
+ * only while the draft still points at the same server (scheme, host, port) and provider kind: a secret is never
+ * carried to a server the learner has not given it to.
  */
 export function targetForDraft(
   profiles: ProfileService,
@@ -84,6 +109,8 @@ export function targetForDraft(
   assertConsent(draft.baseUrl, draft.remoteConsent === true || storedConsent);
   const apiKey = draft.apiKey ?? (saved && sameServer ? profiles.apiKeyFor(saved.id) : null);
   assertKeyTravelsEncrypted(draft.baseUrl, apiKey !== null);
+  const extraHeaders = draftHeaders(profiles, draft.headers, saved, sameServer);
+  assertHeadersTravelEncrypted(draft.baseUrl, extraHeaders.length > 0);
   return {
     kind: draft.kind,
     preset: draft.preset ?? undefined,
@@ -92,6 +119,7 @@ export function targetForDraft(
     azureDeployment: draft.azureDeployment ?? undefined,
     azureApiVersion: draft.azureApiVersion ?? undefined,
     apiKey,
+    extraHeaders,
     timeoutMs: draft.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     // Consent ticked in the form is not stored until the profile is saved, so the audit line says where it came from.
     remoteConsent: storedConsent

@@ -1,9 +1,13 @@
-// Everything needed to call one model server: where, which model, how to authenticate, how long to wait.
-// Built from a saved profile (with its decrypted key) or from a form draft; never sent to the renderer.
+// Everything needed to call one model server: where, which model, how to authenticate, which extra headers, how
+// long to wait. Built from a saved profile (with its decrypted key and header values) or from a form draft; never
+// sent to the renderer.
 import type { EndpointTarget } from '../../shared/endpoint-resolution.js';
+import type { RequestHeader } from '../../shared/request-headers.contract.js';
 
 export interface ProviderTarget extends EndpointTarget {
   readonly apiKey: string | null;
+  /** The learner's extra headers, for requests to the origin of `baseUrl` only (wire.ts adds them). */
+  readonly extraHeaders?: readonly RequestHeader[];
   readonly timeoutMs: number;
   /** For an origin off this computer: the consent the call relies on (kept for the audit line). */
   readonly remoteConsent?: {

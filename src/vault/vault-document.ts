@@ -1,20 +1,30 @@
-// The vault's on-disk document: schema version, profiles, the active choice, each API key encrypted on its
-// own (base64), and the weak-storage opt-in. Parsing checks structure *and* the rules across records, so a
+// The vault's on-disk document: schema version, profiles, the active choice, each API key and each extra header
+// value encrypted on its own (base64), and the weak-storage opt-in. Parsing checks structure *and* the rules across records, so a
 // document that parses here can be served as-is.
 import { z } from 'zod';
 import { endpointOrigin } from '../../shared/origin.js';
 import { StoredProfileSchema } from '../../shared/profile.contract.js';
+import { HEADER_LIMITS, StoredHeaderNameSchema } from '../../shared/request-headers.contract.js';
 
 /**
- * 2: consent is recorded per origin (`{ at, origin }`); 1 recorded it per host (`{ at, host }`) and is migrated
- * on load (see migrateFromVersion1).
+ * 3: extra request headers, each value encrypted on its own (`headers`); version 2 had none and is migrated on
+ * load with an empty map. 2: consent is recorded per origin (`{ at, origin }`); 1 recorded it per host
+ * (`{ at, host }`) and is migrated on load (see migrateFromVersion1).
  */
-export const VAULT_SCHEMA_VERSION = 2;
+export const VAULT_SCHEMA_VERSION = 3;
 
 const Base64Schema = z
   .string()
   .regex(/^[A-Za-z0-9+/]*={0,2}$/)
   .min(4);
+
+/** A profile's extra headers: names in the clear (the window shows them), each value as its own ciphertext. */
+const StoredHeadersSchema = z
+  .array(z.strictObject({ name: StoredHeaderNameSchema, value: Base64Schema }))
+  .min(1)
+  .max(HEADER_LIMITS.count);
+
+export type StoredHeaders = z.infer<typeof StoredHeadersSchema>;
 
 const WeakStorageAllowedSchema = z.object({ at: z.iso.datetime({ offset: true }), backend: z.string() }).nullable();
 
@@ -28,6 +38,7 @@ export function documentProblems(doc: {
   profiles: ReadonlyArray<{ id: string; name: string }>;
   activeProfileId: string | null;
   keys: Record<string, string>;
+  headers: Record<string, ReadonlyArray<{ name: string }>>;
 }): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
   const ids = new Set<string>();
@@ -43,6 +54,11 @@ export function documentProblems(doc: {
     problems.push({ path: 'activeProfileId', message: 'active profile does not exist' });
   for (const id of Object.keys(doc.keys))
     if (!ids.has(id)) problems.push({ path: `keys.${id}`, message: 'key for unknown profile' });
+  for (const [id, headers] of Object.entries(doc.headers)) {
+    if (!ids.has(id)) problems.push({ path: `headers.${id}`, message: 'headers for unknown profile' });
+    const names = new Set(headers.map((h) => h.name.toLowerCase()));
+    if (names.size !== headers.length) problems.push({ path: `headers.${id}`, message: 'duplicate header name' });
+  }
   return problems;
 }
 
@@ -53,6 +69,8 @@ export const VaultDocumentSchema = z
     activeProfileId: z.string().nullable(),
     /** profile id → ciphertext (base64) from SecretCipher.encrypt. */
     keys: z.record(z.string(), Base64Schema),
+    /** profile id → its extra headers, each value ciphertext (base64) from SecretCipher.encrypt. */
+    headers: z.record(z.string(), StoredHeadersSchema),
     weakStorageAllowed: WeakStorageAllowedSchema,
   })
   .superRefine((doc, ctx) => {
@@ -68,6 +86,7 @@ export function emptyVaultDocument(): VaultDocument {
     profiles: [],
     activeProfileId: null,
     keys: {},
+    headers: {},
     weakStorageAllowed: null,
   };
 }
@@ -93,7 +112,9 @@ export function parseVaultDocument(bytes: Uint8Array): ParseOutcome {
   const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > VAULT_SCHEMA_VERSION)
     return { ok: false, reason: 'newer', schemaVersion: version };
-  const result = VaultDocumentSchema.safeParse(version === 1 ? migrateFromVersion1(raw) : raw);
+  const migrated =
+    version === 1 ? migrateFromVersion2(migrateFromVersion1(raw)) : version === 2 ? migrateFromVersion2(raw) : raw;
+  const result = VaultDocumentSchema.safeParse(migrated);
   return result.success ? { ok: true, document: result.data } : { ok: false, reason: 'invalid' };
 }
 
@@ -113,7 +134,13 @@ function migrateFromVersion1(raw: unknown): unknown {
     const origin = endpointOrigin(`https://${host}/`);
     return { ...(profile as object), remoteConsent: origin === null ? consent : { at: consent.at, origin } };
   });
-  return { ...(raw as object), schemaVersion: VAULT_SCHEMA_VERSION, profiles };
+  return { ...(raw as object), schemaVersion: 2, profiles };
+}
+
+/** Version 2 had no extra headers: the same document with none. A document that already has some is not version 2. */
+function migrateFromVersion2(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || 'headers' in raw) return raw;
+  return { ...raw, schemaVersion: VAULT_SCHEMA_VERSION, headers: {} };
 }
 
 /**
@@ -136,6 +163,10 @@ export function writeProblems(previous: VaultDocument, next: VaultDocument): Doc
   for (const [id, value] of Object.entries(next.keys)) {
     if (previous.keys[id] !== value && !Base64Schema.safeParse(value).success)
       problems.push({ path: `keys.${id}`, message: 'not base64 ciphertext' });
+  }
+  for (const [id, headers] of Object.entries(next.headers)) {
+    if (previous.headers[id] !== headers && !StoredHeadersSchema.safeParse(headers).success)
+      problems.push({ path: `headers.${id}`, message: 'malformed headers' });
   }
   if (
     next.weakStorageAllowed !== previous.weakStorageAllowed &&

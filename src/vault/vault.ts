@@ -1,7 +1,8 @@
-// The vault in memory: the last document that was durably written, the decrypted state of each key, and
-// the single queue every change goes through. A change becomes visible only after its bytes are on disk;
+// The vault in memory: the last document that was durably written, the decrypted state of each key and of each
+// profile's extra header values, and the single queue every change goes through. A change becomes visible only after its bytes are on disk;
 // if the write fails, memory is untouched and the caller gets a typed storage error.
 import type { KeyStatus } from '../../shared/profile.contract.js';
+import { sameHeaderName, type RequestHeader } from '../../shared/request-headers.contract.js';
 import { DAMAGED_COPIES_KEPT, type VaultRecovery } from '../../shared/storage.contract.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import type { Clock } from '../ports/clock.port.js';
@@ -17,6 +18,7 @@ import {
   parseVaultDocument,
   serializeVaultDocument,
   writeProblems,
+  type StoredHeaders,
   type VaultDocument,
 } from './vault-document.js';
 
@@ -29,6 +31,20 @@ export interface KeyState {
 interface KeyEntry extends KeyState {
   readonly plaintext: string | null;
   /** Ends the secret registry's hold on the plaintext. */
+  readonly release: () => void;
+}
+
+export interface HeadersState {
+  /** `none` when the profile has no extra headers; otherwise the state of their values, as for a key. */
+  readonly status: KeyStatus;
+  /** The names, in the order they are sent (stored in the clear, so known even while the values are locked). */
+  readonly names: readonly string[];
+}
+
+interface HeadersEntry extends HeadersState {
+  /** The decrypted values, in the order of `names`; null unless `stored`. */
+  readonly plaintext: readonly RequestHeader[] | null;
+  /** Ends the secret registry's hold on every value. */
   readonly release: () => void;
 }
 
@@ -45,10 +61,13 @@ export interface Mutation<T> {
   readonly document: VaultDocument | null;
   /** Keys whose plaintext changed: a string for a new key, null for a removed one. */
   readonly keyChanges?: ReadonlyMap<string, string | null>;
+  /** Profiles whose extra headers changed: the whole new list in plaintext, or null (or empty) for none. */
+  readonly headerChanges?: ReadonlyMap<string, readonly RequestHeader[] | null>;
   readonly result: T;
 }
 
 const NO_KEY: KeyEntry = { status: 'none', hint: null, plaintext: null, release: () => undefined };
+const NO_HEADERS: HeadersEntry = { status: 'none', names: [], plaintext: null, release: () => undefined };
 // Four characters of a short key give too much of it away: shorter keys show only that a key is saved.
 const HINT_MIN_KEY_LENGTH = 20;
 
@@ -67,6 +86,9 @@ export class Vault {
   private readonly queue = new SerialQueue();
   /** Keys whose ciphertext the OS wants refreshed (decrypt said shouldReEncrypt). */
   private readonly staleCiphertexts = new Set<string>();
+  private readonly headers = new Map<string, HeadersEntry>();
+  /** Profiles with a header value whose ciphertext the OS wants refreshed. */
+  private readonly staleHeaderCiphertexts = new Set<string>();
 
   private constructor(
     private readonly deps: VaultDeps,
@@ -81,6 +103,7 @@ export class Vault {
     await pruneQuarantined(deps);
     const vault = new Vault(deps, document, recovery);
     await vault.decryptKeys(Object.keys(document.keys));
+    await vault.decryptHeaders(Object.keys(document.headers));
     return vault;
   }
 
@@ -105,6 +128,17 @@ export class Vault {
   /** The decrypted key, for the provider call that needs it. Never leaves the main process. */
   plaintextKey(profileId: string): string | null {
     return this.keys.get(profileId)?.plaintext ?? null;
+  }
+
+  /** The names of a profile's extra headers and the state of their values; never the values. */
+  headersState(profileId: string): HeadersState {
+    const entry = this.headers.get(profileId) ?? NO_HEADERS;
+    return { status: entry.status, names: entry.names };
+  }
+
+  /** The decrypted extra headers, for the provider call that sends them. Never leaves the main process. */
+  plaintextHeaders(profileId: string): readonly RequestHeader[] | null {
+    return this.headers.get(profileId)?.plaintext ?? null;
   }
 
   /** Damaged copies moved aside at start-up and still on disk, newest first. */
@@ -138,7 +172,10 @@ export class Vault {
     return this.queue.run(async () => {
       const mutation = mutate(this.doc);
       if (mutation.document === null) return mutation.result;
-      const document = await this.withKeys(mutation.document, mutation.keyChanges);
+      const document = await this.withHeaders(
+        await this.withKeys(mutation.document, mutation.keyChanges),
+        mutation.headerChanges,
+      );
       const problems = writeProblems(this.doc, document);
       if (problems.length > 0) {
         // A bug upstream (or a value from outside that slipped through): refuse rather than write a vault
@@ -154,7 +191,7 @@ export class Vault {
       }
       // The write kept the version before it as the backup; when that version holds the ciphertext of a key just
       // removed or replaced, writing again makes the backup this version too, so the old key does not linger.
-      if (Object.entries(this.doc.keys).some(([id, ciphertext]) => document.keys[id] !== ciphertext)) {
+      if (secretCiphertextGone(this.doc, document)) {
         await this.deps.store.write(bytes).catch((error: unknown) => {
           this.deps.logger.log('warn', 'vault.backup_not_rewritten', { errno: errnoOf(error) ?? 'unknown' });
         });
@@ -162,6 +199,7 @@ export class Vault {
       this.doc = document;
       this.docVersion += 1;
       this.applyKeyChanges(document, mutation.keyChanges);
+      this.applyHeaderChanges(document, mutation.headerChanges);
       return mutation.result;
     });
   }
@@ -176,8 +214,12 @@ export class Vault {
       const locked = [...this.keys]
         .filter(([id, entry]) => entry.status === 'locked' && id in this.doc.keys)
         .map(([id]) => id);
-      if (locked.length === 0) return;
+      const lockedHeaders = [...this.headers]
+        .filter(([id, entry]) => entry.status === 'locked' && id in this.doc.headers)
+        .map(([id]) => id);
+      if (locked.length === 0 && lockedHeaders.length === 0) return;
       await this.decryptKeys(locked);
+      await this.decryptHeaders(lockedHeaders);
       this.docVersion += 1;
     });
   }
@@ -187,7 +229,7 @@ export class Vault {
    * they stay readable: an ordinary commit of the same document with those keys changed. Returns how many.
    */
   async refreshStaleCiphertexts(): Promise<number> {
-    if (this.staleCiphertexts.size === 0) return 0;
+    if (this.staleCiphertexts.size === 0 && this.staleHeaderCiphertexts.size === 0) return 0;
     if ((await this.deps.cipher.availability()).state === 'unavailable') return 0;
     const count = await this.commit((doc) => {
       const changes = new Map<string, string>();
@@ -196,8 +238,16 @@ export class Vault {
         if (id in doc.keys && plaintext) changes.set(id, plaintext);
       }
       this.staleCiphertexts.clear();
-      return { document: changes.size === 0 ? null : doc, keyChanges: changes, result: changes.size };
+      // Left in the stale set until the commit, so withHeaders encrypts these values afresh instead of reusing.
+      const headerChanges = new Map<string, readonly RequestHeader[]>();
+      for (const id of this.staleHeaderCiphertexts) {
+        const plaintext = this.headers.get(id)?.plaintext;
+        if (id in doc.headers && plaintext) headerChanges.set(id, plaintext);
+      }
+      const size = changes.size + headerChanges.size;
+      return { document: size === 0 ? null : doc, keyChanges: changes, headerChanges, result: size };
     });
+    this.staleHeaderCiphertexts.clear();
     if (count > 0) this.deps.logger.log('info', 'vault.keys_reencrypted', { count });
     return count;
   }
@@ -219,6 +269,38 @@ export class Vault {
     return { ...document, keys };
   }
 
+  /**
+   * The document with each changed profile's headers encrypted: a value the vault already holds under the same
+   * name keeps its ciphertext (no keychain call, no change on disk), unless the OS asked for it to be refreshed.
+   * Headers of profiles that are gone are dropped.
+   */
+  private async withHeaders(
+    document: VaultDocument,
+    changes: ReadonlyMap<string, readonly RequestHeader[] | null> | undefined,
+  ): Promise<VaultDocument> {
+    const ids = new Set(document.profiles.map((p) => p.id));
+    const orphans = Object.keys(document.headers).filter((id) => !ids.has(id));
+    if ((changes === undefined || changes.size === 0) && orphans.length === 0) return document;
+    const headers = { ...document.headers };
+    for (const id of orphans) delete headers[id];
+    for (const [id, list] of changes ?? []) {
+      if (list === null || list.length === 0) {
+        delete headers[id];
+        continue;
+      }
+      const held = this.staleHeaderCiphertexts.has(id) ? null : this.headers.get(id)?.plaintext;
+      const current = this.doc.headers[id];
+      const stored: StoredHeaders = [];
+      for (const header of list) {
+        const index = held?.findIndex((h) => sameHeaderName(h.name, header.name) && h.value === header.value) ?? -1;
+        const reused = index >= 0 ? current?.find((h) => sameHeaderName(h.name, held![index]!.name))?.value : undefined;
+        stored.push({ name: header.name, value: reused ?? (await this.encrypt(header.value)) });
+      }
+      headers[id] = stored;
+    }
+    return { ...document, headers };
+  }
+
   private async encrypt(plaintext: string): Promise<string> {
     try {
       return encodeCiphertext(await this.deps.cipher.encrypt(plaintext));
@@ -237,6 +319,76 @@ export class Vault {
       else this.setKey(id, { status: 'stored', hint: keyHint(plaintext), plaintext });
     }
     for (const id of [...this.keys.keys()]) if (!(id in document.keys)) this.dropKey(id);
+  }
+
+  private applyHeaderChanges(
+    document: VaultDocument,
+    changes: ReadonlyMap<string, readonly RequestHeader[] | null> | undefined,
+  ): void {
+    for (const [id, list] of changes ?? []) {
+      if (list === null || list.length === 0) this.dropHeaders(id);
+      else
+        this.setHeaders(
+          id,
+          'stored',
+          list.map((h) => h.name),
+          list,
+        );
+    }
+    for (const id of [...this.headers.keys()]) if (!(id in document.headers)) this.dropHeaders(id);
+  }
+
+  /** A profile's headers; readable values are held in the secret registry for exactly as long as the vault keeps them. */
+  private setHeaders(
+    id: string,
+    status: KeyStatus,
+    names: readonly string[],
+    plaintext: readonly RequestHeader[] | null,
+  ): void {
+    this.headers.get(id)?.release();
+    const releases = (plaintext ?? []).map((h) => this.deps.secrets.hold(h.value));
+    const frozen = plaintext === null ? null : Object.freeze(plaintext.map((h) => Object.freeze({ ...h })));
+    this.headers.set(id, {
+      status,
+      names: Object.freeze([...names]),
+      plaintext: frozen,
+      release: () => releases.forEach((release) => release()),
+    });
+  }
+
+  private dropHeaders(id: string): void {
+    this.headers.get(id)?.release();
+    this.headers.delete(id);
+    this.staleHeaderCiphertexts.delete(id);
+  }
+
+  /** Decrypts each profile's header values; one that cannot be read makes the profile's headers unreadable. */
+  private async decryptHeaders(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const { state } = await this.deps.cipher.availability();
+    await Promise.all(
+      ids.map(async (id) => {
+        const stored = this.doc.headers[id];
+        if (stored === undefined) return;
+        const names = stored.map((h) => h.name);
+        if (state === 'unavailable') return this.setHeaders(id, 'locked', names, null);
+        try {
+          let stale = false;
+          const plaintext = await Promise.all(
+            stored.map(async (h) => {
+              const result = await this.deps.cipher.decrypt(Buffer.from(h.value, 'base64'));
+              stale ||= result.shouldReEncrypt;
+              return { name: h.name, value: result.plaintext };
+            }),
+          );
+          if (stale) this.staleHeaderCiphertexts.add(id);
+          this.setHeaders(id, 'stored', names, plaintext);
+        } catch (error) {
+          this.setHeaders(id, 'unreadable', names, null);
+          this.deps.logger.log('warn', 'vault.headers_unreadable', { profileId: id, error: errorName(error) });
+        }
+      }),
+    );
   }
 
   /** A key's state; a readable one is held in the secret registry for exactly as long as the vault keeps it. */
@@ -273,6 +425,18 @@ export class Vault {
       }),
     );
   }
+}
+
+/**
+ * Whether a write drops the ciphertext of a key or a header value the previous version held (removed or replaced),
+ * so the backup, which is that previous version, must be rewritten to stop holding it.
+ */
+function secretCiphertextGone(before: VaultDocument, after: VaultDocument): boolean {
+  if (Object.entries(before.keys).some(([id, ciphertext]) => after.keys[id] !== ciphertext)) return true;
+  return Object.entries(before.headers).some(([id, headers]) => {
+    const kept = new Set((after.headers[id] ?? []).map((h) => h.value));
+    return headers.some((h) => !kept.has(h.value));
+  });
 }
 
 function errorName(error: unknown): string {

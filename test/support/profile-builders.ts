@@ -4,6 +4,7 @@ import { recordTestSecret } from './suite-diagnostics.js';
 
 function recorded(input: ProfileCreateInput): ProfileCreateInput {
   if (input.apiKey) recordTestSecret(input.apiKey);
+  for (const header of input.headers ?? []) recordTestSecret(header.value);
   return input;
 }
 

@@ -41,6 +41,7 @@ export function profileForFake(
 ): ProfileCreateInput {
   const input = profileInputForFake(kind, url, over);
   if (input.apiKey) recordTestSecret(input.apiKey);
+  for (const header of input.headers ?? []) recordTestSecret(header.value);
   return input;
 }
 

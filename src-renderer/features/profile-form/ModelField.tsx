@@ -6,7 +6,7 @@ import { FormTextField } from './FormTextField.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
-import { consentGiven, isNotForChat, modelOptionText, type FormValues } from './form-model.js';
+import { consentGiven, draftHeaders, isNotForChat, modelOptionText, type FormValues } from './form-model.js';
 
 interface Props {
   readonly values: FormValues;
@@ -22,6 +22,7 @@ export function ModelField({ values, profile, error, onChange }: Props) {
   const forChat = models.filter((m) => !isNotForChat(m));
   const notForChat = models.filter(isNotForChat);
 
+  const headers = draftHeaders(values, profile);
   const loadModels = () =>
     load.run({
       ...(profile && { id: profile.id }),
@@ -34,6 +35,7 @@ export function ModelField({ values, profile, error, onChange }: Props) {
           azureApiVersion: values.azureApiVersion || null,
         }),
         ...(values.apiKey !== '' && { apiKey: values.apiKey }),
+        ...(headers && { headers }),
         ...(consentGiven(values) && { remoteConsent: true }),
       },
     });

@@ -1,6 +1,7 @@
 // Create or edit a profile. Presets fill the address, the exact endpoint that will be called is shown as you
 // type, the model list can be loaded before saving, each error appears next to its field and in a summary
-// that takes focus, and a remote host asks for consent in plain words.
+// that takes focus, a remote host asks for consent in plain words, and extra request headers wait behind a
+// disclosure button.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
@@ -14,6 +15,7 @@ import { ErrorNotice } from '../errors/ErrorNotice.js';
 import { ApiKeyField } from './ApiKeyField.js';
 import { FormTextField, type FormBinding } from './FormTextField.js';
 import { ConsentField } from './ConsentField.js';
+import { HeadersField, headerLabels } from './HeadersField.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { consentScope } from '../../../shared/consent.js';
 import { keyPageFor, PRESETS } from '../../../shared/provider.contract.js';
@@ -22,6 +24,7 @@ import {
   consentTarget,
   createInput,
   emptyValues,
+  headersOriginChanged,
   keyExpected,
   keyOriginChanged,
   presetOptions,
@@ -146,7 +149,9 @@ function ProfileForm({
 
   return (
     <form className="profile-form" onSubmit={(e) => void submit(e)} noValidate>
-      {error?.fieldErrors?.length ? <ErrorSummary ref={summaryRef} error={error} labels={LABELS} /> : null}
+      {error?.fieldErrors?.length ? (
+        <ErrorSummary ref={summaryRef} error={error} labels={{ ...LABELS, ...headerLabels(values) }} />
+      ) : null}
       {error && !error.fieldErrors?.length ? (
         <ErrorNotice ref={noticeRef} error={error} title="The profile was not saved">
           {error.code === 'PROFILE_REVISION_CONFLICT' ? (
@@ -238,6 +243,8 @@ function ProfileForm({
         error={fieldErrors.apiKey}
         onChange={change}
       />
+
+      <HeadersField form={form} setValues={setValues} originChanged={headersOriginChanged(values, profile)} />
 
       <Field
         label="Time limit (seconds)"

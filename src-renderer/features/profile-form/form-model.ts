@@ -1,11 +1,13 @@
 // The profile form's state and its translation into create/update inputs. Plain functions so the rules
-// (what a patch contains, when consent is asked, which defaults a provider fills in) are testable alone.
+// (what a patch contains, when consent is asked, which defaults a provider fills in, which extra headers are
+// kept, replaced or removed) are testable alone.
 import { consentLabel, consentScope } from '../../../shared/consent.js';
 import { endpointOrigin } from '../../../shared/origin.js';
 import { tryResolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ListedModel } from '../../../shared/models.contract.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../shared/profile.contract.js';
+import { sameHeaderName, type HeaderEdit } from '../../../shared/request-headers.contract.js';
 import {
   defaultBaseUrl,
   keyRequiredFor,
@@ -16,6 +18,16 @@ import {
 } from '../../../shared/provider.contract.js';
 
 export type KeyAction = 'keep' | 'replace' | 'remove';
+
+/** One row of the extra headers. A saved header's value is never in the form: left empty, it is kept. */
+export interface HeaderRow {
+  /** Identifies the row while rows come and go (React's key). */
+  readonly key: string;
+  readonly name: string;
+  readonly value: string;
+  /** The saved header this row showed when the form opened, or null for a row the learner added. */
+  readonly savedName: string | null;
+}
 
 export interface FormValues {
   kind: ProviderKind;
@@ -28,6 +40,7 @@ export interface FormValues {
   timeoutSeconds: string;
   apiKey: string;
   keyAction: KeyAction;
+  headers: HeaderRow[];
   /** The origin the consent box was ticked for: consent never carries over to another scheme, host or port. */
   consentOrigin: string | null;
 }
@@ -54,6 +67,7 @@ export function emptyValues(suggestion?: Suggestion): FormValues {
     timeoutSeconds: String(DEFAULT_TIMEOUT_MS / 1000),
     apiKey: '',
     keyAction: 'replace',
+    headers: [],
     consentOrigin: null,
   };
 }
@@ -70,6 +84,7 @@ export function valuesFromProfile(profile: ProfileView): FormValues {
     timeoutSeconds: String(profile.timeoutMs / 1000),
     apiKey: '',
     keyAction: profile.hasApiKey ? 'keep' : 'replace',
+    headers: profile.headerNames.map((name, i) => ({ key: `saved-${i}`, name, value: '', savedName: name })),
     consentOrigin: profile.remoteConsentAt !== null ? consentScope(profile.baseUrl) : null,
   };
 }
@@ -104,6 +119,58 @@ export function keyOriginChanged(values: FormValues, profile: ProfileView | null
   return profile !== null && profile.hasApiKey && endpointOrigin(values.baseUrl) !== endpointOrigin(profile.baseUrl);
 }
 
+/** The saved header values belong to the profile's server too: pointing elsewhere means entering them again. */
+export function headersOriginChanged(values: FormValues, profile: ProfileView | null): boolean {
+  return (
+    profile !== null &&
+    profile.headerNames.length > 0 &&
+    endpointOrigin(values.baseUrl) !== endpointOrigin(profile.baseUrl)
+  );
+}
+
+let rowCount = 0;
+
+export function withHeaderAdded(values: FormValues): FormValues {
+  rowCount += 1;
+  return { ...values, headers: [...values.headers, { key: `new-${rowCount}`, name: '', value: '', savedName: null }] };
+}
+
+export function withHeaderRemoved(values: FormValues, key: string): FormValues {
+  return { ...values, headers: values.headers.filter((row) => row.key !== key) };
+}
+
+export function withHeaderChanged(
+  values: FormValues,
+  key: string,
+  change: Partial<Pick<HeaderRow, 'name' | 'value'>>,
+): FormValues {
+  return { ...values, headers: values.headers.map((row) => (row.key === key ? { ...row, ...change } : row)) };
+}
+
+/** Whether a row keeps its saved value: it began as a saved header, still has its name, and no new value. */
+function keepsSaved(row: HeaderRow): boolean {
+  return row.savedName !== null && row.value === '' && sameHeaderName(row.name.trim(), row.savedName);
+}
+
+/** Every row as the list an update sends, in order (so a field error's index is the row's). */
+function headerEdits(values: FormValues): HeaderEdit[] {
+  return values.headers.map((row) =>
+    keepsSaved(row) ? { name: row.name.trim(), keep: true } : { name: row.name, value: row.value },
+  );
+}
+
+/**
+ * The headers of a model-list draft: rows that are complete enough to send (the form is not saved, so a half-typed
+ * row is left out rather than refused). Absent when the form has none and the profile had none to borrow.
+ */
+export function draftHeaders(values: FormValues, profile: ProfileView | null): HeaderEdit[] | undefined {
+  const rows = values.headers.filter((row) => row.name.trim() !== '' && (row.value !== '' || keepsSaved(row)));
+  if (rows.length === 0 && (profile?.headerNames.length ?? 0) === 0) return undefined;
+  return rows.map((row) =>
+    keepsSaved(row) ? { name: row.name.trim(), keep: true } : { name: row.name, value: row.value },
+  );
+}
+
 export function resolvedEndpoint(values: FormValues): string | null {
   return (
     tryResolveEndpoints({
@@ -134,6 +201,7 @@ export function createInput(values: FormValues): ProfileCreateInput {
     ...(isAzure(values) && { azureDeployment: values.azureDeployment, azureApiVersion: values.azureApiVersion }),
     timeoutMs: timeoutMs(values),
     ...(values.apiKey !== '' && { apiKey: values.apiKey }),
+    ...(values.headers.length > 0 && { headers: values.headers.map((r) => ({ name: r.name, value: r.value })) }),
     ...(consentGiven(values) && { remoteConsent: true }),
   };
 }
@@ -146,7 +214,10 @@ export function updateConsent(values: FormValues, profile: ProfileView): boolean
   );
 }
 
-/** Only what changed goes into the patch; an untouched key is kept. */
+/**
+ * Only what changed goes into the patch; an untouched key and untouched headers are kept. When the address moved
+ * to another server the headers are always sent, so a value kept for the old server is refused rather than lost.
+ */
 export function updatePatch(values: FormValues, profile: ProfileView): ProfilePatch {
   const patch: ProfilePatch = {};
   if (values.name !== profile.name) patch.name = values.name;
@@ -163,6 +234,13 @@ export function updatePatch(values: FormValues, profile: ProfileView): ProfilePa
   if (ms !== profile.timeoutMs) patch.timeoutMs = ms;
   if (values.keyAction === 'remove' && profile.hasApiKey) patch.apiKey = null;
   if (values.keyAction === 'replace' && values.apiKey !== '') patch.apiKey = values.apiKey;
+  const edits = headerEdits(values);
+  const untouched =
+    edits.length === profile.headerNames.length &&
+    edits.every((edit, i) => edit.keep === true && edit.name === profile.headerNames[i]);
+  if (edits.length === 0) {
+    if (profile.headerNames.length > 0) patch.headers = null;
+  } else if (!untouched || headersOriginChanged(values, profile)) patch.headers = edits;
   return patch;
 }
 

@@ -1,8 +1,11 @@
 // What differs between provider families, and nothing else: how to build the chat and model-list requests,
 // what one streamed event means, how models are listed, and what an error body says. The streaming, timing,
-// size caps and error classes are shared (chat-stream.ts, http-errors.ts).
+// size caps and error classes are shared (chat-stream.ts, http-errors.ts), and so is how the learner's extra
+// headers join the ones a wire sets.
 import { resolveEndpoints } from '../../../shared/endpoint-resolution.js';
 import type { ModelKind } from '../../../shared/models.contract.js';
+import { endpointOrigin } from '../../../shared/origin.js';
+import { isReservedHeaderName } from '../../../shared/request-headers.contract.js';
 import { asRecord, str } from '../../system/json-shape.js';
 import type { ProviderTarget } from '../provider-target.js';
 
@@ -23,6 +26,26 @@ export interface WireRequest {
   readonly body?: string;
 }
 
+/**
+ * The headers of a request to `url`: the learner's extra headers, then the app's own. Extra headers go only to
+ * the origin (scheme, host, port) of the target's address, the one they were given for, and the app's headers
+ * always win: an extra one whose name the app sets or reserves (in any letter case) is left out.
+ */
+export function requestHeaders(
+  target: ProviderTarget,
+  url: string,
+  own: Record<string, string>,
+): Record<string, string> {
+  const extra = target.extraHeaders ?? [];
+  const origin = endpointOrigin(url);
+  if (extra.length === 0 || origin === null || origin !== endpointOrigin(target.baseUrl)) return own;
+  const taken = new Set(Object.keys(own).map((name) => name.toLowerCase()));
+  const headers: Record<string, string> = {};
+  for (const { name, value } of extra)
+    if (!taken.has(name.toLowerCase()) && !isReservedHeaderName(name)) headers[name] = value;
+  return { ...headers, ...own };
+}
+
 /** The streamed chat POST every family sends: its own body, stream media type and auth headers, same envelope. */
 export function streamedChatRequest(
   target: ProviderTarget,
@@ -30,16 +53,18 @@ export function streamedChatRequest(
   auth: Record<string, string>,
   body: unknown,
 ): WireRequest {
+  const url = resolveEndpoints(target).chat;
   return {
-    url: resolveEndpoints(target).chat,
-    headers: { 'content-type': 'application/json', accept, ...auth },
+    url,
+    headers: requestHeaders(target, url, { 'content-type': 'application/json', accept, ...auth }),
     body: JSON.stringify(body),
   };
 }
 
 /** The model-list GET every family sends (Anthropic adds a page size). */
 export function modelListRequest(target: ProviderTarget, auth: Record<string, string>, query = ''): WireRequest {
-  return { url: `${resolveEndpoints(target).models}${query}`, headers: { accept: 'application/json', ...auth } };
+  const url = `${resolveEndpoints(target).models}${query}`;
+  return { url, headers: requestHeaders(target, url, { accept: 'application/json', ...auth }) };
 }
 
 /** What a provider's error body says, in the few fields classification needs. */

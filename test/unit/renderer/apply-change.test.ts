@@ -26,6 +26,8 @@ function view(id: string, overrides: Partial<ProfileView> = {}): ProfileView {
     hasApiKey: false,
     apiKeyHint: null,
     keyStatus: 'none',
+    headerNames: [],
+    headersStatus: 'none',
     lastTest: null,
     resolvedEndpoint: 'http://127.0.0.1:11434/api/chat',
     ...overrides,

@@ -6,7 +6,9 @@ import {
   consentGiven,
   consentTarget,
   createInput,
+  draftHeaders,
   emptyValues,
+  headersOriginChanged,
   isNotForChat,
   keyOriginChanged,
   modelOptionText,
@@ -14,6 +16,9 @@ import {
   updateConsent,
   updatePatch,
   valuesFromProfile,
+  withHeaderAdded,
+  withHeaderChanged,
+  withHeaderRemoved,
   withProvider,
 } from '../../../src-renderer/features/profile-form/form-model.js';
 
@@ -37,6 +42,8 @@ const remote: ProfileView = {
   hasApiKey: true,
   apiKeyHint: '1234',
   keyStatus: 'stored',
+  headerNames: [],
+  headersStatus: 'none',
   lastTest: null,
   resolvedEndpoint: 'https://api.openai.com/v1/chat/completions',
 };
@@ -91,6 +98,82 @@ describe('profile form model', () => {
     expect(labels.other).toBe('Another OpenAI-compatible server');
     expect(labels.lmstudio).toBe(PRESETS.lmstudio.label);
     expect(Object.keys(labels)).toEqual(Object.keys(PRESETS));
+  });
+
+  describe('extra request headers', () => {
+    const gated: ProfileView = { ...remote, headerNames: ['CF-Access-Client-Id', 'CF-Access-Client-Secret'] };
+
+    it('open with the saved names and never a value; untouched, the patch leaves them alone', () => {
+      const values = valuesFromProfile(gated);
+      expect(values.headers.map((r) => [r.name, r.value, r.savedName])).toEqual([
+        ['CF-Access-Client-Id', '', 'CF-Access-Client-Id'],
+        ['CF-Access-Client-Secret', '', 'CF-Access-Client-Secret'],
+      ]);
+      expect(updatePatch(values, gated)).toEqual({});
+      expect(draftHeaders(values, gated)).toEqual([
+        { name: 'CF-Access-Client-Id', keep: true },
+        { name: 'CF-Access-Client-Secret', keep: true },
+      ]);
+    });
+
+    it('an added row, a new value for a saved one and a removed row become the list, kept ones by name', () => {
+      let values = valuesFromProfile(gated);
+      const [id, secret] = values.headers;
+      values = withHeaderChanged(values, secret!.key, { value: 'new-secret' });
+      values = withHeaderAdded(values);
+      values = withHeaderChanged(values, values.headers[2]!.key, { name: 'X-Title', value: 'My app' });
+      expect(updatePatch(values, gated)).toEqual({
+        headers: [
+          { name: 'CF-Access-Client-Id', keep: true },
+          { name: 'CF-Access-Client-Secret', value: 'new-secret' },
+          { name: 'X-Title', value: 'My app' },
+        ],
+      });
+      values = withHeaderRemoved(values, id!.key);
+      expect(updatePatch(values, gated).headers).toEqual([
+        { name: 'CF-Access-Client-Secret', value: 'new-secret' },
+        { name: 'X-Title', value: 'My app' },
+      ]);
+    });
+
+    it('renaming a saved header without a value sends it as a new value (which the schema asks for)', () => {
+      const values = valuesFromProfile(gated);
+      const renamed = withHeaderChanged(values, values.headers[0]!.key, { name: 'X-Other' });
+      expect(updatePatch(renamed, gated).headers?.[0]).toEqual({ name: 'X-Other', value: '' });
+      const recased = withHeaderChanged(values, values.headers[0]!.key, { name: 'cf-access-client-id' });
+      expect(updatePatch(recased, gated).headers?.[0]).toEqual({ name: 'cf-access-client-id', keep: true });
+    });
+
+    it('removing every row removes them; a profile without any sends nothing', () => {
+      let values = valuesFromProfile(gated);
+      for (const row of [...values.headers]) values = withHeaderRemoved(values, row.key);
+      expect(updatePatch(values, gated)).toEqual({ headers: null });
+      expect(draftHeaders(values, gated)).toEqual([]); // nothing borrowed either
+      expect(updatePatch(valuesFromProfile(remote), remote)).toEqual({});
+      expect(draftHeaders(valuesFromProfile(remote), remote)).toBeUndefined();
+    });
+
+    it('a moved address always sends them, so a value kept for the old server is refused, not silently dropped', () => {
+      const moved = { ...valuesFromProfile(gated), baseUrl: 'https://elsewhere.example/v1' };
+      expect(headersOriginChanged(moved, gated)).toBe(true);
+      expect(headersOriginChanged(valuesFromProfile(gated), gated)).toBe(false);
+      expect(updatePatch(moved, gated).headers).toEqual([
+        { name: 'CF-Access-Client-Id', keep: true },
+        { name: 'CF-Access-Client-Secret', keep: true },
+      ]);
+    });
+
+    it('create sends every row with its value; a draft leaves out half-typed rows', () => {
+      let values = withHeaderAdded(emptyValues());
+      values = withHeaderChanged(values, values.headers[0]!.key, { name: 'X-Portkey-Api-Key', value: 'pk-1' });
+      values = withHeaderAdded(values);
+      expect(createInput(values).headers).toEqual([
+        { name: 'X-Portkey-Api-Key', value: 'pk-1' },
+        { name: '', value: '' },
+      ]);
+      expect(draftHeaders(values, null)).toEqual([{ name: 'X-Portkey-Api-Key', value: 'pk-1' }]);
+      expect(createInput(emptyValues())).not.toHaveProperty('headers');
+    });
   });
 });
 
