@@ -168,11 +168,6 @@ export function identify(answers: ProbeAnswers): Identification | null {
       models: v1Ids.length ? v1Ids : loaded ? [loaded] : [],
     });
   }
-  if (healthOk(answers['/v1/internal/health'])) {
-    return id('textgen-webui', 'GET /v1/internal/health is ok', {
-      requiresKey: keyNeeded || refused(answers['/v1/internal/model/info']),
-    });
-  }
   if (ok(root) && root.text.trim() === 'Ollama is running') {
     return id('ollama', 'GET / says "Ollama is running"', {
       version: version(answers['/api/version']),

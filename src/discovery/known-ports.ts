@@ -29,7 +29,6 @@ export const PROBE_PATHS = [
   '/api/extra/version',
   '/api/v1/models',
   '/v1/internal/model/info',
-  '/v1/internal/health',
   '/v1/models',
   '/health',
   '/v1/health',

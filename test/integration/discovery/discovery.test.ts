@@ -238,7 +238,8 @@ describe('discovery of servers with a key on', () => {
       ['lmstudio', 'lmstudio'],
       ['llamacpp', 'llamacpp'],
       ['vllm', 'vllm'],
-      ['textgen-webui', 'textgen-webui'],
+      // Nothing of text-generation-webui is public once its key is on: a generic server that needs a key.
+      ['textgen-webui', 'openai-compatible'],
       ['localai', 'localai'],
       ['koboldcpp', 'koboldcpp'],
     ];

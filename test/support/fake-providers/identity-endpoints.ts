@@ -111,7 +111,8 @@ export function identityRoutes(kind: FakeKind): RouteEntry[] {
           json(200, { model_name: loaded(ctx), lora_names: [], loader: 'llama.cpp' }),
         ),
         getRoute('/v1/internal/model/list', 'openai', true, (ctx) => json(200, { model_names: [...ctx.models] })),
-        getRoute('/v1/internal/health', 'openai', false, () => json(200, { status: 'ok' })),
+        // Guarded like the rest of /v1/internal/* (modules/api/script.py declares it with check_key).
+        getRoute('/v1/internal/health', 'openai', true, () => json(200, { status: 'ok' })),
       ];
     case 'docker-model-runner':
       return [

@@ -109,15 +109,6 @@ describe('identify', () => {
       'vllm',
     ],
     [
-      'text-generation-webui with its key on',
-      {
-        '/v1/internal/health': json({ status: 'ok' }),
-        '/v1/internal/model/info': json({ detail: 'Unauthorized' }, 401),
-        '/v1/models': json({ detail: 'Unauthorized' }, 401),
-      },
-      'textgen-webui',
-    ],
-    [
       'a generic keyed server whose unknown paths say 200 {"error": …} is not LocalAI',
       {
         '/.well-known/localai.json': json({ error: 'nope' }),
