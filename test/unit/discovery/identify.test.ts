@@ -174,7 +174,7 @@ describe('identify', () => {
         '/v1/models': json({ error: 'Unauthorized' }, 401),
       },
       {
-        '/v1/internal/health': json({ status: 'ok' }),
+        '/v1/internal/model/info': json({ detail: 'Unauthorized' }, 401),
         '/v1/models': json({ detail: 'Unauthorized' }, 401),
       },
     ] satisfies ProbeAnswers[]) {
