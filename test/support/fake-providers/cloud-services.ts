@@ -1,23 +1,26 @@
 // The OpenAI-compatible cloud services as their own docs describe them (docs/providers.md §8): where chat and
 // the model list live, the shape of each list entry (bare arrays included), and the services whose request
 // validation refuses stream_options, which their fakes refuse the same way.
+import { OPENAI_COMPATIBLE_PRESETS, PRESETS, type Preset } from '../../../shared/provider.contract.js';
 import type { FakeContext } from './fake-llm-options.js';
 import { json, type Reply } from './respond.js';
 
-export const CLOUD_KINDS = [
-  'openrouter',
-  'deepseek',
-  'groq',
-  'mistral',
-  'xai',
-  'together',
-  'fireworks',
-  'cerebras',
-  'perplexity',
-  'github-models',
-  'ollama-cloud',
-] as const;
-export type CloudKind = (typeof CLOUD_KINDS)[number];
+/** The presets that are cloud services, exactly as the app lists them. */
+export const CLOUD_KINDS = OPENAI_COMPATIBLE_PRESETS.filter(
+  (preset): preset is CloudKind & Preset => !PRESETS[preset].local,
+);
+export type CloudKind =
+  | 'openrouter'
+  | 'deepseek'
+  | 'groq'
+  | 'mistral'
+  | 'xai'
+  | 'together'
+  | 'fireworks'
+  | 'cerebras'
+  | 'perplexity'
+  | 'github-models'
+  | 'ollama-cloud';
 
 interface CloudService {
   /** The documented base path on the service's host ('' for the root). */
