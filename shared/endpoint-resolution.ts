@@ -1,6 +1,9 @@
 // Turns what a learner typed as "server address" into the exact URLs the app will call. Accepts a base URL
 // with or without /v1, with a trailing slash, or a full …/chat/completions URL, and always lands on the
 // right endpoint. Pure string logic shared by the core (to call) and the form (to show what will be called).
+// A profile may opt out of the guessing: its address used exactly as typed, its model list at an address of its
+// own (on the same origin as the base, which is where the key is allowed to go).
+import { endpointOrigin } from './origin.js';
 import { PRESETS, type Preset, type ProviderKind } from './provider.contract.js';
 
 export interface EndpointTarget {
@@ -10,6 +13,10 @@ export interface EndpointTarget {
   readonly model: string;
   readonly azureDeployment?: string | null | undefined;
   readonly azureApiVersion?: string | null | undefined;
+  /** OpenAI kinds: the base is the address as typed (pasted endpoint suffixes aside): no /v1 added, none collapsed. */
+  readonly exactAddress?: boolean | null | undefined;
+  /** OpenAI kinds: the full URL of the model list, instead of base + /models; on the base's own origin only. */
+  readonly modelsUrl?: string | null | undefined;
 }
 
 export interface ResolvedEndpoints {
@@ -70,7 +77,32 @@ function openAiBase(origin: string, path: string): string {
   return `${origin}${hasVersionSegment(collapsed) ? collapsed : `${collapsed}/v1`}`;
 }
 
-function openAiEndpoints(base: string, models: string): ResolvedEndpoints {
+/**
+ * The learner's own model list address, normalised as fetch will send it. Refused (thrown) on any other origin
+ * than the base's: the key and extra headers are bound to that origin, and the list is sent the key. The schemas
+ * refuse such a profile first; this keeps the guarantee for any caller.
+ */
+function ownModelsUrl(raw: string, baseUrl: string): string {
+  const url = new URL(raw.trim());
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('not an http(s) address');
+  if (endpointOrigin(url.href) !== endpointOrigin(baseUrl)) throw new TypeError('model list on another origin');
+  return url.href;
+}
+
+function openAiEndpoints(target: EndpointTarget, origin: string, path: string): ResolvedEndpoints {
+  const preset = target.kind === 'openai-compatible' && target.preset ? PRESETS[target.preset] : null;
+  // Services documented without /v1 (Perplexity, DeepSeek, GitHub Models) get their address as typed, repeated
+  // versions collapsed; a profile that asks for its exact address gets it untouched.
+  const base = target.exactAddress
+    ? `${origin}${path}`
+    : preset?.baseAsIs
+      ? `${origin}${collapseRepeatedVersion(path)}`
+      : openAiBase(origin, path);
+  const models = target.modelsUrl
+    ? ownModelsUrl(target.modelsUrl, target.baseUrl)
+    : preset?.modelsPath
+      ? `${origin}${preset.modelsPath}`
+      : `${base}/models`;
   return { base, chat: `${base}/chat/completions`, models };
 }
 
@@ -82,16 +114,9 @@ function stripModelPath(path: string): string {
 export function resolveEndpoints(target: EndpointTarget): ResolvedEndpoints {
   const { origin, path } = splitUrl(target.baseUrl);
   switch (target.kind) {
-    case 'openai': {
-      const base = openAiBase(origin, path);
-      return openAiEndpoints(base, `${base}/models`);
-    }
-    case 'openai-compatible': {
-      const preset = target.preset ? PRESETS[target.preset] : null;
-      // Services documented without /v1 (Perplexity, DeepSeek, GitHub Models) get their address as typed.
-      const base = preset?.baseAsIs ? `${origin}${collapseRepeatedVersion(path)}` : openAiBase(origin, path);
-      return openAiEndpoints(base, preset?.modelsPath ? `${origin}${preset.modelsPath}` : `${base}/models`);
-    }
+    case 'openai':
+    case 'openai-compatible':
+      return openAiEndpoints(target, origin, path);
     case 'azure-openai': {
       const root = `${origin}${path.replace(/\/openai(\/.*)?$/, '')}`;
       const version = target.azureApiVersion ?? 'v1';
