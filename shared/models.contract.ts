@@ -3,31 +3,43 @@
 import { z } from 'zod';
 import { fieldMessage } from './errors/field-messages.js';
 import {
+  addressOptionIssues,
   ApiKeySchema,
   AzureApiVersionSchema,
   AzureDeploymentSchema,
   BaseUrlSchema,
+  ExactAddressSchema,
+  ModelsUrlSchema,
   ProfileIdSchema,
   TimeoutMsSchema,
 } from './profile.contract.js';
 import { PresetSchema, ProviderKindSchema } from './provider.contract.js';
 import { HeaderEditListSchema } from './request-headers.contract.js';
 
-export const ModelsDraftSchema = z.strictObject({
-  kind: ProviderKindSchema,
-  preset: PresetSchema.nullable().optional(),
-  baseUrl: BaseUrlSchema,
-  azureDeployment: AzureDeploymentSchema.nullable().optional(),
-  azureApiVersion: AzureApiVersionSchema.nullable().optional(),
-  apiKey: ApiKeySchema.optional(),
-  /**
-   * The form's extra headers; `keep: true` borrows the value saved under that name. Absent borrows every saved one.
-   * Saved values are borrowed only while the draft points at the profile's own server (scheme, host and port).
-   */
-  headers: HeaderEditListSchema.optional(),
-  timeoutMs: TimeoutMsSchema.optional(),
-  remoteConsent: z.boolean().optional(),
-});
+export const ModelsDraftSchema = z
+  .strictObject({
+    kind: ProviderKindSchema,
+    preset: PresetSchema.nullable().optional(),
+    baseUrl: BaseUrlSchema,
+    azureDeployment: AzureDeploymentSchema.nullable().optional(),
+    azureApiVersion: AzureApiVersionSchema.nullable().optional(),
+    /** As on a profile: the address as typed, and a model list address on the base's own origin. */
+    exactAddress: ExactAddressSchema.optional(),
+    modelsUrl: ModelsUrlSchema.nullable().optional(),
+    apiKey: ApiKeySchema.optional(),
+    /**
+     * The form's extra headers; `keep: true` borrows the value saved under that name. Absent borrows every saved one.
+     * Saved values are borrowed only while the draft points at the profile's own server (scheme, host and port).
+     */
+    headers: HeaderEditListSchema.optional(),
+    timeoutMs: TimeoutMsSchema.optional(),
+    remoteConsent: z.boolean().optional(),
+  })
+  // A draft is sent the form's key (or borrows the saved one): its model list must stay on the base's origin too.
+  .superRefine((draft, ctx) => {
+    for (const issue of addressOptionIssues(draft))
+      ctx.addIssue({ code: 'custom', message: issue.message, path: [issue.field] });
+  });
 export type ModelsDraft = z.input<typeof ModelsDraftSchema>;
 
 export const ProfileModelsInputSchema = z

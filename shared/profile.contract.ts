@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors/error-codes.js';
 import { fieldMessage, type FieldMessageId } from './errors/field-messages.js';
+import { endpointOrigin } from './origin.js';
 import { isPlainText } from './text-rules.js';
 import { HeaderEditListSchema, HeaderListSchema } from './request-headers.contract.js';
 import {
@@ -11,6 +12,7 @@ import {
   providerLabel,
   PROVIDERS,
   ProviderKindSchema,
+  takesAddressOptions,
   type Preset,
   type ProviderKind,
 } from './provider.contract.js';
@@ -72,6 +74,22 @@ export const BaseUrlSchema = requiredText(fieldMessage('addressRequired'), field
     if (problem) ctx.addIssue({ code: 'custom', message: fieldMessage(problem) });
   });
 
+/**
+ * The full URL of a server's model list, when it is not the base + /models: checked like the base address (it is
+ * sent the same key), and on the base's own origin (kindRuleIssues), the only one the key may go to.
+ */
+export const ModelsUrlSchema = requiredText(fieldMessage('modelsUrlEmpty'), fieldMessage('modelsUrlText'))
+  .trim()
+  .min(1, fieldMessage('modelsUrlEmpty'))
+  .max(PROFILE_LIMITS.baseUrlMax, fieldMessage('addressTooLong', { max: PROFILE_LIMITS.baseUrlMax }))
+  .superRefine((value, ctx) => {
+    const problem = baseUrlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: fieldMessage(problem) });
+  });
+
+/** Use the base address as typed: no /v1 added, no repeated version collapsed (endpoint-resolution.ts). */
+export const ExactAddressSchema = z.boolean({ error: fieldMessage('exactAddressYesNo') });
+
 /** A model as vaults written before the plain-text rule may hold it. */
 const StoredModelSchema = requiredText(fieldMessage('modelRequired'), fieldMessage('modelText'))
   .trim()
@@ -124,6 +142,10 @@ const profileFieldShape = {
   model: ModelSchema,
   azureDeployment: AzureDeploymentSchema.optional(),
   azureApiVersion: AzureApiVersionSchema.optional(),
+  /** Stored only when true; a vault without it (older ones) uses the address as resolved. */
+  exactAddress: ExactAddressSchema.optional(),
+  /** Stored only when set; absent lists models at base + /models (or the preset's documented list). */
+  modelsUrl: ModelsUrlSchema.optional(),
   timeoutMs: TimeoutMsSchema.optional(),
 };
 
@@ -132,12 +154,37 @@ export interface ProfileRuleSubject {
   preset?: Preset | undefined;
   azureDeployment?: string | undefined;
   azureApiVersion?: string | undefined;
+  baseUrl?: string | undefined;
+  exactAddress?: boolean | undefined;
+  modelsUrl?: string | null | undefined;
   hasApiKey: boolean;
 }
 
 export interface RuleIssue {
   field: string;
   message: string;
+}
+
+/**
+ * The exact-address and model-list options: only for kinds whose endpoints are built on the base, and the model
+ * list on the base's origin (scheme, host and port), which is where the key and extra headers are bound.
+ * Also checks form drafts, which have no other kind rules.
+ */
+export function addressOptionIssues(
+  subject: Pick<ProfileRuleSubject, 'kind' | 'baseUrl' | 'exactAddress' | 'modelsUrl'>,
+): RuleIssue[] {
+  const { kind, baseUrl, modelsUrl } = subject;
+  if (!takesAddressOptions(kind)) {
+    return [
+      ...(subject.exactAddress ? [{ field: 'exactAddress', message: fieldMessage('exactAddressOnlyOpenAi') }] : []),
+      ...(modelsUrl ? [{ field: 'modelsUrl', message: fieldMessage('modelsUrlOnlyOpenAi') }] : []),
+    ];
+  }
+  if (!modelsUrl || baseUrl === undefined) return [];
+  const base = endpointOrigin(baseUrl);
+  const models = endpointOrigin(modelsUrl);
+  if (base === null || models === null || base === models) return [];
+  return [{ field: 'modelsUrl', message: fieldMessage('modelsUrlOtherServer', { origin: new URL(baseUrl).origin }) }];
 }
 
 /** Rules that depend on the provider kind: checked on create and again on the merged result of an update. */
@@ -164,6 +211,7 @@ export function kindRuleIssues(subject: ProfileRuleSubject): RuleIssue[] {
     if (subject.azureApiVersion)
       issues.push({ field: 'azureApiVersion', message: fieldMessage('azureVersionOnlyAzure') });
   }
+  issues.push(...addressOptionIssues(subject));
   if (keyRequiredFor(kind, subject.preset) && !subject.hasApiKey) {
     issues.push({
       field: 'apiKey',
@@ -197,6 +245,10 @@ export const ProfilePatchSchema = z.strictObject({
   model: ModelSchema.optional(),
   azureDeployment: AzureDeploymentSchema.nullable().optional(),
   azureApiVersion: AzureApiVersionSchema.nullable().optional(),
+  /** False goes back to the usual resolution. */
+  exactAddress: ExactAddressSchema.optional(),
+  /** null goes back to the usual model list. */
+  modelsUrl: ModelsUrlSchema.nullable().optional(),
   timeoutMs: TimeoutMsSchema.optional(),
   /** A new key replaces the stored one; null removes it; absent keeps it. */
   apiKey: ApiKeySchema.nullable().optional(),
@@ -284,6 +336,10 @@ export const ProfileViewSchema = z.strictObject({
   model: z.string(),
   azureDeployment: z.string().nullable(),
   azureApiVersion: z.string().nullable(),
+  /** The address is used as typed: no /v1 added. */
+  exactAddress: z.boolean(),
+  /** Where the model list is read from when not the usual place; null when it is. */
+  modelsUrl: z.string().nullable(),
   timeoutMs: z.number().int(),
   revision: z.number().int(),
   createdAt: IsoDateSchema,

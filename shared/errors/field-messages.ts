@@ -35,6 +35,15 @@ export const FIELD_MESSAGES = {
     'Remove the user name and password from the address; put an API key in the API key field instead.',
   addressHost: 'The address needs a host name, for example 127.0.0.1.',
   addressQuery: 'Remove the "?…" part from the address; API keys and versions have their own fields.',
+  // Address options of OpenAI and OpenAI-compatible servers
+  exactAddressYesNo: '"Use the address exactly as typed" must be yes or no.',
+  exactAddressOnlyOpenAi:
+    'Using the address exactly as typed only applies to OpenAI and OpenAI-compatible servers; untick it.',
+  modelsUrlEmpty: 'Enter the full model list address, or leave the field empty to use the usual one.',
+  modelsUrlText: 'The model list address must be text.',
+  modelsUrlOtherServer:
+    'The model list address must be on the same server as the server address ({origin}), with the same http or https and port: the API key is only ever sent there.',
+  modelsUrlOnlyOpenAi: 'A model list address only applies to OpenAI and OpenAI-compatible servers; clear the field.',
   // Model
   modelRequired: 'Enter the model name.',
   modelText: 'The model name must be text.',

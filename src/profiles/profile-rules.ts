@@ -12,6 +12,7 @@ import {
   type RemoteConsent,
   type StoredProfile,
 } from '../../shared/profile.contract.js';
+import { takesAddressOptions } from '../../shared/provider.contract.js';
 import { sameHeaderName, type HeaderEdit, type RequestHeader } from '../../shared/request-headers.contract.js';
 import type { z } from 'zod';
 import type { ProfileCreateInputSchema } from '../../shared/profile.contract.js';
@@ -137,6 +138,9 @@ export function createdProfile(input: CreateInput, id: string, now: Date): Store
     model: input.model,
     ...(input.azureDeployment !== undefined && { azureDeployment: input.azureDeployment }),
     ...(input.azureApiVersion !== undefined && { azureApiVersion: input.azureApiVersion }),
+    // Stored only when they change something, so profiles without them look as they did before the options.
+    ...(input.exactAddress === true && { exactAddress: true }),
+    ...(input.modelsUrl !== undefined && { modelsUrl: input.modelsUrl }),
     timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     revision: 1,
     createdAt: at,
@@ -157,6 +161,7 @@ export function patchedProfile(current: StoredProfile, patch: ProfilePatch, hasK
   const kind = patch.kind ?? current.kind;
   const keepsPreset = kind === 'openai-compatible' || patch.preset !== undefined;
   const keepsAzure = kind === 'azure-openai';
+  const keepsAddressOptions = takesAddressOptions(kind);
   const next: StoredProfile = {
     ...current,
     name: patch.name ?? current.name,
@@ -170,14 +175,31 @@ export function patchedProfile(current: StoredProfile, patch: ProfilePatch, hasK
     keepsAzure || patch.azureDeployment ? merged(patch.azureDeployment, current.azureDeployment) : undefined;
   const azureApiVersion =
     keepsAzure || patch.azureApiVersion ? merged(patch.azureApiVersion, current.azureApiVersion) : undefined;
+  // false is the default, stored as nothing; like the Azure fields, given for the wrong kind they are refused below.
+  const exactAddress =
+    keepsAddressOptions || patch.exactAddress ? (patch.exactAddress ?? current.exactAddress) || undefined : undefined;
+  const modelsUrl = keepsAddressOptions || patch.modelsUrl ? merged(patch.modelsUrl, current.modelsUrl) : undefined;
   delete next.preset;
   delete next.azureDeployment;
   delete next.azureApiVersion;
+  delete next.exactAddress;
+  delete next.modelsUrl;
   if (preset !== undefined) next.preset = preset;
   if (azureDeployment !== undefined) next.azureDeployment = azureDeployment;
   if (azureApiVersion !== undefined) next.azureApiVersion = azureApiVersion;
+  if (exactAddress !== undefined) next.exactAddress = exactAddress;
+  if (modelsUrl !== undefined) next.modelsUrl = modelsUrl;
 
-  const issues = kindRuleIssues({ kind, preset, azureDeployment, azureApiVersion, hasApiKey: hasKeyAfter });
+  const issues = kindRuleIssues({
+    kind,
+    preset,
+    azureDeployment,
+    azureApiVersion,
+    baseUrl: next.baseUrl,
+    exactAddress,
+    modelsUrl,
+    hasApiKey: hasKeyAfter,
+  });
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { fieldErrors: issues });
   return next;
 }
@@ -190,6 +212,8 @@ const CONTENT_FIELDS = [
   'model',
   'azureDeployment',
   'azureApiVersion',
+  'exactAddress',
+  'modelsUrl',
   'timeoutMs',
 ] as const;
 

@@ -23,6 +23,8 @@ export function toProfileView(
     model: profile.model,
     azureDeployment: profile.azureDeployment ?? null,
     azureApiVersion: profile.azureApiVersion ?? null,
+    exactAddress: profile.exactAddress === true,
+    modelsUrl: profile.modelsUrl ?? null,
     timeoutMs: profile.timeoutMs,
     revision: profile.revision,
     createdAt: profile.createdAt,

@@ -80,6 +80,19 @@ const badValues: Record<string, fc.Arbitrary<unknown>> = {
     fc.string({ maxLength: 12 }).filter((s) => !/^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$/.test(s.trim())),
     notAString,
   ),
+  // Wrong on their own, whatever the rest holds (another origin is refused only beside a valid address).
+  modelsUrl: fc.oneof(
+    blank,
+    fc.constantFrom(
+      'ftp://127.0.0.1:1234/models',
+      'http://u:p@127.0.0.1:1234/v1/models',
+      'http://127.0.0.1:1234/v1/models?all=1',
+      'http://127.0.0.1:1234/v1/models#x',
+      '/v1/models',
+    ),
+    notAString,
+  ),
+  exactAddress: fc.oneof(fc.string({ maxLength: 5 }), fc.integer(), fc.constant(null), fc.object({ maxDepth: 1 })),
   azureDeployment: fc.oneof(
     blank,
     fc.string({ minLength: 1, maxLength: 10 }).filter((s) => /[^A-Za-z0-9._-]/.test(s.trim()) && s.trim().length > 0),
@@ -121,7 +134,7 @@ const brokenCreate = fc
 
 const unknownField = fc
   .stringMatching(/^[a-z][a-zA-Z]{2,10}$/)
-  .filter((k) => !(k in validAzure) && !['preset', 'timeoutMs'].includes(k));
+  .filter((k) => !(k in validAzure) && !['preset', 'timeoutMs', 'exactAddress', 'modelsUrl'].includes(k));
 
 const malformedCreate = fc.oneof(
   { weight: 8, arbitrary: brokenCreate },
@@ -179,11 +192,15 @@ describe('malformed input fuzzing', () => {
     );
     const brokenPatch = fc
       .uniqueArray(fc.constantFrom(...patchFields), { minLength: 1, maxLength: 3 })
-      // In a patch, null means "remove" for the key, so it is not a malformed value there.
+      // In a patch, null means "remove" for the key and the model list address, so it is not malformed there.
       .chain((fields) =>
         fc.tuple(
           fc.constant(fields),
-          fc.tuple(...fields.map((f) => (f === 'apiKey' ? badValues[f]!.filter((v) => v !== null) : badValues[f]!))),
+          fc.tuple(
+            ...fields.map((f) =>
+              f === 'apiKey' || f === 'modelsUrl' ? badValues[f]!.filter((v) => v !== null) : badValues[f]!,
+            ),
+          ),
         ),
       )
       .map(([fields, values]) => ({

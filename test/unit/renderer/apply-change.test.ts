@@ -15,6 +15,8 @@ function view(id: string, overrides: Partial<ProfileView> = {}): ProfileView {
     model: 'llama3.2',
     azureDeployment: null,
     azureApiVersion: null,
+    exactAddress: false,
+    modelsUrl: null,
     timeoutMs: 30_000,
     revision: 1,
     createdAt: '2026-12-03T10:00:00.000Z',

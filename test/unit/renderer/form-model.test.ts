@@ -31,6 +31,8 @@ const remote: ProfileView = {
   model: 'gpt-4o-mini',
   azureDeployment: null,
   azureApiVersion: null,
+  exactAddress: false,
+  modelsUrl: null,
   timeoutMs: 30_000,
   revision: 3,
   createdAt: '2026-01-01T00:00:00.000Z',

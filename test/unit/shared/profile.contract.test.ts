@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProfileCreateInputSchema, ProfileUpdateInputSchema } from '../../../shared/profile.contract.js';
+import { fieldMessage } from '../../../shared/errors/field-messages.js';
 import { fieldErrorsFromZod } from '../../../src/errors/validation.js';
 
 const valid = { name: 'My Ollama', kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'llama3.2' };
@@ -83,5 +84,71 @@ describe('profile update validation', () => {
     expect(ProfileUpdateInputSchema.safeParse({ id: 'p1', expectedRevision: 3, patch: { apiKey: null } }).success).toBe(
       true,
     );
+  });
+});
+
+describe('the exact address and model list address options', () => {
+  const compatible = { ...valid, kind: 'openai-compatible', preset: 'other', baseUrl: 'http://127.0.0.1:8000/gw' };
+  const messageOf = (input: unknown, field: string) => {
+    const result = ProfileCreateInputSchema.safeParse(input);
+    return result.success ? null : (fieldErrorsFromZod(result.error).find((e) => e.field === field)?.message ?? null);
+  };
+
+  it('accept a model list address on the base origin, for OpenAI and OpenAI-compatible servers', () => {
+    const parsed = ProfileCreateInputSchema.parse({
+      ...compatible,
+      exactAddress: true,
+      modelsUrl: ' http://127.0.0.1:8000/gw/v2/models ',
+    });
+    expect(parsed).toMatchObject({ exactAddress: true, modelsUrl: 'http://127.0.0.1:8000/gw/v2/models' });
+    expect(
+      fieldsOf({
+        ...valid,
+        kind: 'openai',
+        baseUrl: 'https://proxy.example.org/ai',
+        apiKey: 'sk-proxy-key-1',
+        exactAddress: true,
+        modelsUrl: 'https://proxy.example.org:443/ai/list',
+      }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['another host', 'http://127.0.0.2:8000/models'],
+    ['another port', 'http://127.0.0.1:8001/models'],
+    ['another scheme', 'https://127.0.0.1:8000/models'],
+  ])('refuse a model list address on %s, naming the base origin', (_label, modelsUrl) => {
+    expect(fieldsOf({ ...compatible, modelsUrl })).toEqual(['modelsUrl']);
+    expect(messageOf({ ...compatible, modelsUrl }, 'modelsUrl')).toBe(
+      fieldMessage('modelsUrlOtherServer', { origin: 'http://127.0.0.1:8000' }),
+    );
+  });
+
+  it.each([
+    ['ftp://127.0.0.1:8000/models', 'addressScheme'],
+    ['http://u:p@127.0.0.1:8000/models', 'addressCredentials'],
+    ['http://127.0.0.1:8000/models?x=1', 'addressQuery'],
+    ['http://127.0.0.1:8000/models#x', 'addressFragment'],
+    ['/models', 'addressNotUrl'],
+    ['', 'modelsUrlEmpty'],
+  ] as const)('check the model list address like the server address: %s', (modelsUrl, id) => {
+    expect(messageOf({ ...compatible, modelsUrl }, 'modelsUrl')).toBe(fieldMessage(id));
+  });
+
+  it('apply only where the address is built as base + /chat/completions', () => {
+    expect(fieldsOf({ ...valid, exactAddress: true })).toEqual(['exactAddress']);
+    expect(fieldsOf({ ...valid, modelsUrl: 'http://127.0.0.1:11434/api/tags' })).toEqual(['modelsUrl']);
+    expect(fieldsOf({ ...valid, exactAddress: false })).toEqual([]);
+    expect(fieldsOf({ ...compatible, exactAddress: 'yes' })).toEqual(['exactAddress']);
+  });
+
+  it('can be cleared in a patch', () => {
+    expect(
+      ProfileUpdateInputSchema.safeParse({
+        id: 'p1',
+        expectedRevision: 3,
+        patch: { exactAddress: false, modelsUrl: null },
+      }).success,
+    ).toBe(true);
   });
 });
