@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors/error-codes.js';
 import { fieldMessage, type FieldMessageId } from './errors/field-messages.js';
+import { takesAddressOptions } from './address-options.js';
 import { endpointOrigin } from './origin.js';
 import { isPlainText } from './text-rules.js';
 import { HeaderEditListSchema, HeaderListSchema } from './request-headers.contract.js';
@@ -12,7 +13,6 @@ import {
   providerLabel,
   PROVIDERS,
   ProviderKindSchema,
-  takesAddressOptions,
   type Preset,
   type ProviderKind,
 } from './provider.contract.js';

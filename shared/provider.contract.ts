@@ -228,14 +228,6 @@ export function providerLabel(kind: ProviderKind, preset?: Preset | null): strin
   return kind === 'openai-compatible' && preset ? PRESETS[preset].label : PROVIDERS[kind].label;
 }
 
-/**
- * Whether a kind's address may be used exactly as typed and its model list read from an address of its own: the
- * kinds whose endpoints are built as base + /chat/completions and base + /models (OpenAI and compatible servers).
- */
-export function takesAddressOptions(kind: ProviderKind): boolean {
-  return kind === 'openai' || kind === 'openai-compatible';
-}
-
 export function defaultBaseUrl(kind: ProviderKind, preset?: Preset | null): string {
   return kind === 'openai-compatible' && preset ? PRESETS[preset].defaultBaseUrl : PROVIDERS[kind].defaultBaseUrl;
 }

@@ -12,7 +12,7 @@ import {
   type RemoteConsent,
   type StoredProfile,
 } from '../../shared/profile.contract.js';
-import { takesAddressOptions } from '../../shared/provider.contract.js';
+import { takesAddressOptions } from '../../shared/address-options.js';
 import { sameHeaderName, type HeaderEdit, type RequestHeader } from '../../shared/request-headers.contract.js';
 import type { z } from 'zod';
 import type { ProfileCreateInputSchema } from '../../shared/profile.contract.js';

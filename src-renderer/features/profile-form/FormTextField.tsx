@@ -1,10 +1,10 @@
-// One of the profile form's one-line text fields (name, address, model, Azure fields), bound to the form's values,
+// One of the profile form's one-line text fields (name, addresses, model, Azure fields), bound to the form's values,
 // its change function and its field errors by the field's name: no spell check, no autofill suggestions.
 import type { ReactNode } from 'react';
 import { Field } from '../../components/Field.js';
 import type { FormValues } from './form-model.js';
 
-type TextFieldName = 'name' | 'baseUrl' | 'model' | 'azureDeployment' | 'azureApiVersion';
+type TextFieldName = 'name' | 'baseUrl' | 'model' | 'azureDeployment' | 'azureApiVersion' | 'modelsUrl';
 
 /** What every field of the form is bound to. */
 export interface FormBinding {

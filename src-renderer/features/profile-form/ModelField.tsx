@@ -6,7 +6,7 @@ import { FormTextField } from './FormTextField.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
-import { consentGiven, draftHeaders, isNotForChat, modelOptionText, type FormValues } from './form-model.js';
+import { isNotForChat, modelOptionText, modelsDraft, type FormValues } from './form-model.js';
 
 interface Props {
   readonly values: FormValues;
@@ -22,23 +22,7 @@ export function ModelField({ values, profile, error, onChange }: Props) {
   const forChat = models.filter((m) => !isNotForChat(m));
   const notForChat = models.filter(isNotForChat);
 
-  const headers = draftHeaders(values, profile);
-  const loadModels = () =>
-    load.run({
-      ...(profile && { id: profile.id }),
-      draft: {
-        kind: values.kind,
-        preset: values.kind === 'openai-compatible' ? values.preset || null : null,
-        baseUrl: values.baseUrl.trim(),
-        ...(values.kind === 'azure-openai' && {
-          azureDeployment: values.azureDeployment || null,
-          azureApiVersion: values.azureApiVersion || null,
-        }),
-        ...(values.apiKey !== '' && { apiKey: values.apiKey }),
-        ...(headers && { headers }),
-        ...(consentGiven(values) && { remoteConsent: true }),
-      },
-    });
+  const loadModels = () => load.run({ ...(profile && { id: profile.id }), draft: modelsDraft(values, profile) });
 
   return (
     <div className="model-field">

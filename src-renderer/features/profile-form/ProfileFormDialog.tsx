@@ -1,5 +1,5 @@
-// Create or edit a profile. Presets fill the address, the exact endpoint that will be called is shown as you
-// type, the model list can be loaded before saving, each error appears next to its field and in a summary
+// Create or edit a profile. Presets fill the address, the exact endpoints that will be called (chat and model
+// list) are shown as you type, OpenAI kinds offer their address options, the model list can be loaded before saving, each error appears next to its field and in a summary
 // that takes focus, a remote host asks for consent in plain words, and extra request headers wait behind a
 // disclosure button.
 import { useQueryClient } from '@tanstack/react-query';
@@ -19,6 +19,8 @@ import { HeadersField, headerLabels } from './HeadersField.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { consentScope } from '../../../shared/consent.js';
 import { keyPageFor, PRESETS } from '../../../shared/provider.contract.js';
+import { ADDRESS_OPTION_WORDS, takesAddressOptions } from '../../../shared/address-options.js';
+import { AddressOptionsField } from './AddressOptionsField.js';
 import {
   consentGiven,
   consentTarget,
@@ -29,7 +31,7 @@ import {
   keyOriginChanged,
   presetOptions,
   providerOptions,
-  resolvedEndpoint,
+  requestPreview,
   updateConsent,
   updatePatch,
   valuesFromProfile,
@@ -44,6 +46,8 @@ const LABELS: Record<string, string> = {
   preset: 'Server',
   name: 'Name',
   baseUrl: 'Server address',
+  exactAddress: ADDRESS_OPTION_WORDS.exactAddress.label,
+  modelsUrl: ADDRESS_OPTION_WORDS.modelsUrl.label,
   model: 'Model',
   azureDeployment: 'Deployment',
   azureApiVersion: 'API version',
@@ -108,7 +112,7 @@ function ProfileForm({
   const fieldErrors = fieldErrorMap(error);
   const form: FormBinding = { values, change, errors: fieldErrors };
   const consent = consentTarget(values);
-  const endpoint = useMemo(() => resolvedEndpoint(values), [values]);
+  const preview = useMemo(() => requestPreview(values), [values]);
 
   useEffect(() => {
     if (!error) return;
@@ -215,15 +219,26 @@ function ProfileForm({
         label="Server address"
         type="url"
         hint={
-          endpoint ? (
+          preview ? (
             <>
-              Requests will go to <code data-testid="resolved-endpoint">{endpoint}</code>
+              {ADDRESS_OPTION_WORDS.preview.chat} <code data-testid="resolved-endpoint">{preview.chat}</code>
+              <br />
+              {preview.models !== null ? (
+                <>
+                  {ADDRESS_OPTION_WORDS.preview.models}{' '}
+                  <code data-testid="resolved-models-endpoint">{preview.models}</code>
+                </>
+              ) : (
+                <span data-testid="models-endpoint-problem">{preview.modelsProblem}</span>
+              )}
             </>
           ) : (
-            'Enter an address starting with http:// or https://'
+            ADDRESS_OPTION_WORDS.preview.noAddress
           )
         }
       />
+
+      {takesAddressOptions(values.kind) ? <AddressOptionsField form={form} /> : null}
 
       {values.kind === 'azure-openai' ? (
         <div className="form-grid">

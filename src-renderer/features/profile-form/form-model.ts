@@ -3,10 +3,11 @@
 // kept, replaced or removed) are testable alone.
 import { consentLabel, consentScope } from '../../../shared/consent.js';
 import { endpointOrigin } from '../../../shared/origin.js';
-import { tryResolveEndpoints } from '../../../shared/endpoint-resolution.js';
-import type { ListedModel } from '../../../shared/models.contract.js';
+import { takesAddressOptions } from '../../../shared/address-options.js';
+import { tryResolveEndpoints, type EndpointTarget } from '../../../shared/endpoint-resolution.js';
+import type { ListedModel, ModelsDraft } from '../../../shared/models.contract.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
-import { DEFAULT_TIMEOUT_MS } from '../../../shared/profile.contract.js';
+import { addressOptionIssues, DEFAULT_TIMEOUT_MS, ModelsUrlSchema } from '../../../shared/profile.contract.js';
 import { sameHeaderName, type HeaderEdit } from '../../../shared/request-headers.contract.js';
 import {
   defaultBaseUrl,
@@ -37,6 +38,10 @@ export interface FormValues {
   model: string;
   azureDeployment: string;
   azureApiVersion: string;
+  /** OpenAI kinds only (kept, unsent, while another kind is chosen): the address as typed, no /v1 added. */
+  exactAddress: boolean;
+  /** OpenAI kinds only: the model list's own full address; empty for the usual one. */
+  modelsUrl: string;
   timeoutSeconds: string;
   apiKey: string;
   keyAction: KeyAction;
@@ -64,6 +69,8 @@ export function emptyValues(suggestion?: Suggestion): FormValues {
     model: suggestion?.model ?? '',
     azureDeployment: '',
     azureApiVersion: '2024-10-21',
+    exactAddress: false,
+    modelsUrl: '',
     timeoutSeconds: String(DEFAULT_TIMEOUT_MS / 1000),
     apiKey: '',
     keyAction: 'replace',
@@ -81,6 +88,8 @@ export function valuesFromProfile(profile: ProfileView): FormValues {
     model: profile.model,
     azureDeployment: profile.azureDeployment ?? '',
     azureApiVersion: profile.azureApiVersion ?? '2024-10-21',
+    exactAddress: profile.exactAddress,
+    modelsUrl: profile.modelsUrl ?? '',
     timeoutSeconds: String(profile.timeoutMs / 1000),
     apiKey: '',
     keyAction: profile.hasApiKey ? 'keep' : 'replace',
@@ -171,17 +180,65 @@ export function draftHeaders(values: FormValues, profile: ProfileView | null): H
   );
 }
 
-export function resolvedEndpoint(values: FormValues): string | null {
-  return (
-    tryResolveEndpoints({
-      kind: values.kind,
-      preset: values.preset || null,
-      baseUrl: values.baseUrl.trim(),
-      model: values.model.trim() || 'MODEL',
-      azureDeployment: values.azureDeployment.trim() || null,
-      azureApiVersion: values.azureApiVersion.trim() || null,
-    })?.chat ?? null
-  );
+/** The address options as the form would save them: set ones only, and only for the kinds they apply to. */
+function addressOptions(values: FormValues): { exactAddress?: true; modelsUrl?: string } {
+  if (!takesAddressOptions(values.kind)) return {};
+  const modelsUrl = values.modelsUrl.trim();
+  return { ...(values.exactAddress && { exactAddress: true }), ...(modelsUrl !== '' && { modelsUrl }) };
+}
+
+function endpointTarget(values: FormValues): EndpointTarget {
+  return {
+    kind: values.kind,
+    preset: values.kind === 'openai-compatible' ? values.preset || null : null,
+    baseUrl: values.baseUrl.trim(),
+    model: values.model.trim() || 'MODEL',
+    azureDeployment: values.azureDeployment.trim() || null,
+    azureApiVersion: values.azureApiVersion.trim() || null,
+    exactAddress: addressOptions(values).exactAddress ?? false,
+  };
+}
+
+export interface RequestPreview {
+  /** Where a chat and the connection test go. */
+  readonly chat: string;
+  /** Where "Load models" reads the list from; null while the model list address is not one that can be used. */
+  readonly models: string | null;
+  /** Why the model list address cannot be used yet, in the words its field error would use. */
+  readonly modelsProblem: string | null;
+}
+
+/** The exact URLs the form's values will call, as the core resolves them; null until the address is a URL. */
+export function requestPreview(values: FormValues): RequestPreview | null {
+  const target = endpointTarget(values);
+  const usual = tryResolveEndpoints(target);
+  if (usual === null) return null;
+  const { modelsUrl } = addressOptions(values);
+  if (modelsUrl === undefined) return { chat: usual.chat, models: usual.models, modelsProblem: null };
+  const parsed = ModelsUrlSchema.safeParse(modelsUrl);
+  const problem = parsed.success
+    ? addressOptionIssues({ kind: values.kind, baseUrl: target.baseUrl, modelsUrl })[0]?.message
+    : parsed.error.issues[0]?.message;
+  const models = problem === undefined ? (tryResolveEndpoints({ ...target, modelsUrl })?.models ?? null) : null;
+  return { chat: usual.chat, models, modelsProblem: problem ?? null };
+}
+
+/** What "Load models" sends: the form's unsaved values, with the profile being edited to borrow its key from. */
+export function modelsDraft(values: FormValues, profile: ProfileView | null): ModelsDraft {
+  const headers = draftHeaders(values, profile);
+  return {
+    kind: values.kind,
+    preset: values.kind === 'openai-compatible' ? values.preset || null : null,
+    baseUrl: values.baseUrl.trim(),
+    ...(values.kind === 'azure-openai' && {
+      azureDeployment: values.azureDeployment || null,
+      azureApiVersion: values.azureApiVersion || null,
+    }),
+    ...addressOptions(values),
+    ...(values.apiKey !== '' && { apiKey: values.apiKey }),
+    ...(headers && { headers }),
+    ...(consentGiven(values) && { remoteConsent: true }),
+  };
 }
 
 function timeoutMs(values: FormValues): number {
@@ -199,6 +256,7 @@ export function createInput(values: FormValues): ProfileCreateInput {
     baseUrl: values.baseUrl,
     model: values.model,
     ...(isAzure(values) && { azureDeployment: values.azureDeployment, azureApiVersion: values.azureApiVersion }),
+    ...addressOptions(values),
     timeoutMs: timeoutMs(values),
     ...(values.apiKey !== '' && { apiKey: values.apiKey }),
     ...(values.headers.length > 0 && { headers: values.headers.map((r) => ({ name: r.name, value: r.value })) }),
@@ -230,6 +288,11 @@ export function updatePatch(values: FormValues, profile: ProfileView): ProfilePa
   if (deployment !== profile.azureDeployment) patch.azureDeployment = deployment;
   const version = isAzure(values) ? values.azureApiVersion : null;
   if (version !== profile.azureApiVersion) patch.azureApiVersion = version;
+  const options = addressOptions(values);
+  const exactAddress = options.exactAddress ?? false;
+  if (exactAddress !== profile.exactAddress) patch.exactAddress = exactAddress;
+  const modelsUrl = options.modelsUrl ?? null;
+  if (modelsUrl !== profile.modelsUrl) patch.modelsUrl = modelsUrl;
   const ms = timeoutMs(values);
   if (ms !== profile.timeoutMs) patch.timeoutMs = ms;
   if (values.keyAction === 'remove' && profile.hasApiKey) patch.apiKey = null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ListedModel } from '../../../shared/models.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { PRESETS } from '../../../shared/provider.contract.js';
+import { fieldMessage } from '../../../shared/errors/field-messages.js';
 import {
   consentGiven,
   consentTarget,
@@ -12,7 +13,9 @@ import {
   isNotForChat,
   keyOriginChanged,
   modelOptionText,
+  modelsDraft,
   presetOptions,
+  requestPreview,
   updateConsent,
   updatePatch,
   valuesFromProfile,
@@ -176,6 +179,77 @@ describe('profile form model', () => {
       expect(draftHeaders(values, null)).toEqual([{ name: 'X-Portkey-Api-Key', value: 'pk-1' }]);
       expect(createInput(emptyValues())).not.toHaveProperty('headers');
     });
+  });
+});
+
+describe('address options', () => {
+  const gateway: ProfileView = {
+    ...remote,
+    kind: 'openai-compatible',
+    preset: 'other',
+    baseUrl: 'https://gw.example.org/llm',
+    exactAddress: true,
+    modelsUrl: 'https://gw.example.org/llm/catalog',
+    resolvedEndpoint: 'https://gw.example.org/llm/chat/completions',
+  };
+
+  it('open as saved; untouched, the patch leaves them alone; changed or cleared, it says so', () => {
+    const values = valuesFromProfile(gateway);
+    expect(values).toMatchObject({ exactAddress: true, modelsUrl: 'https://gw.example.org/llm/catalog' });
+    expect(updatePatch(values, gateway)).toEqual({});
+    expect(updatePatch({ ...values, exactAddress: false, modelsUrl: '  ' }, gateway)).toEqual({
+      exactAddress: false,
+      modelsUrl: null,
+    });
+    expect(updatePatch(valuesFromProfile(remote), remote)).toEqual({});
+    expect(updatePatch({ ...valuesFromProfile(remote), modelsUrl: 'https://api.openai.com/v1/m' }, remote)).toEqual({
+      modelsUrl: 'https://api.openai.com/v1/m',
+    });
+  });
+
+  it('are sent only where they apply: switching to a kind that builds its own endpoints clears them', () => {
+    const values = valuesFromProfile(gateway);
+    const ollama = withProvider(values, 'ollama', '');
+    expect(updatePatch(ollama, gateway)).toMatchObject({ kind: 'ollama', exactAddress: false, modelsUrl: null });
+    expect(createInput({ ...ollama, name: 'x' })).not.toHaveProperty('exactAddress');
+    expect(createInput({ ...ollama, name: 'x' })).not.toHaveProperty('modelsUrl');
+    expect(createInput({ ...values, name: 'x' })).toMatchObject({
+      exactAddress: true,
+      modelsUrl: 'https://gw.example.org/llm/catalog',
+    });
+    expect(createInput(emptyValues())).not.toHaveProperty('exactAddress');
+  });
+
+  it('"Load models" sends them with the unsaved values', () => {
+    expect(modelsDraft(valuesFromProfile(gateway), gateway)).toMatchObject({
+      kind: 'openai-compatible',
+      preset: 'other',
+      baseUrl: 'https://gw.example.org/llm',
+      exactAddress: true,
+      modelsUrl: 'https://gw.example.org/llm/catalog',
+    });
+    expect(modelsDraft(emptyValues(), null)).not.toHaveProperty('modelsUrl');
+  });
+
+  it('the preview shows the exact URLs that will be called, the model list included', () => {
+    const values = valuesFromProfile(gateway);
+    expect(requestPreview(values)).toEqual({
+      chat: 'https://gw.example.org/llm/chat/completions',
+      models: 'https://gw.example.org/llm/catalog',
+      modelsProblem: null,
+    });
+    expect(requestPreview({ ...values, exactAddress: false, modelsUrl: '' })).toEqual({
+      chat: 'https://gw.example.org/llm/v1/chat/completions',
+      models: 'https://gw.example.org/llm/v1/models',
+      modelsProblem: null,
+    });
+    expect(requestPreview({ ...values, modelsUrl: 'https://other.example.org/catalog' })).toEqual({
+      chat: 'https://gw.example.org/llm/chat/completions',
+      models: null,
+      modelsProblem: fieldMessage('modelsUrlOtherServer', { origin: 'https://gw.example.org' }),
+    });
+    expect(requestPreview({ ...values, modelsUrl: 'catalog' })?.modelsProblem).toBe(fieldMessage('addressNotUrl'));
+    expect(requestPreview({ ...values, baseUrl: 'not a url' })).toBeNull();
   });
 });
 
