@@ -1,6 +1,7 @@
-// Everything needed to call one model server: where, which model, how to authenticate, which extra headers, how
-// long to wait. Built from a saved profile (with its decrypted key and header values) or from a form draft; never
-// sent to the renderer.
+// Everything needed to call one model server: where (the address and, for OpenAI kinds, whether it is used as
+// typed and where the model list is), which model, how to authenticate, which extra headers, how long to wait.
+// Built from a saved profile (with its decrypted key and header values) or from a form draft; never sent to the
+// renderer.
 import type { EndpointTarget } from '../../shared/endpoint-resolution.js';
 import type { RequestHeader } from '../../shared/request-headers.contract.js';
 
