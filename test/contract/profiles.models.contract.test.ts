@@ -91,6 +91,35 @@ describe('profiles.models over IPC', () => {
     );
   });
 
+  it('a draft with a model list address of its own reads it there, and one on another origin is a field error', async () => {
+    const { client } = h.connect();
+    const list = await client.profiles.models.mutate({
+      draft: {
+        kind: 'openai',
+        baseUrl: `${openai.url}/v1`,
+        modelsUrl: `${openai.url}/v1/models`,
+        exactAddress: true,
+        apiKey: 'sk-models-key-000111',
+      },
+    });
+    expect(list.endpoint).toBe(`${openai.url}/v1/models`);
+    const before = openai.requests.length;
+    const data = await expectAppError(
+      client.profiles.models.mutate({
+        draft: {
+          kind: 'openai',
+          baseUrl: `${openai.url}/v1`,
+          modelsUrl: `${ollama.url}/v1/models`,
+          apiKey: 'sk-models-key-000111',
+        },
+      }),
+      'VALIDATION_FAILED',
+    );
+    expect(data.fieldErrors?.map((f) => f.field)).toEqual(['draft.modelsUrl']);
+    expect(openai.requests.length).toBe(before);
+    expect(ollama.requests.some((r) => r.headers.authorization !== undefined)).toBe(false);
+  });
+
   it("LM Studio's 200 with an error body for a path it lacks is a wrong address, not a wrong provider", async () => {
     await using studio = await startFakeLlm({ kind: 'lmstudio', models: ['m'] });
     const { client } = h.connect();
