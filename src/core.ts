@@ -14,6 +14,7 @@ import type { Timers } from './ports/timers.port.js';
 import type { ProfileList } from '../shared/profile.contract.js';
 import { ChangeFeed } from './profiles/change-feed.js';
 import { ProfileService } from './profiles/profile.service.js';
+import { ChatService } from './providers/chat.service.js';
 import { ConnectionTestService } from './providers/connection-test.service.js';
 import { ModelListingService } from './providers/model-listing.service.js';
 import { AvailabilityMonitor } from './secure-storage/availability-monitor.js';
@@ -38,12 +39,17 @@ export interface CoreOptions {
   readonly discovery?: DiscoveryOptions;
   /** Response cap for the connection test (tests lower it). */
   readonly maxTestResponseBytes?: number;
+  /** Response cap for one chat reply (tests lower it). */
+  readonly maxChatResponseBytes?: number;
+  /** How long a chat reply may stay silent (tests shorten it). */
+  readonly chatSilenceMs?: number;
 }
 
 /** The use cases, as the API layer and the tests call them. */
 export interface CoreServices {
   readonly profiles: ProfileService;
   readonly storage: StorageService;
+  readonly chat: ChatService;
   readonly connectionTest: ConnectionTestService;
   readonly models: ModelListingService;
   readonly discovery: DiscoveryService;
@@ -66,9 +72,19 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   const availability = new AvailabilityMonitor({ logger, changes });
   const profiles = new ProfileService({ vault, cipher, clock, ids, logger, secrets, changes, availability });
   const storage = new StorageService({ vault, cipher, clock, logger, changes, availability });
-  const connectionTest = new ConnectionTestService({
+  const chat = new ChatService({
     profiles,
     network,
+    clock,
+    timers,
+    secrets,
+    logger,
+    ...(options.maxChatResponseBytes !== undefined && { maxResponseBytes: options.maxChatResponseBytes }),
+    ...(options.chatSilenceMs !== undefined && { silenceMs: options.chatSilenceMs }),
+  });
+  const connectionTest = new ConnectionTestService({
+    chat,
+    profiles,
     clock,
     timers,
     secrets,
@@ -88,6 +104,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
   return {
     profiles,
     storage,
+    chat,
     connectionTest,
     models,
     discovery,

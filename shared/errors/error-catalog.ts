@@ -24,6 +24,12 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
     remediation: 'It may have been deleted in another window. Refresh the list and pick another profile.',
     retryable: false,
   },
+  PROFILE_NONE_ACTIVE: {
+    summary: 'No model chosen',
+    message: 'No profile is in use yet, so there is no model to send this to.',
+    remediation: 'Open LLM profiles and choose "Use this" on the profile you want, or add one first.',
+    retryable: false,
+  },
   PROFILE_NAME_TAKEN: {
     summary: 'Name already used',
     message: 'You already have a profile called "{name}".',
@@ -148,6 +154,13 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
       'A large model may still be loading into memory: wait a moment and test again, or raise the time limit in the profile (up to 30 seconds).',
     retryable: true,
   },
+  PROVIDER_SILENT: {
+    summary: 'Went quiet',
+    message: 'The server sent nothing for {seconds} seconds, so the reply was given up.',
+    remediation:
+      'The model may be stuck or the computer busy: send the message again, or look at the model server’s own window or log.',
+    retryable: true,
+  },
   PROVIDER_AUTH_FAILED: {
     summary: 'Key refused',
     message: '{provider} did not accept the API key.',
@@ -239,9 +252,9 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
   },
   PROVIDER_EMPTY_REPLY: {
     summary: 'No reply',
-    message: 'The server answered, but the model produced no text within the short test.',
+    message: 'The server answered, but the model produced no text.',
     remediation:
-      "Reasoning models can spend a short test thinking before they write: try a non-reasoning model, or check the model name and the server's log.",
+      "Reasoning models can spend a short reply thinking before they write: try a non-reasoning model or a longer reply, or check the model name and the server's log.",
     retryable: true,
   },
   PROVIDER_RESPONSE_TOO_LARGE: {

@@ -108,6 +108,15 @@ export const FIELD_MESSAGES = {
   weakStorageAcknowledge: 'Confirm that you understand the risk before allowing weak storage.',
   // Model listing
   modelsTarget: 'Choose a profile or fill in the server details first.',
+  // A chat (chat.stream)
+  chatMessagesRequired: 'Send at least one message.',
+  chatMessageText: 'Each message must be text.',
+  chatMessageTooLong: 'Keep each message to {max} characters or fewer.',
+  chatTooManyMessages: 'Keep the conversation to {max} messages or fewer; start a new one.',
+  chatTooLong: 'The conversation is too long to send at once ({max} characters at most); start a new one.',
+  chatNothingToAnswer: 'Write a message for the model to answer.',
+  chatMaxTokens: 'The reply length must be a whole number of tokens from 1 to {max}.',
+  chatTemperature: 'The temperature must be a number from 0 to 2.',
 } as const;
 
 export type FieldMessageId = keyof typeof FIELD_MESSAGES;

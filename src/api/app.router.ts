@@ -1,4 +1,5 @@
 // The whole API the renderer may call. The renderer imports only `type AppRouter` from here.
+import { chatRouter } from './chat.router.js';
 import { discoveryRouter } from './discovery.router.js';
 import { router } from './trpc.js';
 import { profilesRouter } from './profiles.router.js';
@@ -8,6 +9,7 @@ export const appRouter = router({
   profiles: profilesRouter,
   storage: storageRouter,
   discovery: discoveryRouter,
+  chat: chatRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -59,6 +59,8 @@ export class SecretRegistry {
   private readonly holders = new Map<string, number>();
   /** 4-character prefix of a form → the forms starting with it, and how many live secrets produce each. */
   private readonly index = new Map<string, Map<string, number>>();
+  /** The longest form ever indexed (it only grows, which only makes pendingFrom look a little further back). */
+  private longestForm = 0;
 
   constructor(private readonly maxSecrets = MAX_LIVE_SECRETS) {}
 
@@ -110,6 +112,31 @@ export class SecretRegistry {
     return out + text.slice(at);
   }
 
+  /**
+   * Where the end of `text` could be the beginning of a live secret still to come (a reply streamed in pieces may
+   * split one anywhere): the index from which it must be held back until more arrives, or text.length if nothing
+   * needs holding. Only the end is examined, up to the longest form, so the cost is bounded per piece.
+   */
+  pendingFrom(text: string): number {
+    if (this.holders.size === 0 || text.length === 0) return text.length;
+    const { compact, origin } = compacted(text);
+    for (let i = Math.max(0, compact.length - this.longestForm + 1); i < compact.length; i += 1) {
+      if (this.startsSomeForm(compact.slice(i))) return origin[i]!;
+    }
+    return text.length;
+  }
+
+  /** Whether `piece` is the start of (and shorter than) a live form. */
+  private startsSomeForm(piece: string): boolean {
+    if (piece.length >= PREFIX) {
+      for (const form of this.index.get(piece.slice(0, PREFIX))?.keys() ?? [])
+        if (form.length > piece.length && form.startsWith(piece)) return true;
+      return false;
+    }
+    for (const key of this.index.keys()) if (key.startsWith(piece)) return true;
+    return false;
+  }
+
   /** Where live secrets appear in `text`: merged [start, end) ranges in its own coordinates. */
   private spans(text: string): Array<[number, number]> {
     if (this.holders.size === 0 || text.length < MIN_SECRET_LENGTH) return [];
@@ -135,6 +162,7 @@ export class SecretRegistry {
 
   private indexForms(secret: string, delta: 1 | -1): void {
     for (const form of formsOf(secret)) {
+      this.longestForm = Math.max(this.longestForm, form.length);
       const key = form.slice(0, PREFIX);
       const bucket = this.index.get(key) ?? new Map<string, number>();
       const next = (bucket.get(form) ?? 0) + delta;

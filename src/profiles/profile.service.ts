@@ -357,6 +357,11 @@ export class ProfileService {
     }
   }
 
+  /** The profile the app uses now, if the learner has chosen one. */
+  activeProfileId(): string | null {
+    return this.deps.vault.document.activeProfileId;
+  }
+
   storedProfile(profileId: string): StoredProfile {
     return findProfile(this.deps.vault.document, profileId);
   }

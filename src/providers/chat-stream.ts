@@ -39,6 +39,7 @@ export type ChatEvent =
   | { readonly type: 'delta'; readonly atMs: number; readonly text: string; readonly reasoning: boolean }
   | ({ readonly type: 'usage' } & Omit<Extract<StreamItem, { kind: 'usage' }>, 'kind'>)
   | ({ readonly type: 'server-timing' } & Omit<Extract<StreamItem, { kind: 'server-timing' }>, 'kind'>)
+  | { readonly type: 'finish'; readonly reason: string }
   | { readonly type: 'done'; readonly atMs: number; readonly reason: string | null };
 
 export { Cancelled };
@@ -96,6 +97,9 @@ export async function* streamChat(
             loadMs: item.loadMs,
             promptMs: item.promptMs,
           };
+          break;
+        case 'finish':
+          yield { type: 'finish', reason: item.reason };
           break;
         case 'error':
           throw streamError(item.info, ctx);

@@ -1,4 +1,4 @@
-// profiles.test: sends a short fixed prompt through the same streaming client a chat uses, reports each
+// profiles.test: one call of chat's exchange (ChatService.exchange) with a short fixed prompt, reporting each
 // phase as it happens, then one result with time to first byte/token, total time, tokens and tokens/s
 // (server-reported when the server gives them). Bounded by the profile's time limit (30 s at most) and
 // cancellable by the learner; the summary is saved on the profile unless the vault refuses.
@@ -6,7 +6,6 @@ import {
   ProfileTestInputSchema,
   type ProfileTestInput,
   type TestEvent,
-  type TestMetrics,
   type TestPhase,
   type TestResult,
 } from '../../shared/provider-test.contract.js';
@@ -15,11 +14,15 @@ import { scrubText } from '../diagnostics/redaction.js';
 import { currentRequestContext } from '../diagnostics/request-context.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validation.js';
+import type { SecretRegistry } from '../diagnostics/secret-registry.js';
+import type { Clock } from '../ports/clock.port.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { Timers } from '../ports/timers.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import { toAppErrorData } from '../errors/app-error-data.js';
-import { Cancelled, streamChat, type ChatEvent, type StreamDeps } from './chat-stream.js';
+import { Cancelled } from './chat-stream.js';
+import type { ChatService, ExchangeEvent } from './chat.service.js';
+import { newReplyProgress, noteReplyEvent, replyFigures, type ReplyProgress } from './reply-figures.js';
 import { noteRemoteUse, targetForProfile } from './provider-access.js';
 import type { ChatRequest } from './wire/wire.js';
 import { deadline } from '../system/deadline.js';
@@ -35,56 +38,19 @@ const PREVIEW_CHARS = 160;
 const PREVIEW_SCAN_CHARS = PREVIEW_CHARS + 6 * PROFILE_LIMITS.apiKeyMax;
 const TEST_MAX_RESPONSE_BYTES = 1024 * 1024;
 
-export interface ConnectionTestDeps extends StreamDeps {
+export interface ConnectionTestDeps {
+  readonly chat: ChatService;
   readonly profiles: ProfileService;
+  readonly clock: Clock;
+  readonly secrets: SecretRegistry;
   readonly logger: Logger;
   readonly timers: Timers;
   readonly maxResponseBytes?: number;
 }
 
-interface Progress {
+interface TestProgress extends ReplyProgress {
   phase: TestPhase | null;
-  headersAt: number | null;
-  firstTokenAt: number | null;
-  doneAt: number | null;
-  deltas: number;
   preview: string;
-  outputTokens: number | null;
-  serverTokensPerSecond: number | null;
-  loadMs: number | null;
-  promptMs: number | null;
-}
-
-/** Servers report what they like: keep only finite, non-negative figures (and whole token counts). */
-function sane(n: number | null): number | null {
-  return n !== null && Number.isFinite(n) && n >= 0 ? n : null;
-}
-
-function saneCount(n: number | null): number | null {
-  const value = sane(n);
-  return value === null ? null : Math.round(value);
-}
-
-function metricsOf(p: Progress, totalMs: number): TestMetrics | null {
-  if (p.headersAt === null) return null;
-  const serverTokens = saneCount(p.outputTokens);
-  const estimated = serverTokens === null && p.deltas > 0;
-  const tokens = serverTokens ?? (p.deltas > 0 ? p.deltas : null);
-  const serverRate = sane(p.serverTokensPerSecond);
-  const streamingSeconds = p.firstTokenAt === null ? 0 : (totalMs - p.firstTokenAt) / 1000;
-  const measured = tokens !== null && tokens > 1 && streamingSeconds > 0 ? (tokens - 1) / streamingSeconds : null;
-  const round = (n: number) => Math.round(n * 100) / 100;
-  return {
-    timeToFirstByteMs: round(p.headersAt),
-    timeToFirstTokenMs: p.firstTokenAt === null ? null : round(p.firstTokenAt),
-    totalMs: round(totalMs),
-    outputTokens: tokens,
-    outputTokensSource: tokens === null ? null : estimated ? 'estimated' : 'server',
-    tokensPerSecond: serverRate !== null ? round(serverRate) : measured === null ? null : round(measured),
-    tokensPerSecondSource: serverRate !== null ? 'server' : measured === null ? null : 'measured',
-    serverLoadMs: sane(p.loadMs) === null ? null : round(p.loadMs!),
-    serverPromptMs: sane(p.promptMs) === null ? null : round(p.promptMs!),
-  };
 }
 
 export class ConnectionTestService {
@@ -100,18 +66,7 @@ export class ConnectionTestService {
     const elapsed = () => Math.round((clock.monotonicMs() - started) * 100) / 100;
     const limit = deadline(this.deps.timers, Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
     const { signal } = limit;
-    const p: Progress = {
-      phase: null,
-      headersAt: null,
-      firstTokenAt: null,
-      doneAt: null,
-      deltas: 0,
-      preview: '',
-      outputTokens: null,
-      serverTokensPerSecond: null,
-      loadMs: null,
-      promptMs: null,
-    };
+    const p: TestProgress = { ...newReplyProgress(), phase: null, preview: '' };
     let resolvedEndpoint = '';
     let failure: AppError | null = null;
     const phase = (name: TestPhase): TestEvent => {
@@ -120,7 +75,7 @@ export class ConnectionTestService {
     };
 
     try {
-      for await (const event of streamChat(target, TEST_PROMPT, this.deps, {
+      for await (const event of this.deps.chat.exchange(target, TEST_PROMPT, {
         signal,
         maxResponseBytes: this.deps.maxResponseBytes ?? TEST_MAX_RESPONSE_BYTES,
       })) {
@@ -143,7 +98,7 @@ export class ConnectionTestService {
     const totalMs = p.doneAt ?? elapsed();
     const correlationId = currentRequestContext()?.correlationId ?? 'unknown';
     const at = clock.now().toISOString();
-    const metrics = metricsOf(p, totalMs);
+    const metrics = replyFigures(p, totalMs);
     const error = failure ? toAppErrorData(failure, correlationId) : null;
     const notSaved = await this.deps.profiles.recordTestResult(id, {
       at,
@@ -180,36 +135,24 @@ export class ConnectionTestService {
     yield { type: 'result', result };
   }
 
-  private apply(event: ChatEvent, p: Progress, phase: (name: TestPhase) => TestEvent): TestEvent[] {
+  private apply(event: ExchangeEvent, p: TestProgress, phase: (name: TestPhase) => TestEvent): TestEvent[] {
+    const firstToken = noteReplyEvent(p, event);
+    // Kept whole (up to a bound) until the end, so the scrub sees every secret before it is cut short.
+    if ((event.type === 'delta' || event.type === 'rest') && !event.reasoning && p.preview.length < PREVIEW_SCAN_CHARS)
+      p.preview = (p.preview + event.text).slice(0, PREVIEW_SCAN_CHARS);
     switch (event.type) {
       case 'request':
         return [phase('connecting')];
       case 'headers':
-        p.headersAt = event.atMs;
         return event.status >= 200 && event.status < 300 ? [phase('authenticated')] : [];
       case 'first-event':
         return [phase('model-found')];
-      case 'delta': {
-        p.deltas += 1;
-        // Kept whole (up to a bound) until the end, so the scrub sees every secret before it is cut short.
-        if (!event.reasoning && p.preview.length < PREVIEW_SCAN_CHARS)
-          p.preview = (p.preview + event.text).slice(0, PREVIEW_SCAN_CHARS);
-        if (p.firstTokenAt !== null) return [];
-        p.firstTokenAt = event.atMs;
-        return [phase('first-token')];
-      }
-      case 'usage':
-        if (event.outputTokens !== undefined) p.outputTokens = event.outputTokens;
-        return [];
-      case 'server-timing':
-        if (event.tokensPerSecond !== undefined) p.serverTokensPerSecond = event.tokensPerSecond;
-        if (event.loadMs !== undefined) p.loadMs = event.loadMs;
-        if (event.promptMs !== undefined) p.promptMs = event.promptMs;
-        return [];
+      case 'delta':
+        return firstToken ? [phase('first-token')] : [];
       case 'done':
-        if (p.doneAt !== null) return [];
-        p.doneAt = event.atMs;
-        return [phase('done')];
+        return p.phase === 'done' ? [] : [phase('done')];
+      default:
+        return [];
     }
   }
 }

@@ -20,7 +20,7 @@ function assertConsent(baseUrl: string, consentGiven: boolean): void {
  * One audit line per request that leaves this computer, naming the origin (scheme, host and port apart, so a
  * reader can see at a glance whether it was encrypted) and the consent it relies on.
  */
-export function noteRemoteUse(logger: Logger, target: ProviderTarget, purpose: 'test' | 'models'): void {
+export function noteRemoteUse(logger: Logger, target: ProviderTarget, purpose: 'test' | 'models' | 'chat'): void {
   const consent = target.remoteConsent;
   if (!consent) return;
   const url = new URL(consent.origin);

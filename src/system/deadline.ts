@@ -28,3 +28,39 @@ export function deadline(timers: Timers, ms: number, cancel?: AbortSignal): Dead
     },
   };
 }
+
+export interface SilenceLimit extends Deadline {
+  /** Something arrived: the silence starts again. */
+  touch(): void;
+  /** Whether the silence, not the caller, ended the work. */
+  readonly fired: boolean;
+}
+
+/** A signal that aborts after `ms` with nothing heard (touch() restarts the wait), or when the caller cancels. */
+export function silenceLimit(timers: Timers, ms: number, cancel?: AbortSignal): SilenceLimit {
+  const controller = new AbortController();
+  let fired = false;
+  const onCancel = () => controller.abort(cancel?.reason);
+  const expire = () => {
+    fired = true;
+    controller.abort(timeoutReason());
+  };
+  let timer = timers.setTimeout(expire, ms);
+  if (cancel?.aborted) onCancel();
+  else cancel?.addEventListener('abort', onCancel, { once: true });
+  return {
+    signal: controller.signal,
+    get fired() {
+      return fired;
+    },
+    touch: () => {
+      if (controller.signal.aborted) return;
+      timers.clearTimeout(timer);
+      timer = timers.setTimeout(expire, ms);
+    },
+    clear: () => {
+      timers.clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
+    },
+  };
+}

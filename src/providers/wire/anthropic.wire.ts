@@ -50,7 +50,11 @@ export const anthropicWire: base.Wire = {
       case 'message_delta': {
         const usage = asRecord(payload.usage);
         const output = num(usage?.output_tokens);
-        return output === undefined ? [] : [{ kind: 'usage', outputTokens: output }];
+        const stop = str(asRecord(payload.delta)?.stop_reason);
+        return [
+          ...(stop ? [{ kind: 'finish', reason: stop } as const] : []),
+          ...(output === undefined ? [] : [{ kind: 'usage', outputTokens: output } as const]),
+        ];
       }
       case 'message_stop':
         return [{ kind: 'done', reason: null }];

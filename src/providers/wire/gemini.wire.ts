@@ -63,6 +63,8 @@ export const geminiWire: base.Wire = {
       const text = str(record?.text);
       if (text) items.push({ kind: record?.thought === true ? 'reasoning' : 'text', text });
     }
+    const finish = str(candidate?.finishReason);
+    if (finish && finish !== 'FINISH_REASON_UNSPECIFIED') items.push({ kind: 'finish', reason: finish });
     const usage = asRecord(payload.usageMetadata);
     const output = num(usage?.candidatesTokenCount);
     if (output !== undefined)

@@ -118,11 +118,14 @@ export const openAiWire: base.Wire = {
     const items: base.StreamItem[] = [];
     const choices = Array.isArray(chunk.choices) ? chunk.choices : null;
     if (choices === null && chunk.usage === undefined) throw new base.MalformedPayload('not a chat completion chunk');
-    const delta = asRecord(asRecord(choices?.[0])?.delta);
+    const choice = asRecord(choices?.[0]);
+    const delta = asRecord(choice?.delta);
     const reasoning = str(delta?.reasoning_content) ?? str(delta?.reasoning);
     if (reasoning) items.push({ kind: 'reasoning', text: reasoning });
     const content = str(delta?.content);
     if (content) items.push({ kind: 'text', text: content });
+    const finish = str(choice?.finish_reason);
+    if (finish) items.push({ kind: 'finish', reason: finish });
     const usage = asRecord(chunk.usage);
     if (usage)
       items.push({ kind: 'usage', outputTokens: num(usage.completion_tokens), inputTokens: num(usage.prompt_tokens) });

@@ -89,6 +89,8 @@ export type StreamItem =
       readonly loadMs?: number | undefined;
       readonly promptMs?: number | undefined;
     }
+  /** Why the model stopped, in the server's words; the stream may still carry usage after it. */
+  | { readonly kind: 'finish'; readonly reason: string }
   | { readonly kind: 'done'; readonly reason: string | null }
   | { readonly kind: 'error'; readonly info: ErrorInfo };
 
