@@ -31,6 +31,9 @@ export interface TestCoreOptions {
   readonly timers?: Timers;
   readonly discovery?: DiscoveryOptions;
   readonly maxTestResponseBytes?: number;
+  /** Core limits a test lowers to reach them quickly (see CoreOptions). */
+  readonly maxChatResponseBytes?: number;
+  readonly chatSilenceMs?: number;
   /** Write the JSONL diagnostics under `<dir>/logs`, as the app does, instead of the suite's log folder. */
   readonly logsInDataDir?: boolean;
 }
@@ -83,6 +86,8 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     {
       ...(options.discovery && { discovery: options.discovery }),
       ...(options.maxTestResponseBytes !== undefined && { maxTestResponseBytes: options.maxTestResponseBytes }),
+      ...(options.maxChatResponseBytes !== undefined && { maxChatResponseBytes: options.maxChatResponseBytes }),
+      ...(options.chatSilenceMs !== undefined && { chatSilenceMs: options.chatSilenceMs }),
     },
   );
   const testCore: TestCore = {
@@ -128,6 +133,8 @@ function pick(options: TestCoreOptions): TestCoreOptions {
     ...(options.timers && { timers: options.timers }),
     ...(options.discovery && { discovery: options.discovery }),
     ...(options.maxTestResponseBytes !== undefined && { maxTestResponseBytes: options.maxTestResponseBytes }),
+    ...(options.maxChatResponseBytes !== undefined && { maxChatResponseBytes: options.maxChatResponseBytes }),
+    ...(options.chatSilenceMs !== undefined && { chatSilenceMs: options.chatSilenceMs }),
     ...(options.logsInDataDir && { logsInDataDir: true }),
   };
 }

@@ -132,3 +132,20 @@ export function decodeWire<M extends { id: unknown }>(message: M): M {
   if (m.result?.type === 'data') return { ...message, result: { ...m.result, data: decode(m.result.data) } };
   return message;
 }
+
+/** Every string the window was sent, decoded as the renderer would read it (strings holding JSON opened too). */
+export function windowText(w: RendererWindow): string {
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      strings.push(value);
+      try {
+        walk(JSON.parse(value));
+      } catch {
+        // not JSON: the string itself is what the window reads
+      }
+    } else if (value && typeof value === 'object') for (const v of Object.values(value)) walk(v);
+  };
+  for (const message of w.received) walk(decodeWire(message));
+  return strings.join('\n');
+}

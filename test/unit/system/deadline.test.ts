@@ -2,7 +2,7 @@
 // cancel through at once, and (the one real-time check) still fires with nothing but its signal held.
 import { describe, expect, it } from 'vitest';
 import { nodeTimers } from '../../../src/adapters/node-timers.adapter.js';
-import { deadline } from '../../../src/system/deadline.js';
+import { deadline, silenceLimit } from '../../../src/system/deadline.js';
 import { FakeClock } from '../../support/fake-clock.js';
 
 const aborted = (signal: AbortSignal) =>
@@ -46,5 +46,33 @@ describe('deadline', () => {
   it('real timers: fires with nothing but its signal held (the deadline must not be garbage-collected)', async () => {
     const { signal } = deadline(nodeTimers, 30);
     expect(((await aborted(signal)) as DOMException).name).toBe('TimeoutError');
+  });
+});
+
+describe('silenceLimit', () => {
+  it('fires only after a whole silence: each touch starts the wait again', () => {
+    const clock = new FakeClock({ frozen: true });
+    const limit = silenceLimit(clock, 60_000);
+    for (let i = 0; i < 5; i += 1) {
+      clock.advance(59_999);
+      limit.touch();
+    }
+    expect(limit.signal.aborted).toBe(false);
+    clock.advance(60_000);
+    expect(limit.signal.aborted).toBe(true);
+    expect(limit.fired).toBe(true);
+    expect((limit.signal.reason as DOMException).name).toBe('TimeoutError');
+  });
+
+  it('a cancel is not a silence', () => {
+    const clock = new FakeClock({ frozen: true });
+    const cancel = new AbortController();
+    const limit = silenceLimit(clock, 1_000, cancel.signal);
+    cancel.abort();
+    expect(limit.signal.aborted).toBe(true);
+    expect(limit.fired).toBe(false);
+    limit.clear();
+    clock.advance(5_000);
+    expect(limit.fired).toBe(false);
   });
 });
