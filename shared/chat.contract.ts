@@ -24,7 +24,6 @@ export const DEFAULT_CHAT_MAX_TOKENS = 1024;
 export const DEFAULT_CHAT_TEMPERATURE = 0.7;
 
 export const ChatRoleSchema = z.enum(['system', 'user', 'assistant']);
-export type ChatRole = z.infer<typeof ChatRoleSchema>;
 
 export const ChatMessageSchema = z.strictObject({
   role: ChatRoleSchema,
@@ -32,7 +31,6 @@ export const ChatMessageSchema = z.strictObject({
     .string({ error: fieldMessage('chatMessageText') })
     .max(CHAT_LIMITS.messageCharsMax, fieldMessage('chatMessageTooLong', { max: CHAT_LIMITS.messageCharsMax.toLocaleString('en') })),
 });
-export type ChatMessageInput = z.infer<typeof ChatMessageSchema>;
 
 export const MAX_TOKENS_MESSAGE = fieldMessage('chatMaxTokens', { max: CHAT_LIMITS.maxTokensMax.toLocaleString('en') });
 
