@@ -29,7 +29,10 @@ export const ChatMessageSchema = z.strictObject({
   role: ChatRoleSchema,
   content: z
     .string({ error: fieldMessage('chatMessageText') })
-    .max(CHAT_LIMITS.messageCharsMax, fieldMessage('chatMessageTooLong', { max: CHAT_LIMITS.messageCharsMax.toLocaleString('en') })),
+    .max(
+      CHAT_LIMITS.messageCharsMax,
+      fieldMessage('chatMessageTooLong', { max: CHAT_LIMITS.messageCharsMax.toLocaleString('en') }),
+    ),
 });
 
 export const MAX_TOKENS_MESSAGE = fieldMessage('chatMaxTokens', { max: CHAT_LIMITS.maxTokensMax.toLocaleString('en') });
@@ -57,7 +60,11 @@ export const ChatStreamInputSchema = z
   .superRefine((input, ctx) => {
     const total = input.messages.reduce((sum, m) => sum + m.content.length, 0);
     if (total > CHAT_LIMITS.totalCharsMax)
-      ctx.addIssue({ code: 'custom', path: ['messages'], message: fieldMessage('chatTooLong', { max: CHAT_LIMITS.totalCharsMax.toLocaleString('en') }) });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['messages'],
+        message: fieldMessage('chatTooLong', { max: CHAT_LIMITS.totalCharsMax.toLocaleString('en') }),
+      });
     if (!input.messages.some((m) => m.role !== 'system' && m.content.trim() !== ''))
       ctx.addIssue({ code: 'custom', path: ['messages'], message: fieldMessage('chatNothingToAnswer') });
   });

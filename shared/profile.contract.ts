@@ -24,10 +24,16 @@ export const PROFILE_LIMITS = {
   baseUrlMax: 2048,
   timeoutMinMs: 1_000,
   timeoutMaxMs: 30_000,
+  /** Reading a model into memory: large ones on slow disks take minutes. */
+  loadTimeoutMinMs: 10_000,
+  loadTimeoutMaxMs: 15 * 60_000,
   azureDeploymentMax: 64,
 } as const;
 
 export const DEFAULT_TIMEOUT_MS = PROFILE_LIMITS.timeoutMaxMs;
+export const DEFAULT_LOAD_TIMEOUT_MS = 5 * 60_000;
+/** Until the server answers at all (its response headers), once the model is known to be in memory. */
+export const CONNECT_TIMEOUT_MS = 5_000;
 
 const requiredText = (missing: string, wrongType: string) =>
   z.string({ error: (issue) => (issue.input === undefined ? missing : wrongType) });
@@ -114,6 +120,12 @@ export const TimeoutMsSchema = z
     fieldMessage('timeoutMax', { seconds: PROFILE_LIMITS.timeoutMaxMs / 1000, ms: PROFILE_LIMITS.timeoutMaxMs }),
   );
 
+export const LoadTimeoutMsSchema = z
+  .number({ error: fieldMessage('loadTimeoutNumber') })
+  .int(fieldMessage('loadTimeoutNumber'))
+  .min(PROFILE_LIMITS.loadTimeoutMinMs, fieldMessage('loadTimeoutRange', { min: 10, max: 15 }))
+  .max(PROFILE_LIMITS.loadTimeoutMaxMs, fieldMessage('loadTimeoutRange', { min: 10, max: 15 }));
+
 export const AzureDeploymentSchema = requiredText(
   fieldMessage('azureDeploymentRequired'),
   fieldMessage('azureDeploymentText'),
@@ -147,6 +159,8 @@ const profileFieldShape = {
   /** Stored only when set; absent lists models at base + /models (or the preset's documented list). */
   modelsUrl: ModelsUrlSchema.optional(),
   timeoutMs: TimeoutMsSchema.optional(),
+  /** How long a model may take to load into memory before the test; absent is the default (5 minutes). */
+  loadTimeoutMs: LoadTimeoutMsSchema.optional(),
 };
 
 export interface ProfileRuleSubject {
@@ -250,6 +264,7 @@ export const ProfilePatchSchema = z.strictObject({
   /** null goes back to the usual model list. */
   modelsUrl: ModelsUrlSchema.nullable().optional(),
   timeoutMs: TimeoutMsSchema.optional(),
+  loadTimeoutMs: LoadTimeoutMsSchema.optional(),
   /** A new key replaces the stored one; null removes it; absent keeps it. */
   apiKey: ApiKeySchema.nullable().optional(),
   /**
@@ -341,6 +356,7 @@ export const ProfileViewSchema = z.strictObject({
   /** Where the model list is read from when not the usual place; null when it is. */
   modelsUrl: z.string().nullable(),
   timeoutMs: z.number().int(),
+  loadTimeoutMs: z.number().int(),
   revision: z.number().int(),
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,

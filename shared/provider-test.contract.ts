@@ -4,8 +4,14 @@ import { z } from 'zod';
 import { AppErrorDataSchema } from './errors/app-error-data.contract.js';
 import { ProfileIdSchema } from './profile.contract.js';
 
+/** The prompt's phases, in order. */
 export const TEST_PHASES = ['connecting', 'authenticated', 'model-found', 'first-token', 'done'] as const;
-export const TestPhaseSchema = z.enum(TEST_PHASES);
+/**
+ * Before them, only when a local server says the model is not in memory: reading it in, under its own limit
+ * (the profile's load limit), so the prompt's own limit starts on a warm model.
+ */
+export const LOADING_PHASE = 'loading';
+export const TestPhaseSchema = z.enum([LOADING_PHASE, ...TEST_PHASES]);
 export type TestPhase = z.infer<typeof TestPhaseSchema>;
 
 export const TestMetricsSchema = z.object({
@@ -45,10 +51,27 @@ export const TestResultSchema = z.object({
 export type TestResult = z.infer<typeof TestResultSchema>;
 
 export const TestEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('phase'), phase: TestPhaseSchema, elapsedMs: z.number().nonnegative() }),
+  z.object({
+    type: z.literal('phase'),
+    phase: TestPhaseSchema,
+    elapsedMs: z.number().nonnegative(),
+    /** For the loading phase: the model's size on disk, where the server says. */
+    sizeBytes: z.number().nonnegative().nullable().optional(),
+  }),
   z.object({ type: z.literal('result'), result: TestResultSchema }),
 ]);
 export type TestEvent = z.infer<typeof TestEventSchema>;
 
 export const ProfileTestInputSchema = z.strictObject({ id: ProfileIdSchema });
 export type ProfileTestInput = z.input<typeof ProfileTestInputSchema>;
+
+/** profiles.loadModel: the model read into memory without a test (local servers that can load on request). */
+export const LoadModelResultSchema = z.object({
+  model: z.string(),
+  /** false: this server has no way to load a model on request (it loads one when it is first asked). */
+  supported: z.boolean(),
+  alreadyLoaded: z.boolean(),
+  /** How long the load took; null when nothing was loaded. */
+  loadMs: z.number().nonnegative().nullable(),
+});
+export type LoadModelResult = z.infer<typeof LoadModelResultSchema>;

@@ -15,6 +15,7 @@ import type { ProfileList } from '../shared/profile.contract.js';
 import { ChangeFeed } from './profiles/change-feed.js';
 import { ProfileService } from './profiles/profile.service.js';
 import { ChatService } from './providers/chat.service.js';
+import { ModelWarmup } from './providers/model-warmup.service.js';
 import { ConnectionTestService } from './providers/connection-test.service.js';
 import { ModelListingService } from './providers/model-listing.service.js';
 import { AvailabilityMonitor } from './secure-storage/availability-monitor.js';
@@ -51,6 +52,7 @@ export interface CoreServices {
   readonly storage: StorageService;
   readonly chat: ChatService;
   readonly connectionTest: ConnectionTestService;
+  readonly warmup: ModelWarmup;
   readonly models: ModelListingService;
   readonly discovery: DiscoveryService;
   readonly changes: ChangeFeed;
@@ -82,8 +84,10 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     ...(options.maxChatResponseBytes !== undefined && { maxResponseBytes: options.maxChatResponseBytes }),
     ...(options.chatSilenceMs !== undefined && { silenceMs: options.chatSilenceMs }),
   });
+  const warmup = new ModelWarmup({ network, secrets, timers, clock, logger, profiles });
   const connectionTest = new ConnectionTestService({
     chat,
+    warmup,
     profiles,
     clock,
     timers,
@@ -106,6 +110,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     storage,
     chat,
     connectionTest,
+    warmup,
     models,
     discovery,
     changes,

@@ -150,8 +150,25 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
   PROVIDER_TIMEOUT: {
     summary: 'Took too long',
     message: 'The server did not finish answering within {seconds} seconds.',
-    remediation:
-      'A large model may still be loading into memory: wait a moment and test again, or raise the time limit in the profile (up to 30 seconds).',
+    remediation: '{advice}',
+    retryable: true,
+  },
+  PROVIDER_CONNECT_TIMEOUT: {
+    summary: 'No answer',
+    message: 'The server at {host} did not answer within {seconds} seconds.',
+    remediation: '{advice}',
+    retryable: true,
+  },
+  PROVIDER_FIRST_TOKEN_TIMEOUT: {
+    summary: 'Model too slow to start',
+    message: 'The server answered, but the model did not start its reply within {seconds} seconds.',
+    remediation: '{advice}',
+    retryable: true,
+  },
+  PROVIDER_LOAD_TIMEOUT: {
+    summary: 'Model still loading',
+    message: 'The model "{model}" did not finish loading into memory within {limit}.',
+    remediation: '{advice}',
     retryable: true,
   },
   PROVIDER_SILENT: {

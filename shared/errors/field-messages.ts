@@ -90,6 +90,8 @@ export const FIELD_MESSAGES = {
   timeoutWhole: 'The time limit must be a whole number of milliseconds.',
   timeoutMin: 'The time limit must be at least {seconds} second (1000 ms).',
   timeoutMax: 'The time limit can be at most {seconds} seconds ({ms} ms).',
+  loadTimeoutNumber: 'The time to load the model must be a whole number of milliseconds.',
+  loadTimeoutRange: 'The time to load the model must be from {min} seconds to {max} minutes.',
   // Azure
   azureDeploymentRequired: 'Enter the Azure deployment name.',
   azureDeploymentText: 'The deployment name must be text.',

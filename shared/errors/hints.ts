@@ -57,6 +57,17 @@ const HINTS = {
   modelOllama: 'Download it with `ollama pull {model}`, or pick one of the models already installed.',
   modelPick: 'Pick one of the models the server offers ("Load models" lists them), and check the spelling.',
   elsewhere: 'another address',
+  timeoutRaise: 'Raise the time limit in the profile (it can be up to {max} seconds), or try a smaller, faster model.',
+  timeoutAtMost:
+    'The time limit is already at its most ({max} seconds): try a smaller, faster model, or close other programs so the computer has more memory free.',
+  connectLocal:
+    'Check that the server is running and not busy with another request; if it is loading a large model, wait until it is ready and test again.',
+  connectRemote:
+    'Check your internet connection; on a school or office network a proxy or firewall may be holding the connection (choose the network setting in the profile).',
+  loadRaise:
+    'Large models can take minutes to read from disk: raise "Time to load the model" in the profile (up to {max} minutes), or try a smaller model.',
+  loadAtMost:
+    'The load limit is already at its most ({max} minutes): try a smaller model, or close other programs so it fits in memory.',
   waitUnknown: 'a minute',
   waitSecond: 'a second',
   waitSeconds: '{n} seconds',
@@ -118,6 +129,23 @@ export function waitWords(seconds: number | null): string {
   if (seconds < 2) return HINTS.waitSecond;
   if (seconds < 90) return formatErrorText(HINTS.waitSeconds, { n: Math.ceil(seconds) });
   return formatErrorText(HINTS.waitMinutes, { n: Math.ceil(seconds / 60) });
+}
+
+/** What to do when a reply took longer than the profile's limit: raise it only if it is not already at its most. */
+export function timeoutAdvice(limitMs: number, maxMs: number): string {
+  const max = Math.round(maxMs / 1000);
+  return formatErrorText(limitMs < maxMs ? HINTS.timeoutRaise : HINTS.timeoutAtMost, { max });
+}
+
+/** What to do when the server did not answer at all in time. */
+export function connectAdvice(remote: boolean): string {
+  return remote ? HINTS.connectRemote : HINTS.connectLocal;
+}
+
+/** What to do when loading the model took longer than the profile's load limit. */
+export function loadAdvice(limitMs: number, maxMs: number): string {
+  const max = Math.round(maxMs / 60_000);
+  return formatErrorText(limitMs < maxMs ? HINTS.loadRaise : HINTS.loadAtMost, { max });
 }
 
 /** Where a redirect went, when the app will not say (it carried a secret, or could not be read). */

@@ -24,6 +24,10 @@ export const CALL_LIMITS: CallLimits = {
     // A scan touches a dozen ports; two at once in one window only race each other.
     { procedures: ['discovery.scan'], max: 1, code: 'IPC_SCAN_IN_PROGRESS' },
     // Each opens connections to a model server: a few side by side are useful, hundreds exhaust descriptors.
-    { procedures: ['profiles.test', 'profiles.models', 'chat.stream'], max: 4, code: 'IPC_TOO_MANY_REQUESTS' },
+    {
+      procedures: ['profiles.test', 'profiles.models', 'profiles.loadModel', 'chat.stream'],
+      max: 4,
+      code: 'IPC_TOO_MANY_REQUESTS',
+    },
   ],
 };

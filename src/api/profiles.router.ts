@@ -13,7 +13,7 @@ import {
   ProfileUpdateInputSchema,
   ProfileViewSchema,
 } from '../../shared/profile.contract.js';
-import { ProfileTestInputSchema, TestEventSchema } from '../../shared/provider-test.contract.js';
+import { LoadModelResultSchema, ProfileTestInputSchema, TestEventSchema } from '../../shared/provider-test.contract.js';
 import { subscribeToChanges } from './change-subscription.js';
 import { procedure, router, typedInput } from './trpc.js';
 
@@ -111,6 +111,15 @@ export const profilesRouter = router({
     })
     .input(typedInput(ProfileTestInputSchema))
     .subscription(({ ctx, input, signal }) => ctx.services.connectionTest.run(input, signal)),
+  /** Reads the model into memory without testing it; cancelled when the caller goes away. */
+  loadModel: procedure
+    .meta({
+      summary: 'Loads the profile’s model into memory on a local server that can (Ollama, LM Studio 0.4 or later).',
+      output: LoadModelResultSchema,
+      errors: PROVIDER_ERRORS,
+    })
+    .input(typedInput(ProfileTestInputSchema))
+    .mutation(({ ctx, input, signal }) => ctx.services.warmup.loadProfile(input, signal)),
   /** A mutation, not a query: it may contact a server (and carry a draft key), so it runs only when asked. */
   models: procedure
     .meta({

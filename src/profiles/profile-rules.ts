@@ -142,6 +142,7 @@ export function createdProfile(input: CreateInput, id: string, now: Date): Store
     ...(input.exactAddress === true && { exactAddress: true }),
     ...(input.modelsUrl !== undefined && { modelsUrl: input.modelsUrl }),
     timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(input.loadTimeoutMs !== undefined && { loadTimeoutMs: input.loadTimeoutMs }),
     revision: 1,
     createdAt: at,
     updatedAt: at,
@@ -169,6 +170,7 @@ export function patchedProfile(current: StoredProfile, patch: ProfilePatch, hasK
     baseUrl: patch.baseUrl ?? current.baseUrl,
     model: patch.model ?? current.model,
     timeoutMs: patch.timeoutMs ?? current.timeoutMs,
+    ...(patch.loadTimeoutMs !== undefined && { loadTimeoutMs: patch.loadTimeoutMs }),
   };
   const preset = keepsPreset ? merged(patch.preset, current.preset) : undefined;
   const azureDeployment =
@@ -215,6 +217,7 @@ const CONTENT_FIELDS = [
   'exactAddress',
   'modelsUrl',
   'timeoutMs',
+  'loadTimeoutMs',
 ] as const;
 
 export function sameContent(a: StoredProfile, b: StoredProfile): boolean {

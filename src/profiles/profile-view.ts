@@ -3,7 +3,7 @@
 import { endpointHost, isLoopbackHost } from '../../shared/endpoint.js';
 import { tryResolveEndpoints } from '../../shared/endpoint-resolution.js';
 import { consentCovers } from '../../shared/consent.js';
-import type { ProfileView, StoredProfile } from '../../shared/profile.contract.js';
+import { DEFAULT_LOAD_TIMEOUT_MS, type ProfileView, type StoredProfile } from '../../shared/profile.contract.js';
 import type { HeadersState, KeyState } from '../vault/vault.js';
 
 export function toProfileView(
@@ -26,6 +26,7 @@ export function toProfileView(
     exactAddress: profile.exactAddress === true,
     modelsUrl: profile.modelsUrl ?? null,
     timeoutMs: profile.timeoutMs,
+    loadTimeoutMs: profile.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
     revision: profile.revision,
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,

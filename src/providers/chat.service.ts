@@ -45,9 +45,7 @@ export interface ExchangeOptions {
  * What exchange() yields: the stream's own events, with every delta's text scrubbed (it may be '' while the end of
  * a piece is held back because it could begin a secret), and `rest` for what was held back when the reply ended.
  */
-export type ExchangeEvent =
-  | ChatEvent
-  | { readonly type: 'rest'; readonly text: string; readonly reasoning: boolean };
+export type ExchangeEvent = ChatEvent | { readonly type: 'rest'; readonly text: string; readonly reasoning: boolean };
 
 const SERVER_REASON_MAX = 64;
 

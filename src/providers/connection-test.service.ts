@@ -3,6 +3,7 @@
 // (server-reported when the server gives them). Bounded by the profile's time limit (30 s at most) and
 // cancellable by the learner; the summary is saved on the profile unless the vault refuses.
 import {
+  LOADING_PHASE,
   ProfileTestInputSchema,
   type ProfileTestInput,
   type TestEvent,
@@ -25,7 +26,8 @@ import type { ChatService, ExchangeEvent } from './chat.service.js';
 import { newReplyProgress, noteReplyEvent, replyFigures, type ReplyProgress } from './reply-figures.js';
 import { noteRemoteUse, targetForProfile } from './provider-access.js';
 import type { ChatRequest } from './wire/wire.js';
-import { deadline } from '../system/deadline.js';
+import type { ModelWarmup } from './model-warmup.service.js';
+import { limitError, promptLimits } from './prompt-limits.js';
 
 export const TEST_PROMPT: ChatRequest = {
   messages: [{ role: 'user', content: 'Reply with one short friendly sentence to confirm you are working.' }],
@@ -45,6 +47,7 @@ export interface ConnectionTestDeps {
   readonly secrets: SecretRegistry;
   readonly logger: Logger;
   readonly timers: Timers;
+  readonly warmup: ModelWarmup;
   readonly maxResponseBytes?: number;
 }
 
@@ -64,38 +67,56 @@ export class ConnectionTestService {
     const { clock } = this.deps;
     const started = clock.monotonicMs();
     const elapsed = () => Math.round((clock.monotonicMs() - started) * 100) / 100;
-    const limit = deadline(this.deps.timers, Math.min(target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs), cancel);
-    const { signal } = limit;
     const p: TestProgress = { ...newReplyProgress(), phase: null, preview: '' };
     let resolvedEndpoint = '';
     let failure: AppError | null = null;
-    const phase = (name: TestPhase): TestEvent => {
+    const phase = (name: TestPhase, sizeBytes?: number | null): TestEvent => {
       p.phase = name;
-      return { type: 'phase', phase: name, elapsedMs: elapsed() };
+      return { type: 'phase', phase: name, elapsedMs: elapsed(), ...(sizeBytes !== undefined && { sizeBytes }) };
     };
 
-    try {
-      for await (const event of this.deps.chat.exchange(target, TEST_PROMPT, {
-        signal,
-        maxResponseBytes: this.deps.maxResponseBytes ?? TEST_MAX_RESPONSE_BYTES,
-      })) {
-        const out = this.apply(event, p, phase);
-        if (event.type === 'request') resolvedEndpoint = event.url;
-        for (const e of out) yield e;
-      }
-    } catch (error) {
-      if (error instanceof Cancelled || cancel?.aborted) {
-        this.deps.logger.log('info', 'profile.test_cancelled', { profileId: id, phaseReached: p.phase });
-        return;
-      }
-      failure = error instanceof AppError ? error : new AppError('INTERNAL', { cause: error });
-    } finally {
-      limit.clear();
+    // First the model into memory, under its own limit, so the prompt's limit starts on a warm model.
+    const warm = yield* this.deps.warmup.beforePrompt(target, cancel, (sizeBytes) => phase(LOADING_PHASE, sizeBytes));
+    if (warm.outcome === 'cancelled') {
+      this.deps.logger.log('info', 'profile.test_cancelled', { profileId: id, phaseReached: p.phase });
+      return;
     }
-    // A stream that ended without a single delta is not a working model, however politely it ended.
-    if (failure === null && p.deltas === 0) failure = new AppError('PROVIDER_EMPTY_REPLY', { params: {} });
+    if (warm.outcome === 'failed') failure = warm.error;
+    const promptStarted = clock.monotonicMs();
 
-    const totalMs = p.doneAt ?? elapsed();
+    if (failure === null) {
+      const limits = promptLimits(this.deps.timers, target, warm.ready, cancel);
+      try {
+        for await (const event of this.deps.chat.exchange(target, TEST_PROMPT, {
+          signal: limits.signal,
+          maxResponseBytes: this.deps.maxResponseBytes ?? TEST_MAX_RESPONSE_BYTES,
+        })) {
+          if (event.type === 'headers') limits.answered();
+          if (event.type === 'delta') limits.started();
+          const out = this.apply(event, p, phase);
+          if (event.type === 'request') resolvedEndpoint = event.url;
+          for (const e of out) yield e;
+        }
+      } catch (error) {
+        if (error instanceof Cancelled || cancel?.aborted) {
+          this.deps.logger.log('info', 'profile.test_cancelled', { profileId: id, phaseReached: p.phase });
+          return;
+        }
+        const ranOut = limits.ranOut;
+        failure =
+          ranOut !== null
+            ? limitError(ranOut, target, warm.ready, error)
+            : error instanceof AppError
+              ? error
+              : new AppError('INTERNAL', { cause: error });
+      } finally {
+        limits.clear();
+      }
+      // A stream that ended without a single delta is not a working model, however politely it ended.
+      if (failure === null && p.deltas === 0) failure = new AppError('PROVIDER_EMPTY_REPLY', { params: {} });
+    }
+
+    const totalMs = p.doneAt ?? Math.round((clock.monotonicMs() - promptStarted) * 100) / 100;
     const correlationId = currentRequestContext()?.correlationId ?? 'unknown';
     const at = clock.now().toISOString();
     const metrics = replyFigures(p, totalMs);

@@ -3,13 +3,11 @@
 // what the server says about each model (kind, context, loaded), chat models first.
 import { MODELS_CAP, type ListedModel } from '../../shared/models.contract.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
-import { AppError } from '../errors/app-error.js';
 import type { Network } from '../ports/network.port.js';
 import { withDetails } from './model-details.js';
-import { errorInSuccess, malformed, networkError, type ErrorContext } from './provider-errors.js';
-import { errorInAnswer, sendProviderRequest } from './provider-request.js';
+import { malformed, type ErrorContext } from './provider-errors.js';
+import { requestJson } from './provider-request.js';
 import type { ProviderTarget } from './provider-target.js';
-import { readAllCapped } from './response-body.js';
 import { wireFor } from './wire/index.js';
 import type { ModelInfo, Wire } from './wire/wire.js';
 
@@ -28,30 +26,6 @@ export interface Listing {
   readonly truncated: boolean;
 }
 
-async function getJson(
-  ctx: ErrorContext,
-  deps: Deps,
-  signal: AbortSignal,
-  limitBytes: number,
-  request: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
-): Promise<unknown> {
-  const response = await sendProviderRequest(ctx, deps.network, { ...request, signal });
-  let text: string;
-  try {
-    text = await readAllCapped(response, limitBytes);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw networkError(error, ctx, signal);
-  }
-  const info = errorInAnswer(text, ctx.wire);
-  if (info) throw errorInSuccess(info, ctx);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw malformed(ctx, error);
-  }
-}
-
 async function allPages(
   target: ProviderTarget,
   wire: Wire,
@@ -64,7 +38,10 @@ async function allPages(
   for (let page = 0; page < PAGES_MAX; page += 1) {
     const request = wire.modelsRequest(target, cursor);
     const ctx: ErrorContext = { target, url: request.url, wire, secrets: deps.secrets };
-    const body = await getJson(ctx, deps, signal, PAGE_MAX_BYTES, { method: 'GET', headers: request.headers });
+    const body = await requestJson(ctx, deps.network, signal, PAGE_MAX_BYTES, {
+      method: 'GET',
+      headers: request.headers,
+    });
     try {
       found.push(...wire.parseModels(body));
     } catch (error) {
@@ -104,7 +81,7 @@ export async function listModels(target: ProviderTarget, deps: Deps, signal: Abo
   const detailed = await withDetails(target, models, async (url, body) => {
     const ctx: ErrorContext = { target, url, wire, secrets: deps.secrets };
     try {
-      return await getJson(ctx, deps, signal, DETAIL_MAX_BYTES, {
+      return await requestJson(ctx, deps.network, signal, DETAIL_MAX_BYTES, {
         method: body === undefined ? 'GET' : 'POST',
         headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
         ...(body !== undefined && { body: JSON.stringify(body) }),

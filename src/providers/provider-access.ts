@@ -4,7 +4,12 @@
 import { consentCovers, consentScope } from '../../shared/consent.js';
 import { endpointOrigin } from '../../shared/origin.js';
 import type { ModelsDraft } from '../../shared/models.contract.js';
-import { DEFAULT_TIMEOUT_MS, PROFILE_LIMITS, type StoredProfile } from '../../shared/profile.contract.js';
+import {
+  DEFAULT_LOAD_TIMEOUT_MS,
+  DEFAULT_TIMEOUT_MS,
+  PROFILE_LIMITS,
+  type StoredProfile,
+} from '../../shared/profile.contract.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { HeaderEdit, RequestHeader } from '../../shared/request-headers.contract.js';
 import { sameHeaderName } from '../../shared/request-headers.contract.js';
@@ -70,6 +75,7 @@ export function targetForProfile(
       apiKey,
       extraHeaders,
       timeoutMs: Math.min(profile.timeoutMs, PROFILE_LIMITS.timeoutMaxMs),
+      loadTimeoutMs: Math.min(profile.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS, PROFILE_LIMITS.loadTimeoutMaxMs),
       remoteConsent: remoteConsentOf(profile.baseUrl, 'stored', profile.remoteConsent?.at ?? null),
     },
   };

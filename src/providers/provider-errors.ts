@@ -12,9 +12,11 @@ import {
   pathHint,
   runHint,
   startHint,
+  timeoutAdvice,
   waitWords,
 } from '../../shared/errors/hints.js';
 import { originOf } from '../../shared/origin.js';
+import { PROFILE_LIMITS } from '../../shared/profile.contract.js';
 import { providerLabel } from '../../shared/provider.contract.js';
 import { errnoOf } from '../ports/errno.js';
 import type { ProviderTarget } from './provider-target.js';
@@ -177,7 +179,10 @@ export function networkError(error: unknown, ctx: ErrorContext, signal: AbortSig
     const reason = signal.reason as { name?: string } | undefined;
     return reason?.name === 'TimeoutError'
       ? new AppError('PROVIDER_TIMEOUT', {
-          params: { seconds: Math.round(ctx.target.timeoutMs / 100) / 10 },
+          params: {
+            seconds: Math.round(ctx.target.timeoutMs / 100) / 10,
+            advice: timeoutAdvice(ctx.target.timeoutMs, PROFILE_LIMITS.timeoutMaxMs),
+          },
           cause: error,
         })
       : new Cancelled('cancelled');

@@ -3,8 +3,9 @@
 // error with the provider's own body, or the network failing underneath — as a catalogued error. The chat
 // stream and model listing go through providerAnswer; discovery, which wants the raw answers, uses requestOnce.
 import type { HttpRequest, Network } from '../ports/network.port.js';
-import { httpError, networkError, type ErrorContext } from './provider-errors.js';
-import { readTextCapped } from './response-body.js';
+import { AppError } from '../errors/app-error.js';
+import { errorInSuccess, httpError, malformed, networkError, type ErrorContext } from './provider-errors.js';
+import { readAllCapped, readTextCapped } from './response-body.js';
 import { asRecord } from '../system/json-shape.js';
 import type { ErrorInfo, Wire } from './wire/wire.js';
 
@@ -94,4 +95,29 @@ export async function sendProviderRequest(
   request: HttpRequest,
 ): Promise<Response> {
   return okResponse(await providerAnswer(ctx, network, request), ctx);
+}
+
+/** A request whose 2xx answer is one JSON document of at most `limitBytes`; every other outcome is catalogued. */
+export async function requestJson(
+  ctx: ErrorContext,
+  network: Network,
+  signal: AbortSignal,
+  limitBytes: number,
+  request: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
+): Promise<unknown> {
+  const response = await sendProviderRequest(ctx, network, { ...request, signal });
+  let text: string;
+  try {
+    text = await readAllCapped(response, limitBytes);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw networkError(error, ctx, signal);
+  }
+  const info = errorInAnswer(text, ctx.wire);
+  if (info) throw errorInSuccess(info, ctx);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw malformed(ctx, error);
+  }
 }

@@ -10,6 +10,8 @@ export interface ProviderTarget extends EndpointTarget {
   /** The learner's extra headers, for requests to the origin of `baseUrl` only (wire.ts adds them). */
   readonly extraHeaders?: readonly RequestHeader[];
   readonly timeoutMs: number;
+  /** How long loading the model into memory may take before the test (local servers that can tell). */
+  readonly loadTimeoutMs?: number;
   /** For an origin off this computer: the consent the call relies on (kept for the audit line). */
   readonly remoteConsent?: {
     /** scheme://host:port */

@@ -32,8 +32,8 @@ describe('profiles.models over IPC', () => {
     const list = ModelListSchema.parse(await client.profiles.models.mutate({ id: p.id }));
     expect(list).toEqual({
       models: [
-        { id: 'llama3.2', kind: 'chat', contextLength: 131_072, loaded: false },
-        { id: 'qwen3', kind: 'chat', contextLength: 131_072, loaded: false },
+        { id: 'llama3.2', kind: 'chat', contextLength: 4096, loaded: true },
+        { id: 'qwen3', kind: 'chat', contextLength: 4096, loaded: true },
       ],
       truncated: false,
       endpoint: `${ollama.url}/api/tags`,

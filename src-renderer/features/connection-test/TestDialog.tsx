@@ -13,6 +13,7 @@ import { useConnectionTest } from './use-connection-test.js';
 import { useStartOnOpen } from '../../hooks/use-start-on-open.js';
 
 const PHASE_LABEL: Record<TestPhase, string> = {
+  loading: 'Loading the model into memory',
   connecting: 'Connecting to the server',
   authenticated: 'Server accepted the request',
   'model-found': 'Model is answering',

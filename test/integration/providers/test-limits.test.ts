@@ -1,5 +1,7 @@
-// The connection test's limits: a server that never answers (or stalls after its headers) times out exactly at the
-// profile's ceiling on a fake clock, a learner's cancel ends the test at once and frees the connection, a 100 MB
+// The connection test's limits, and which one ran out: a server that never answers ("connecting"), one that
+// answers but whose model never starts ("first token") and one that starts but does not finish ("the whole
+// answer") each end exactly at their limit on a fake clock, with advice that never says to raise a limit already
+// at its most; a learner's cancel ends the test at once and frees the connection, a 100 MB
 // body or an endless stream ends at the size cap without memory growth, and every case leaves the open TCP
 // handles where they were. One real-time check per bound (timeout ±10 %, cancel within 100 ms) shows the fake
 // clock is not hiding a real delay.
@@ -18,9 +20,9 @@ afterAll(async () => t.dispose());
 
 describe('connection test limits', () => {
   it.each([
-    ['never answers', 'never-answer'],
-    ['stalls after headers', 'stall-after-headers'],
-  ] as const)('a server that %s times out exactly at the profile ceiling (%s)', async (_name, fault) => {
+    ['never answers', 'never-answer', 'PROVIDER_CONNECT_TIMEOUT'],
+    ['stalls after headers', 'stall-after-headers', 'PROVIDER_FIRST_TOKEN_TIMEOUT'],
+  ] as const)('a server that %s times out exactly at the profile ceiling (%s)', async (_name, fault, code) => {
     const clock = new FakeClock({ frozen: true });
     await using timed = await createTestCore({ clock, timers: clock });
     await using server = await startFakeLlm({ kind: 'ollama', fault: { type: fault } });
@@ -30,14 +32,18 @@ describe('connection test limits', () => {
       );
       let finished = false;
       const running = runTest(timed, p.id).finally(() => (finished = true));
-      await waitFor(() => server.requests.length === 1, { what: 'the request to reach the server' });
+      await waitFor(() => server.requests.some((r) => r.path === '/api/chat'), {
+        what: 'the prompt to reach the server',
+      });
       clock.advance(1499);
       await settle();
       expect(finished).toBe(false);
       clock.advance(1);
       const { result } = await running;
-      expect(result?.error?.code).toBe('PROVIDER_TIMEOUT');
+      expect(result?.error?.code).toBe(code);
       expect(result?.error?.message).toContain('1.5 seconds');
+      // 1.5 s is below the most a profile allows, so raising it is worth saying.
+      expect(result?.error?.remediation).toMatch(/raise the time limit|running and not busy/i);
       expect(clock.pendingTimers).toBe(0);
     }
   });
@@ -52,7 +58,7 @@ describe('connection test limits', () => {
       const started = performance.now();
       const { result } = await runTest(t, p.id);
       const elapsed = performance.now() - started;
-      expect(result?.error?.code).toBe('PROVIDER_TIMEOUT');
+      expect(result?.error?.code).toBe('PROVIDER_CONNECT_TIMEOUT');
       expect(elapsed).toBeGreaterThanOrEqual(1500 * 0.9);
       expect(elapsed).toBeLessThanOrEqual(1500 * 1.1);
     }
@@ -150,7 +156,47 @@ describe('connection test limits', () => {
       profileForFake('anthropic', server.url, { name: 'pings forever', timeoutMs: 1000 }),
     );
     const { result } = await runTest(t, p.id);
+    expect(result?.error?.code).toBe('PROVIDER_FIRST_TOKEN_TIMEOUT');
+  });
+
+  it('a ready server that does not answer within 5 s: the connect limit, long before the 30 s ceiling', async () => {
+    const clock = new FakeClock({ frozen: true });
+    await using timed = await createTestCore({ clock, timers: clock });
+    await using server = await startFakeLlm({ kind: 'ollama', fault: { type: 'never-answer' } });
+    const p = await timed.core.profiles.create(profileForFake('ollama', server.url, { name: 'connect limit' }));
+    let finished = false;
+    const running = runTest(timed, p.id).finally(() => (finished = true));
+    await waitFor(() => server.requests.some((r) => r.path === '/api/chat'), {
+      what: 'the prompt to reach the server',
+    });
+    clock.advance(4999);
+    await settle();
+    expect(finished).toBe(false);
+    clock.advance(1);
+    const { result } = await running;
+    expect(result?.error?.code).toBe('PROVIDER_CONNECT_TIMEOUT');
+    expect(result?.error?.message).toContain('5 seconds');
+    expect(result?.phaseReached).toBe('connecting');
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('a model that starts but does not finish in time: the whole-answer limit, and at 30 s no advice to raise it', async () => {
+    const clock = new FakeClock({ frozen: true });
+    await using timed = await createTestCore({ clock, timers: clock });
+    // The first words at once, then the next only after a (real) minute: the fake clock runs out first.
+    await using server = await startFakeLlm({ kind: 'ollama', tokenDelayMs: 60_000 });
+    const p = await timed.core.profiles.create(profileForFake('ollama', server.url, { name: 'whole answer' }));
+    const phases: string[] = [];
+    const running = runTest(timed, p.id, undefined, undefined, (e) => {
+      if (e.type === 'phase') phases.push(e.phase);
+    });
+    await waitFor(() => phases.includes('first-token'), { what: 'the first words' });
+    clock.advance(30_000);
+    const { result } = await running;
     expect(result?.error?.code).toBe('PROVIDER_TIMEOUT');
+    expect(result?.error?.message).toContain('30 seconds');
+    expect(result?.error?.remediation).toMatch(/already at its most/);
+    expect(result?.error?.remediation).not.toMatch(/raise/i);
   });
 
   it('a profile deleted while its test runs: the result still arrives and says why it was not saved', async () => {

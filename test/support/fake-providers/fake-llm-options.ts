@@ -59,6 +59,8 @@ export interface FakeLlmOptions {
   version?: string;
   /** What the server's own detail endpoints say about a model (by id); unlisted models are loaded chat models. */
   modelInfo?: Record<string, FakeModelInfo>;
+  /** How long loading a model that is not loaded takes (Ollama's empty /api/generate, LM Studio's load). */
+  loadDelayMs?: number;
 }
 
 export interface FakeModelInfo {
@@ -81,6 +83,21 @@ export interface FakeContext {
   readonly fault: Fault | undefined;
   readonly version: string;
   readonly modelInfo: Readonly<Record<string, FakeModelInfo>>;
+  readonly loadDelayMs: number;
+  /** Models loaded since the server started (by a load request): the one state a fake server keeps. */
+  readonly loadedNow: Set<string>;
+  /** Load requests that ended because the client went away before the model was ready. */
+  readonly abandonedLoads: string[];
+}
+
+/**
+ * Whether the model is in memory: loaded by a request, or said to be. Unlisted models are loaded; a listed one
+ * without a word on it is loaded on LM Studio (which loads on demand) and not on Ollama (listed but cold).
+ */
+export function isLoaded(ctx: FakeContext, id: string): boolean {
+  const info = ctx.modelInfo[id];
+  if (ctx.loadedNow.has(id) || info === undefined) return true;
+  return info.loaded ?? ctx.kind === 'lmstudio';
 }
 
 /** What each kind's version endpoint reports by default (kinds without one keep '' and never show it). */
@@ -128,6 +145,9 @@ export function resolveContext(options: FakeLlmOptions): FakeContext {
     fault: options.fault,
     version: options.version ?? DEFAULT_VERSIONS[options.kind],
     modelInfo: options.modelInfo ?? {},
+    loadDelayMs: options.loadDelayMs ?? 0,
+    loadedNow: new Set(),
+    abandonedLoads: [],
   };
 }
 

@@ -77,7 +77,9 @@ export async function startRequestShapedLlm(optionsFor: (req: RecordedRequest) =
   });
 }
 
-export async function startFakeLlm(options: FakeLlmOptions): Promise<FakeServer & { readonly kind: FakeKind }> {
+export async function startFakeLlm(
+  options: FakeLlmOptions,
+): Promise<FakeServer & { readonly kind: FakeKind; readonly abandonedLoads: readonly string[] }> {
   if (options.apiKey) recordTestSecret(options.apiKey); // the suite's log scan looks for it
   const ctx = resolveContext(options);
   const table = routesFor(ctx.kind);
@@ -86,5 +88,5 @@ export async function startFakeLlm(options: FakeLlmOptions): Promise<FakeServer 
     port: options.port,
     tls: options.tls,
   });
-  return { ...server, kind: ctx.kind };
+  return { ...server, kind: ctx.kind, abandonedLoads: ctx.abandonedLoads };
 }

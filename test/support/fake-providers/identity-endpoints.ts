@@ -1,9 +1,9 @@
 // The endpoints local servers answer besides /v1 (docs/providers.md §5.2–§5.10, §6): what discovery probes to tell them
 // apart, including the impostors (KoboldCpp's and DMR's Ollama-looking /api/*). Public unless the server guards it.
 import type { FakeContext, FakeKind } from './fake-llm-options.js';
-import { lmStudioV0Models, lmStudioV1Models } from './model-lists.js';
+import { lmStudioLoad, lmStudioV0Model, lmStudioV0Models, lmStudioV1Models } from './model-lists.js';
 import { ollamaChat, ollamaTags } from './ollama-wire.js';
-import { empty, json, text } from './respond.js';
+import { empty, json, send, text } from './respond.js';
 import type { Reply } from './respond.js';
 import { getRoute, type RouteEntry } from './route-table.js';
 
@@ -55,6 +55,14 @@ export function identityRoutes(kind: FakeKind): RouteEntry[] {
       return [
         getRoute('/api/v1/models', 'openai', true, lmStudioV1Models),
         getRoute('/api/v0/models', 'openai', true, lmStudioV0Models),
+        {
+          method: 'GET',
+          path: /^\/api\/v0\/models\/(.+)$/,
+          wire: 'openai',
+          auth: true,
+          run: (ctx, _req, res, params) => send(res, lmStudioV0Model(ctx, params[0] ?? '')),
+        },
+        { method: 'POST', path: '/api/v1/models/load', wire: 'openai', auth: true, run: lmStudioLoad },
       ];
     case 'llamacpp':
       return [

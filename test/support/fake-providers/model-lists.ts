@@ -1,7 +1,10 @@
 // Model lists as each server shapes them. `/v1/models` entries carry the `owned_by` fingerprint discovery reads
 // (docs/providers.md §6 table), including its absence for LocalAI and mlx_lm, so the lists must not be normalised.
-import { CREATED_UNIX, type FakeContext, type FakeKind, type FakeModelInfo } from './fake-llm-options.js';
-import { json } from './respond.js';
+import { CREATED_UNIX, isLoaded, type FakeContext, type FakeKind, type FakeModelInfo } from './fake-llm-options.js';
+import type { ServerResponse } from 'node:http';
+import type { RecordedRequest } from './fake-http-server.js';
+import { json, parseObject, send } from './respond.js';
+import { pauseUnlessClosed } from './stream-writer.js';
 import type { Reply } from './respond.js';
 
 function entry(kind: FakeKind, id: string, info: FakeModelInfo | undefined): Record<string, unknown> {
@@ -125,8 +128,37 @@ export function lmStudioV0Models(ctx: FakeContext): Reply {
       arch: 'llama',
       compatibility_type: 'gguf',
       quantization: 'Q4_K_M',
-      state: ctx.modelInfo[id]?.loaded === false ? 'not-loaded' : 'loaded',
+      state: isLoaded(ctx, id) ? 'loaded' : 'not-loaded',
       max_context_length: ctx.modelInfo[id]?.contextLength ?? 131_072,
     })),
   });
+}
+
+/** GET /api/v0/models/<id>: one model as LM Studio's native API describes it. */
+export function lmStudioV0Model(ctx: FakeContext, id: string): Reply {
+  const all = (JSON.parse(lmStudioV0Models(ctx).body) as { data: Array<{ id: string }> }).data;
+  const entry = all.find((m) => m.id === id);
+  return entry ? json(200, entry) : json(404, { error: `Model "${id}" not found` });
+}
+
+/** POST /api/v1/models/load (LM Studio 0.4+): answers once the model is in memory; a client that leaves stops it. */
+export async function lmStudioLoad(ctx: FakeContext, req: RecordedRequest, res: ServerResponse): Promise<void> {
+  const model = parseObject(req.body)?.model;
+  if (typeof model !== 'string' || !ctx.models.includes(model))
+    return send(res, json(404, { error: { message: `Model not found: ${String(model)}`, type: 'not_found' } }));
+  if (!isLoaded(ctx, model)) {
+    if (!(await pauseUnlessClosed(res, ctx.loadDelayMs))) {
+      ctx.abandonedLoads.push(model);
+      return;
+    }
+    ctx.loadedNow.add(model);
+  }
+  send(
+    res,
+    json(200, {
+      model_instance_id: model,
+      config: { context_length: 4096 },
+      load_time_seconds: ctx.loadDelayMs / 1000,
+    }),
+  );
 }

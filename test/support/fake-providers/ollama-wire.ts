@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { RecordedRequest } from './fake-http-server.js';
-import type { FakeContext, FakeKind } from './fake-llm-options.js';
+import { isLoaded, type FakeContext, type FakeKind } from './fake-llm-options.js';
 import type { Problem } from './problems.js';
 import { json, parseObject, promptTokens, send, text } from './respond.js';
 import type { Reply } from './respond.js';
@@ -105,7 +105,7 @@ export function ollamaShow(ctx: FakeContext, req: RecordedRequest): Reply {
 
 /** GET /api/ps: the models in memory now, with the context each was loaded with. */
 export function ollamaPs(ctx: FakeContext): Reply {
-  const running = ctx.models.filter((id) => ctx.modelInfo[id]?.loaded === true);
+  const running = ctx.models.filter((id) => isLoaded(ctx, id));
   return json(200, {
     models: running.map((name) => ({
       name,
@@ -132,6 +132,11 @@ export async function ollamaChat(ctx: FakeContext, req: RecordedRequest, res: Se
     return send(res, ollamaProblem(ctx.kind, { code: 'bad-request', message: 'model is required' }));
   const model = resolveOllamaModel(ctx.models, body.model);
   if (model === undefined) return send(res, ollamaProblem(ctx.kind, { code: 'model-not-found', model: body.model }));
+  // A cold model is read into memory before Ollama answers at all; a client that leaves stops the load.
+  if (!isLoaded(ctx, model)) {
+    if (!(await pauseUnlessClosed(res, ctx.loadDelayMs))) return void ctx.abandonedLoads.push(model);
+    ctx.loadedNow.add(model);
+  }
   const promptCount = promptTokens(body.messages);
   const n = ctx.reply.length;
   const started = performance.now();
@@ -174,4 +179,24 @@ export async function ollamaChat(ctx: FakeContext, req: RecordedRequest, res: Se
   const done = { ...message(model, ''), done: true, ...final(firstAt - started, performance.now() - firstAt) };
   if (!(await stream.write(line(done)))) return;
   stream.end();
+}
+
+/**
+ * POST /api/generate with no prompt: Ollama's way to load a model, answering once it is in memory with
+ * done_reason "load". A client that goes away mid-load stops it (as Ollama does), and the fake notes that.
+ */
+export async function ollamaLoad(ctx: FakeContext, req: RecordedRequest, res: ServerResponse): Promise<void> {
+  const body = parseObject(req.body);
+  const model = typeof body?.model === 'string' ? body.model : '';
+  if (!ctx.models.includes(model)) return send(res, ollamaProblem(ctx.kind, { code: 'model-not-found', model }));
+  if (typeof body?.prompt === 'string' && body.prompt !== '')
+    return send(res, ollamaProblem(ctx.kind, { code: 'bad-request', message: 'the fake only loads models' }));
+  if (!isLoaded(ctx, model)) {
+    if (!(await pauseUnlessClosed(res, ctx.loadDelayMs))) {
+      ctx.abandonedLoads.push(model);
+      return;
+    }
+    ctx.loadedNow.add(model);
+  }
+  send(res, json(200, { model, created_at: '2025-01-01T00:00:00Z', response: '', done: true, done_reason: 'load' }));
 }

@@ -5,7 +5,7 @@ import type { FakeKind, Wire } from './fake-llm-options.js';
 import { geminiGenerate, geminiModels } from './gemini-wire.js';
 import { identityRoutes } from './identity-endpoints.js';
 import { openAiModelList } from './model-lists.js';
-import { ollamaChat, ollamaPs, ollamaShow, ollamaTags } from './ollama-wire.js';
+import { ollamaChat, ollamaLoad, ollamaPs, ollamaShow, ollamaTags } from './ollama-wire.js';
 import { openAiProblem } from './openai-errors.js';
 import { openAiChat } from './openai-wire.js';
 import { CLOUD_SERVICES, isCloudKind, streamOptionsRefused, type CloudKind } from './cloud-services.js';
@@ -85,6 +85,7 @@ const ollamaRoutes: RouteEntry[] = [
     run: (ctx, req, res) => send(res, ollamaShow(ctx, req)),
   },
   { method: 'POST', path: '/api/chat', wire: 'ollama', auth: true, chat: {}, run: ollamaChat },
+  { method: 'POST', path: '/api/generate', wire: 'ollama', auth: true, run: ollamaLoad },
   ...openAiRoutes(['/v1']),
 ];
 

@@ -37,6 +37,7 @@ const remote: ProfileView = {
   exactAddress: false,
   modelsUrl: null,
   timeoutMs: 30_000,
+  loadTimeoutMs: 300_000,
   revision: 3,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
