@@ -16,6 +16,9 @@ export const CHAT_LIMITS = {
   maxTokensMax: 32_768,
   /** Without a byte from the server for this long, the reply is given up (a hung server never answers). */
   idleDefaultMs: 60_000,
+  silenceMinMs: 1_000,
+  silenceMaxMs: 10 * 60_000,
+  totalMaxMs: 60 * 60_000,
   /** The most one reply may send, counted in bytes on the wire. */
   responseBytesMax: 8 * 1024 * 1024,
 } as const;
@@ -55,6 +58,23 @@ export const ChatStreamInputSchema = z
       .number({ error: fieldMessage('chatTemperature') })
       .min(0, fieldMessage('chatTemperature'))
       .max(2, fieldMessage('chatTemperature'))
+      .optional(),
+    /** The reply's own limits: by default none on the whole reply, and 60 s without a byte from the server. */
+    limits: z
+      .strictObject({
+        silenceMs: z
+          .number({ error: fieldMessage('chatLimit') })
+          .int(fieldMessage('chatLimit'))
+          .min(CHAT_LIMITS.silenceMinMs, fieldMessage('chatLimit'))
+          .max(CHAT_LIMITS.silenceMaxMs, fieldMessage('chatLimit'))
+          .optional(),
+        totalMs: z
+          .number({ error: fieldMessage('chatLimit') })
+          .int(fieldMessage('chatLimit'))
+          .min(CHAT_LIMITS.silenceMinMs, fieldMessage('chatLimit'))
+          .max(CHAT_LIMITS.totalMaxMs, fieldMessage('chatLimit'))
+          .optional(),
+      })
       .optional(),
   })
   .superRefine((input, ctx) => {

@@ -60,6 +60,7 @@ const HINTS = {
   timeoutRaise: 'Raise the time limit in the profile (it can be up to {max} seconds), or try a smaller, faster model.',
   timeoutAtMost:
     'The time limit is already at its most ({max} seconds): try a smaller, faster model, or close other programs so the computer has more memory free.',
+  chatTotal: 'Ask for a shorter reply, or give the reply a longer time limit.',
   connectLocal:
     'Check that the server is running and not busy with another request; if it is loading a large model, wait until it is ready and test again.',
   connectRemote:
@@ -135,6 +136,11 @@ export function waitWords(seconds: number | null): string {
 export function timeoutAdvice(limitMs: number, maxMs: number): string {
   const max = Math.round(maxMs / 1000);
   return formatErrorText(limitMs < maxMs ? HINTS.timeoutRaise : HINTS.timeoutAtMost, { max });
+}
+
+/** What to do when a chat reply ran past the time limit its caller gave it. */
+export function chatTimeAdvice(): string {
+  return HINTS.chatTotal;
 }
 
 /** What to do when the server did not answer at all in time. */

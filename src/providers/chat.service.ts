@@ -18,7 +18,8 @@ import { parseInput } from '../errors/validation.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { Timers } from '../ports/timers.port.js';
 import type { ProfileService } from '../profiles/profile.service.js';
-import { silenceLimit } from '../system/deadline.js';
+import { deadline, silenceLimit } from '../system/deadline.js';
+import { chatTimeAdvice } from '../../shared/errors/hints.js';
 import { Cancelled, streamChat, type ChatEvent, type StreamDeps } from './chat-stream.js';
 import { finishReasonOf } from './finish-reason.js';
 import { noteRemoteUse, targetForProfile } from './provider-access.js';
@@ -89,8 +90,10 @@ export class ChatService {
       maxTokens: parsed.maxTokens ?? DEFAULT_CHAT_MAX_TOKENS,
       temperature: parsed.temperature ?? DEFAULT_CHAT_TEMPERATURE,
     };
-    const silenceMs = this.deps.silenceMs ?? CHAT_LIMITS.idleDefaultMs;
-    const silence = silenceLimit(this.deps.timers, silenceMs, cancel);
+    const silenceMs = parsed.limits?.silenceMs ?? this.deps.silenceMs ?? CHAT_LIMITS.idleDefaultMs;
+    const totalMs = parsed.limits?.totalMs ?? null;
+    const whole = totalMs === null ? null : deadline(this.deps.timers, totalMs, cancel);
+    const silence = silenceLimit(this.deps.timers, silenceMs, whole?.signal ?? cancel);
     const started = clock.monotonicMs();
     const progress = newReplyProgress();
     try {
@@ -110,9 +113,15 @@ export class ChatService {
         return;
       }
       if (silence.fired) throw new AppError('PROVIDER_SILENT', { params: { seconds: silenceMs / 1000 }, cause: error });
+      if (whole?.signal.aborted && totalMs !== null)
+        throw new AppError('PROVIDER_TIMEOUT', {
+          params: { seconds: totalMs / 1000, advice: chatTimeAdvice() },
+          cause: error,
+        });
       throw error instanceof AppError ? error : new AppError('INTERNAL', { cause: error });
     } finally {
       silence.clear();
+      whole?.clear();
     }
     // A stream that ended without a single piece of text is not an answer, however politely it ended.
     if (progress.deltas === 0) throw new AppError('PROVIDER_EMPTY_REPLY', { params: {} });

@@ -205,6 +205,12 @@ describe('chat.stream over IPC', () => {
       {},
     ],
     ['a server that goes quiet', { type: 'stall-after-headers' }, 'PROVIDER_SILENT', { chatSilenceMs: 300 }],
+    [
+      'a server that keeps the stream alive without a word',
+      { type: 'endless-stream' },
+      'PROVIDER_SILENT',
+      { chatSilenceMs: 1_000 },
+    ],
     ['an endless body', { type: 'endless-stream' }, 'PROVIDER_RESPONSE_TOO_LARGE', { maxChatResponseBytes: 64 * 1024 }],
   ])('%s ends the call with its catalogued error', async (_, fault, code, options) => {
     const server = await fake({ kind: 'ollama', ...(fault && { fault }) });
@@ -213,6 +219,23 @@ describe('chat.stream over IPC', () => {
     const run = chat(t, { profileId: profile.id, messages: [{ role: 'user', content: 'Hi' }] });
     const error = await expectAppError(ended(run), code);
     expect(error.correlationId).not.toBe('unknown');
+  });
+
+  it('the caller’s own limits: a silence limit and a limit on the whole reply', async () => {
+    const server = await fake({
+      kind: 'ollama',
+      tokenDelayMs: 400,
+      reply: Array.from({ length: 20 }, (_, i) => ` ${i}`),
+    });
+    const t = await harness();
+    const profile = await profileFor(t, server);
+    const quiet = chat(t, { profileId: profile.id, messages: HELLO, limits: { silenceMs: 1_000 } });
+    // 400 ms between words never leaves 1 s of silence.
+    expect(await quiet.done).toBeNull();
+    const whole = chat(t, { profileId: profile.id, messages: HELLO, limits: { totalMs: 1_000 } });
+    const error = await expectAppError(ended(whole), 'PROVIDER_TIMEOUT');
+    expect(error.remediation).toMatch(/shorter reply/);
+    expect(whole.events.some((e) => e.type === 'delta')).toBe(true);
   });
 
   it('stopping the subscription cancels the request on main', async () => {
