@@ -30,6 +30,7 @@ import {
   keyExpected,
   keyOriginChanged,
   presetOptions,
+  loadsOnRequest,
   providerOptions,
   requestPreview,
   updateConsent,
@@ -52,12 +53,15 @@ const LABELS: Record<string, string> = {
   azureDeployment: 'Deployment',
   azureApiVersion: 'API version',
   timeoutMs: 'Time limit',
+  loadTimeoutMs: 'Time to load the model',
   apiKey: 'API key',
   remoteConsent: 'Consent',
 };
 
 const TIMEOUT_MIN_S = PROFILE_LIMITS.timeoutMinMs / 1000;
 const TIMEOUT_MAX_S = PROFILE_LIMITS.timeoutMaxMs / 1000;
+const LOAD_MIN_S = PROFILE_LIMITS.loadTimeoutMinMs / 1000;
+const LOAD_MAX_MIN = PROFILE_LIMITS.loadTimeoutMaxMs / 60_000;
 
 const AZURE_HINTS = {
   deployment: 'The deployment name from Azure AI Foundry.',
@@ -277,6 +281,25 @@ function ProfileForm({
           onChange={(e) => change({ timeoutSeconds: e.target.value })}
         />
       </Field>
+
+      {loadsOnRequest(values) ? (
+        <Field
+          label="Time to load the model (minutes)"
+          hint={`A model not yet in memory is loaded before the test; large ones take minutes. From ${LOAD_MIN_S} seconds to ${LOAD_MAX_MIN} minutes.`}
+          error={fieldErrors.loadTimeoutMs}
+          fieldName="loadTimeoutMs"
+        >
+          <input
+            type="number"
+            inputMode="decimal"
+            min={LOAD_MIN_S / 60}
+            max={LOAD_MAX_MIN}
+            step={0.5}
+            value={values.loadMinutes}
+            onChange={(e) => change({ loadMinutes: e.target.value })}
+          />
+        </Field>
+      ) : null}
 
       {consent ? (
         <ConsentField

@@ -7,7 +7,12 @@ import { takesAddressOptions } from '../../../shared/address-options.js';
 import { tryResolveEndpoints, type EndpointTarget } from '../../../shared/endpoint-resolution.js';
 import type { ListedModel, ModelsDraft } from '../../../shared/models.contract.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
-import { addressOptionIssues, DEFAULT_TIMEOUT_MS, ModelsUrlSchema } from '../../../shared/profile.contract.js';
+import {
+  addressOptionIssues,
+  DEFAULT_LOAD_TIMEOUT_MS,
+  DEFAULT_TIMEOUT_MS,
+  ModelsUrlSchema,
+} from '../../../shared/profile.contract.js';
 import { sameHeaderName, type HeaderEdit } from '../../../shared/request-headers.contract.js';
 import {
   defaultBaseUrl,
@@ -43,6 +48,8 @@ export interface FormValues {
   /** OpenAI kinds only: the model list's own full address; empty for the usual one. */
   modelsUrl: string;
   timeoutSeconds: string;
+  /** Servers that load models on request only (Ollama, LM Studio): how long a load may take. */
+  loadMinutes: string;
   apiKey: string;
   keyAction: KeyAction;
   headers: HeaderRow[];
@@ -72,6 +79,7 @@ export function emptyValues(suggestion?: Suggestion): FormValues {
     exactAddress: false,
     modelsUrl: '',
     timeoutSeconds: String(DEFAULT_TIMEOUT_MS / 1000),
+    loadMinutes: String(DEFAULT_LOAD_TIMEOUT_MS / 60_000),
     apiKey: '',
     keyAction: 'replace',
     headers: [],
@@ -91,6 +99,7 @@ export function valuesFromProfile(profile: ProfileView): FormValues {
     exactAddress: profile.exactAddress,
     modelsUrl: profile.modelsUrl ?? '',
     timeoutSeconds: String(profile.timeoutMs / 1000),
+    loadMinutes: String(profile.loadTimeoutMs / 60_000),
     apiKey: '',
     keyAction: profile.hasApiKey ? 'keep' : 'replace',
     headers: profile.headerNames.map((name, i) => ({ key: `saved-${i}`, name, value: '', savedName: name })),
@@ -246,6 +255,16 @@ function timeoutMs(values: FormValues): number {
   return Number.isFinite(seconds) ? Math.round(seconds * 1000) : Number.NaN;
 }
 
+/** Whether the profile's server loads models on request, so a load limit applies to it. */
+export function loadsOnRequest(values: Pick<FormValues, 'kind' | 'preset'>): boolean {
+  return values.kind === 'ollama' || (values.kind === 'openai-compatible' && values.preset === 'lmstudio');
+}
+
+function loadTimeoutMs(values: FormValues): number {
+  const minutes = Number(values.loadMinutes.replace(',', '.'));
+  return Number.isFinite(minutes) ? Math.round(minutes * 60_000) : Number.NaN;
+}
+
 const isAzure = (v: FormValues) => v.kind === 'azure-openai';
 
 export function createInput(values: FormValues): ProfileCreateInput {
@@ -258,6 +277,7 @@ export function createInput(values: FormValues): ProfileCreateInput {
     ...(isAzure(values) && { azureDeployment: values.azureDeployment, azureApiVersion: values.azureApiVersion }),
     ...addressOptions(values),
     timeoutMs: timeoutMs(values),
+    ...(loadsOnRequest(values) && { loadTimeoutMs: loadTimeoutMs(values) }),
     ...(values.apiKey !== '' && { apiKey: values.apiKey }),
     ...(values.headers.length > 0 && { headers: values.headers.map((r) => ({ name: r.name, value: r.value })) }),
     ...(consentGiven(values) && { remoteConsent: true }),
@@ -295,6 +315,8 @@ export function updatePatch(values: FormValues, profile: ProfileView): ProfilePa
   if (modelsUrl !== profile.modelsUrl) patch.modelsUrl = modelsUrl;
   const ms = timeoutMs(values);
   if (ms !== profile.timeoutMs) patch.timeoutMs = ms;
+  const loadMs = loadTimeoutMs(values);
+  if (loadsOnRequest(values) && loadMs !== profile.loadTimeoutMs) patch.loadTimeoutMs = loadMs;
   if (values.keyAction === 'remove' && profile.hasApiKey) patch.apiKey = null;
   if (values.keyAction === 'replace' && values.apiKey !== '') patch.apiKey = values.apiKey;
   const edits = headerEdits(values);

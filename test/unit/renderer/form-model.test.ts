@@ -278,3 +278,23 @@ describe('model picker words', () => {
     ).toEqual([false, false, true, true, true]);
   });
 });
+
+describe('time to load the model', () => {
+  it('applies to servers that load on request, in minutes, and to no other', () => {
+    const ollama = { ...emptyValues(), name: 'x', model: 'm' };
+    expect(createInput(ollama)).toMatchObject({ loadTimeoutMs: 5 * 60_000 });
+    expect(createInput({ ...ollama, loadMinutes: '12,5' })).toMatchObject({ loadTimeoutMs: 750_000 });
+    const lm = withProvider(emptyValues(), 'openai-compatible', 'lmstudio');
+    expect(createInput({ ...lm, name: 'x', model: 'm' })).toMatchObject({ loadTimeoutMs: 5 * 60_000 });
+    const llama = withProvider(emptyValues(), 'openai-compatible', 'llamacpp');
+    expect(createInput({ ...llama, name: 'x', model: 'm' })).not.toHaveProperty('loadTimeoutMs');
+  });
+
+  it('goes into a patch only when it changed', () => {
+    const profile: ProfileView = { ...remote, kind: 'ollama', preset: null, loadTimeoutMs: 300_000 };
+    const values = valuesFromProfile(profile);
+    expect(values.loadMinutes).toBe('5');
+    expect(updatePatch(values, profile)).not.toHaveProperty('loadTimeoutMs');
+    expect(updatePatch({ ...values, loadMinutes: '10' }, profile)).toMatchObject({ loadTimeoutMs: 600_000 });
+  });
+});
