@@ -9,6 +9,7 @@ import { formatMs, formatRate } from '../../components/format.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
 import type { TestState } from './test-state.js';
+import { TryPrompt } from './TryPrompt.js';
 import { useConnectionTest } from './use-connection-test.js';
 import { useStartOnOpen } from '../../hooks/use-start-on-open.js';
 
@@ -173,6 +174,7 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
           </div>
         </section>
       ) : null}
+      {result?.ok ? <TryPrompt profileId={profile.id} /> : null}
     </Dialog>
   );
 }
