@@ -231,3 +231,14 @@ export function providerLabel(kind: ProviderKind, preset?: Preset | null): strin
 export function defaultBaseUrl(kind: ProviderKind, preset?: Preset | null): string {
   return kind === 'openai-compatible' && preset ? PRESETS[preset].defaultBaseUrl : PROVIDERS[kind].defaultBaseUrl;
 }
+
+/**
+ * Servers that load a model into memory on request and can say whether it is loaded (Ollama, LM Studio): the
+ * connection test loads a cold model first, under the profile's load limit, and "Load model" applies to them.
+ */
+export function loadsModelsOnRequest(server: {
+  readonly kind: ProviderKind;
+  readonly preset?: Preset | '' | null | undefined;
+}): boolean {
+  return server.kind === 'ollama' || (server.kind === 'openai-compatible' && server.preset === 'lmstudio');
+}

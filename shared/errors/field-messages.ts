@@ -119,7 +119,8 @@ export const FIELD_MESSAGES = {
   chatNothingToAnswer: 'Write a message for the model to answer.',
   chatMaxTokens: 'The reply length must be a whole number of tokens from 1 to {max}.',
   chatTemperature: 'The temperature must be a number from 0 to 2.',
-  chatLimit: 'A time limit must be a whole number of milliseconds, from 1 second to 10 minutes of silence or an hour in all.',
+  chatLimit:
+    'A time limit must be a whole number of milliseconds, from 1 second to 10 minutes of silence or an hour in all.',
 } as const;
 
 export type FieldMessageId = keyof typeof FIELD_MESSAGES;

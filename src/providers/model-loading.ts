@@ -7,6 +7,7 @@ import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import type { Network } from '../ports/network.port.js';
 import { asRecord, num, str } from '../system/json-shape.js';
 import { resolveEndpoints } from '../../shared/endpoint-resolution.js';
+import { loadsModelsOnRequest } from '../../shared/provider.contract.js';
 import type { ErrorContext } from './provider-errors.js';
 import { requestJson } from './provider-request.js';
 import type { ProviderTarget } from './provider-target.js';
@@ -29,10 +30,8 @@ const UNKNOWN: LoadState = { loaded: null, sizeBytes: null };
 /** How long Ollama keeps a model it loaded for the app in memory, so the test that follows finds it warm. */
 const OLLAMA_KEEP_ALIVE = '10m';
 
-/** The servers with a way to ask and to load; null for the rest. */
-export function canTellLoaded(target: ProviderTarget): boolean {
-  return target.kind === 'ollama' || (target.kind === 'openai-compatible' && target.preset === 'lmstudio');
-}
+/** The servers with a way to ask and to load. */
+export const canTellLoaded = (target: ProviderTarget): boolean => loadsModelsOnRequest(target);
 
 function call(
   target: ProviderTarget,

@@ -2,13 +2,14 @@
 // time to first token, tokens per second, total time — or the error with what to do. Focus moves to the
 // outcome when the test ends. Cancel stops it at once.
 import { useEffect, useRef } from 'react';
-import { TEST_PHASES, type TestPhase, type TestResult } from '../../../shared/provider-test.contract.js';
+import { LOADING_PHASE, TEST_PHASES, type TestPhase, type TestResult } from '../../../shared/provider-test.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Dialog } from '../../components/Dialog.js';
 import { formatMs, formatRate } from '../../components/format.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
 import type { TestState } from './test-state.js';
+import { LoadingRow, useWaiting, waitingWords } from './LoadingRow.js';
 import { TryPrompt } from './TryPrompt.js';
 import { useConnectionTest } from './use-connection-test.js';
 import { useStartOnOpen } from '../../hooks/use-start-on-open.js';
@@ -86,6 +87,12 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
   }, [ended]);
   const reached = new Map(state.phases.map((p) => [p.phase, p.elapsedMs]));
   const result = state.result;
+  const waited = useWaiting(state);
+  const loading = state.phases.find((p) => p.phase === LOADING_PHASE);
+  const promptReached = TEST_PHASES.filter((phase) => reached.has(phase)).length;
+  // While the model loads, and when loading failed, no prompt phase is under way.
+  const stillLoading = loading !== undefined && !reached.has('connecting');
+  const loadFailed = result !== null && !result.ok && result.phaseReached === LOADING_PHASE;
 
   return (
     <Dialog
@@ -101,9 +108,18 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
         <strong>{profile.model}</strong>.
       </p>
       <ol className="phases" aria-label="Test progress">
+        {loading ? (
+          <LoadingRow
+            sizeBytes={loading.sizeBytes ?? null}
+            doneAfterMs={reached.has('connecting') ? reached.get('connecting')! - loading.elapsedMs : null}
+            current={state.status === 'running' && stillLoading}
+            failed={loadFailed}
+            waitedMs={waited}
+          />
+        ) : null}
         {TEST_PHASES.map((phase, index) => {
           const at = reached.get(phase);
-          const next = at === undefined && reached.size === index;
+          const next = at === undefined && promptReached === index && !stillLoading && !loadFailed;
           const current = state.status === 'running' && next;
           const failed = result !== null && !result.ok && next;
           return (
@@ -116,7 +132,7 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
               </span>
               <span>{PHASE_LABEL[phase]}</span>
               <span className="phase__time">
-                {at !== undefined ? formatMs(at) : current ? 'waiting' : failed ? 'failed' : ''}
+                {at !== undefined ? formatMs(at) : current ? waitingWords(waited) : failed ? 'failed' : ''}
               </span>
               <span className="visually-hidden">
                 {at !== undefined ? 'done' : current ? 'in progress' : failed ? '' : 'not reached'}

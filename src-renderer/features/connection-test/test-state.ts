@@ -8,7 +8,7 @@ export type TestStatus = 'idle' | 'running' | 'finished' | 'cancelled' | 'refuse
 
 export interface TestState {
   readonly status: TestStatus;
-  readonly phases: ReadonlyArray<{ phase: TestPhase; elapsedMs: number }>;
+  readonly phases: ReadonlyArray<{ phase: TestPhase; elapsedMs: number; sizeBytes?: number | null }>;
   readonly result: TestResult | null;
   /** The test could not start (e.g. consent missing, key unreadable). */
   readonly refusal: AppErrorData | null;
@@ -28,7 +28,17 @@ export function testReducer(state: TestState, action: TestAction): TestState {
     case 'event': {
       const { event } = action;
       return event.type === 'phase'
-        ? { ...state, phases: [...state.phases, { phase: event.phase, elapsedMs: event.elapsedMs }] }
+        ? {
+            ...state,
+            phases: [
+              ...state.phases,
+              {
+                phase: event.phase,
+                elapsedMs: event.elapsedMs,
+                ...(event.sizeBytes != null && { sizeBytes: event.sizeBytes }),
+              },
+            ],
+          }
         : { ...state, status: 'finished', result: event.result };
     }
     case 'refused':

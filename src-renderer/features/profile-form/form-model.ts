@@ -17,6 +17,7 @@ import { sameHeaderName, type HeaderEdit } from '../../../shared/request-headers
 import {
   defaultBaseUrl,
   keyRequiredFor,
+  loadsModelsOnRequest,
   PRESETS,
   PROVIDERS,
   type Preset,
@@ -256,9 +257,7 @@ function timeoutMs(values: FormValues): number {
 }
 
 /** Whether the profile's server loads models on request, so a load limit applies to it. */
-export function loadsOnRequest(values: Pick<FormValues, 'kind' | 'preset'>): boolean {
-  return values.kind === 'ollama' || (values.kind === 'openai-compatible' && values.preset === 'lmstudio');
-}
+export const loadsOnRequest = loadsModelsOnRequest;
 
 function loadTimeoutMs(values: FormValues): number {
   const minutes = Number(values.loadMinutes.replace(',', '.'));

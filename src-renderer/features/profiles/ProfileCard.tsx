@@ -6,6 +6,9 @@ import type { ProfileView } from '../../../shared/profile.contract.js';
 import { providerLabel } from '../../../shared/provider.contract.js';
 import { formatMs, formatWhen } from '../../components/format.js';
 
+import { loadsModelsOnRequest } from '../../../shared/provider.contract.js';
+import { LoadModelAction } from './LoadModelAction.js';
+
 interface Props {
   readonly profile: ProfileView;
   readonly busy: boolean;
@@ -53,6 +56,7 @@ export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDe
         <p className={`profile-card__test${p.lastTest ? (p.lastTest.ok ? ' ok' : ' failed') : ''}`}>
           {lastTestText(p)}
         </p>
+        {loadsModelsOnRequest(p) ? <LoadModelAction profile={p} /> : null}
       </div>
       <div className="profile-card__actions" role="group" aria-label={`Actions for ${p.name}`}>
         <button type="button" className="button" onClick={onTest} aria-label={`Test ${p.name}`}>
