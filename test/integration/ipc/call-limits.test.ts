@@ -89,7 +89,10 @@ describe('limits per window', () => {
     const net = stallingNetwork();
     h = await createIpcHarness({ network: net.network });
     const w = h.connect();
-    const p = await w.client.profiles.create.mutate(localProfileInput());
+    // llama.cpp serves the model it started with: the test sends its prompt with nothing asked first.
+    const p = await w.client.profiles.create.mutate(
+      localProfileInput({ kind: 'openai-compatible', preset: 'llamacpp', baseUrl: 'http://127.0.0.1:8080/v1' }),
+    );
     const max = CALL_LIMITS.groups[1]!.max;
     const running = Array.from({ length: max - 1 }, () =>
       w.client.profiles.models.mutate({ draft }).catch(() => undefined),
