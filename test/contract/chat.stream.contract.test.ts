@@ -3,10 +3,11 @@
 // active profile unless told which; refusals come before anything is sent; cancelling, a silent server, an
 // endless body, a redirect and a mid-stream error each end as the catalogued outcome; and a key the server
 // echoes, even split across deltas, never reaches the window.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { ChatStreamEventSchema, type ChatStreamEvent, type ChatStreamInput } from '../../shared/chat.contract.js';
 import type { ErrorCode } from '../../shared/errors/error-codes.js';
+import { TEST_PROMPT } from '../../src/providers/connection-test.service.js';
 import { expectAppError } from '../support/app-error-assertions.js';
 import {
   startFakeLlm,
@@ -248,10 +249,31 @@ describe('chat.stream over IPC', () => {
     const profile = await profileFor(t, server);
     const run = chat(t, { profileId: profile.id, messages: [{ role: 'user', content: 'Count' }] });
     await waitFor(() => run.events.some((e) => e.type === 'delta'), { what: 'the first delta' });
+    const stoppedAt = performance.now();
     run.stop();
     await waitFor(() => t.server.activeSubscriptions === 0, { what: 'the chat to end on main' });
+    await waitFor(() => t.t.logger.find('chat.cancelled').length > 0, { what: 'the cancel to reach the request' });
+    expect(performance.now() - stoppedAt).toBeLessThan(100);
     await waitFor(() => t.t.logger.find('chat.cancelled').length > 0, { what: 'the cancel to be logged' });
     expect(run.events.some((e) => e.type === 'end')).toBe(false);
+  });
+
+  it('the connection test is one call of the same exchange, with its fixed prompt', async () => {
+    const server = await fake({ kind: 'ollama' });
+    const t = await harness();
+    const profile = await profileFor(t, server);
+    const exchange = vi.spyOn(t.t.core.chat, 'exchange');
+    const w = t.connect();
+    await new Promise<void>((resolve) =>
+      w.client.profiles.test.subscribe({ id: profile.id }, { onComplete: resolve, onError: () => resolve() }),
+    );
+    expect(exchange).toHaveBeenCalledTimes(1);
+    expect(exchange.mock.calls[0]![1]).toBe(TEST_PROMPT);
+    expect(exchange.mock.calls[0]![0]).toMatchObject({ kind: 'ollama', baseUrl: server.url, model: 'test-model' });
+    // And chat.stream goes through it too.
+    expect(await chat(t, { profileId: profile.id, messages: HELLO }).done).toBeNull();
+    expect(exchange).toHaveBeenCalledTimes(2);
+    expect(exchange.mock.calls[1]![1].messages).toEqual(HELLO);
   });
 
   it('a key the server echoes in the reply, split across deltas at every place, never reaches the window', async () => {
