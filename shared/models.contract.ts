@@ -1,5 +1,6 @@
 // Listing a server's models for a saved profile, or for the unsaved values of a form (so the form can offer
 // a model picker before saving). A draft may borrow the saved key and extra headers of an existing profile.
+import { ProxyChoiceSchema } from './network.contract.js';
 import { z } from 'zod';
 import { fieldMessage } from './errors/field-messages.js';
 import {
@@ -33,6 +34,7 @@ export const ModelsDraftSchema = z
      */
     headers: HeaderEditListSchema.optional(),
     timeoutMs: TimeoutMsSchema.optional(),
+    proxy: ProxyChoiceSchema.optional(),
     remoteConsent: z.boolean().optional(),
   })
   // A draft is sent the form's key (or borrows the saved one): its model list must stay on the base's origin too.

@@ -1,5 +1,6 @@
 // The profile as stored, as shown, and as changed. Every rule a learner can break lives here, each worded
 // for the field it belongs to, so the same schema guards IPC input in main and the form in the renderer.
+import { ProxyChoiceSchema } from './network.contract.js';
 import { z } from 'zod';
 import { ERROR_CODES } from './errors/error-codes.js';
 import { fieldMessage, type FieldMessageId } from './errors/field-messages.js';
@@ -161,6 +162,8 @@ const profileFieldShape = {
   timeoutMs: TimeoutMsSchema.optional(),
   /** How long a model may take to load into memory before the test; absent is the default (5 minutes). */
   loadTimeoutMs: LoadTimeoutMsSchema.optional(),
+  /** How to reach the server; stored only when not the system's proxy settings. */
+  proxy: ProxyChoiceSchema.optional(),
 };
 
 export interface ProfileRuleSubject {
@@ -265,6 +268,7 @@ export const ProfilePatchSchema = z.strictObject({
   modelsUrl: ModelsUrlSchema.nullable().optional(),
   timeoutMs: TimeoutMsSchema.optional(),
   loadTimeoutMs: LoadTimeoutMsSchema.optional(),
+  proxy: ProxyChoiceSchema.optional(),
   /** A new key replaces the stored one; null removes it; absent keeps it. */
   apiKey: ApiKeySchema.nullable().optional(),
   /**
@@ -357,6 +361,8 @@ export const ProfileViewSchema = z.strictObject({
   modelsUrl: z.string().nullable(),
   timeoutMs: z.number().int(),
   loadTimeoutMs: z.number().int(),
+  /** How the app reaches the server: the system's proxy settings, straight, or one proxy (never a password). */
+  proxy: ProxyChoiceSchema,
   revision: z.number().int(),
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,

@@ -142,9 +142,9 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
   },
   PROVIDER_TLS_FAILED: {
     summary: 'Certificate not trusted',
-    message: 'The secure connection to {host} could not be trusted ({tlsCode}).',
+    message: 'The secure connection to {host} could not be trusted: {certProblem} ({tlsCode}).',
     remediation:
-      "The server's certificate is self-signed, expired or issued for another name. Check the address; use http:// only for servers on your own computer.",
+      "If your school or office checks secure connections, ask its IT administrator to install their certificate in this computer's certificate store (Keychain Access on a Mac, the Windows certificate store, the system certificate store on Linux): the app trusts that store, as your browser does. Otherwise check the address; use http:// only for servers on your own computer.",
     retryable: false,
   },
   PROVIDER_TIMEOUT: {

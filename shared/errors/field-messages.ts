@@ -90,6 +90,8 @@ export const FIELD_MESSAGES = {
   timeoutWhole: 'The time limit must be a whole number of milliseconds.',
   timeoutMin: 'The time limit must be at least {seconds} second (1000 ms).',
   timeoutMax: 'The time limit can be at most {seconds} seconds ({ms} ms).',
+  proxyUrl:
+    'Enter the proxy as an address like http://proxy.school.example:3128 (http or https, without a user name or password in it).',
   loadTimeoutNumber: 'The time to load the model must be a whole number of milliseconds.',
   loadTimeoutRange: 'The time to load the model must be from {min} seconds to {max} minutes.',
   // Azure

@@ -154,6 +154,25 @@ export function loadAdvice(limitMs: number, maxMs: number): string {
   return formatErrorText(limitMs < maxMs ? HINTS.loadRaise : HINTS.loadAtMost, { max });
 }
 
+/** What was wrong with a certificate, in words, from Node's or Chromium's code for it. */
+const CERT_PROBLEMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [
+    /UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT|SELF_SIGNED_CERT_IN_CHAIN|CERT_AUTHORITY_INVALID|CERT_UNTRUSTED/,
+    'its certificate was issued by an authority this computer does not trust (a network that inspects secure connections does this)',
+  ],
+  [/DEPTH_ZERO_SELF_SIGNED_CERT/, 'its certificate is self-signed'],
+  [
+    /CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|CERT_DATE_INVALID/,
+    'its certificate is out of date (or the clock of this computer is wrong)',
+  ],
+  [/ALTNAME|HOSTNAME_MISMATCH|COMMON_NAME_INVALID/, 'its certificate was issued for another name'],
+  [/CERT_REVOKED/, 'its certificate was revoked'],
+];
+
+export function certificateProblem(code: string): string {
+  return CERT_PROBLEMS.find(([pattern]) => pattern.test(code))?.[1] ?? 'the secure connection could not be set up';
+}
+
 /** Where a redirect went, when the app will not say (it carried a secret, or could not be read). */
 export function elsewhereWords(): string {
   return HINTS.elsewhere;

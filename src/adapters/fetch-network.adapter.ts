@@ -1,29 +1,66 @@
-// The Network port over Node's built-in fetch (undici) and node:net. Redirects are returned, not followed.
+// The Network port in plain Node: for the tests, the Chromium e2e harness and the core run outside Electron (the
+// desktop app uses Chromium's network instead: src-main/adapters/electron-net.adapter.ts). Redirects are
+// returned, not followed. Node has no system proxy settings, so 'system' and 'direct' both go straight to the
+// server here; 'fixed' goes through that proxy with undici's ProxyAgent (CONNECT for https, absolute-form for http).
+// A CA given here is trusted besides Node's own list — what an inspecting school firewall's certificate needs.
 import { connect } from 'node:net';
+import { Agent, ProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { HttpRequest, Network } from '../ports/network.port.js';
 
-export const fetchNetwork: Network = {
-  fetch: (url: string, request: HttpRequest) =>
-    fetch(url, {
-      method: request.method,
-      headers: request.headers,
-      ...(request.body !== undefined && { body: request.body }),
-      signal: request.signal,
-      redirect: 'manual',
-    }),
+export interface FetchNetworkOptions {
+  /** Certificates to trust besides Node's bundled list (PEM). */
+  readonly ca?: string | readonly string[];
+}
 
-  canConnect: (host, port, signal) =>
-    new Promise<boolean>((resolve) => {
-      if (signal.aborted) return resolve(false);
-      const socket = connect({ host, port, noDelay: true });
-      const finish = (result: boolean) => {
-        signal.removeEventListener('abort', onAbort);
-        socket.destroy();
-        resolve(result);
+function canConnect(host: string, port: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const socket = connect({ host, port, noDelay: true });
+    const finish = (result: boolean) => {
+      signal.removeEventListener('abort', onAbort);
+      socket.destroy();
+      resolve(result);
+    };
+    const onAbort = () => finish(false);
+    signal.addEventListener('abort', onAbort, { once: true });
+    socket.once('connect', () => finish(true));
+    socket.once('error', () => finish(false));
+  });
+}
+
+export function createFetchNetwork(options: FetchNetworkOptions = {}): Network {
+  const ca = options.ca === undefined ? undefined : [options.ca].flat();
+  const tls = ca === undefined ? undefined : { ca: [...ca] };
+  // One dispatcher per route, made once: a connection pool per proxy, like a browser's.
+  const direct = tls ? new Agent({ connect: tls }) : null;
+  const proxies = new Map<string, Dispatcher>();
+  const dispatcherFor = (request: HttpRequest): Dispatcher | null => {
+    if (request.proxy?.mode !== 'fixed') return direct;
+    const { url } = request.proxy;
+    let agent = proxies.get(url);
+    if (!agent) {
+      agent = new ProxyAgent({ uri: url, ...(tls && { requestTls: tls, proxyTls: tls }) });
+      proxies.set(url, agent);
+    }
+    return agent;
+  };
+
+  return {
+    fetch: async (url: string, request: HttpRequest) => {
+      const init = {
+        method: request.method,
+        headers: request.headers,
+        ...(request.body !== undefined && { body: request.body }),
+        signal: request.signal,
+        redirect: 'manual' as const,
       };
-      const onAbort = () => finish(false);
-      signal.addEventListener('abort', onAbort, { once: true });
-      socket.once('connect', () => finish(true));
-      socket.once('error', () => finish(false));
-    }),
-};
+      const dispatcher = dispatcherFor(request);
+      if (dispatcher === null) return fetch(url, init);
+      // undici's own fetch with its own dispatcher: the two always match, whatever undici Node bundles.
+      return (await undiciFetch(url, { ...init, dispatcher })) as unknown as Response;
+    },
+    canConnect,
+  };
+}
+
+export const fetchNetwork: Network = createFetchNetwork();

@@ -2,11 +2,15 @@
 // along to wherever the redirect points) and a bare TCP check for discovery. Tests wrap it to prove that
 // discovery touches only loopback.
 
+import type { ProxyChoice } from '../../shared/network.contract.js';
+
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'HEAD';
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
   readonly signal: AbortSignal;
+  /** Which way to the server: the system's proxy settings (the default), straight there, or one named proxy. */
+  readonly proxy?: ProxyChoice;
 }
 
 export interface Network {

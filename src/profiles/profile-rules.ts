@@ -143,6 +143,7 @@ export function createdProfile(input: CreateInput, id: string, now: Date): Store
     ...(input.modelsUrl !== undefined && { modelsUrl: input.modelsUrl }),
     timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(input.loadTimeoutMs !== undefined && { loadTimeoutMs: input.loadTimeoutMs }),
+    ...(input.proxy !== undefined && input.proxy.mode !== 'system' && { proxy: input.proxy }),
     revision: 1,
     createdAt: at,
     updatedAt: at,
@@ -191,6 +192,11 @@ export function patchedProfile(current: StoredProfile, patch: ProfilePatch, hasK
   if (azureApiVersion !== undefined) next.azureApiVersion = azureApiVersion;
   if (exactAddress !== undefined) next.exactAddress = exactAddress;
   if (modelsUrl !== undefined) next.modelsUrl = modelsUrl;
+  // The system's proxy settings are the default, stored as nothing.
+  if (patch.proxy !== undefined) {
+    delete next.proxy;
+    if (patch.proxy.mode !== 'system') next.proxy = patch.proxy;
+  }
 
   const issues = kindRuleIssues({
     kind,
@@ -221,7 +227,11 @@ const CONTENT_FIELDS = [
 ] as const;
 
 export function sameContent(a: StoredProfile, b: StoredProfile): boolean {
-  return CONTENT_FIELDS.every((field) => a[field] === b[field]) && sameConsent(a.remoteConsent, b.remoteConsent);
+  return (
+    CONTENT_FIELDS.every((field) => a[field] === b[field]) &&
+    JSON.stringify(a.proxy ?? null) === JSON.stringify(b.proxy ?? null) &&
+    sameConsent(a.remoteConsent, b.remoteConsent)
+  );
 }
 
 function sameConsent(a: RemoteConsent | null, b: RemoteConsent | null): boolean {

@@ -3,6 +3,7 @@
 import { endpointHost, isLoopbackHost } from '../../shared/endpoint.js';
 import { tryResolveEndpoints } from '../../shared/endpoint-resolution.js';
 import { consentCovers } from '../../shared/consent.js';
+import { SYSTEM_PROXY } from '../../shared/network.contract.js';
 import { DEFAULT_LOAD_TIMEOUT_MS, type ProfileView, type StoredProfile } from '../../shared/profile.contract.js';
 import type { HeadersState, KeyState } from '../vault/vault.js';
 
@@ -27,6 +28,7 @@ export function toProfileView(
     modelsUrl: profile.modelsUrl ?? null,
     timeoutMs: profile.timeoutMs,
     loadTimeoutMs: profile.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
+    proxy: profile.proxy ?? SYSTEM_PROXY,
     revision: profile.revision,
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,

@@ -76,6 +76,7 @@ export function targetForProfile(
       extraHeaders,
       timeoutMs: Math.min(profile.timeoutMs, PROFILE_LIMITS.timeoutMaxMs),
       loadTimeoutMs: Math.min(profile.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS, PROFILE_LIMITS.loadTimeoutMaxMs),
+      ...(profile.proxy && { proxy: profile.proxy }),
       remoteConsent: remoteConsentOf(profile.baseUrl, 'stored', profile.remoteConsent?.at ?? null),
     },
   };
@@ -131,6 +132,7 @@ export function targetForDraft(
     apiKey,
     extraHeaders,
     timeoutMs: draft.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    ...(draft.proxy && { proxy: draft.proxy }),
     // Consent ticked in the form is not stored until the profile is saved, so the audit line says where it came from.
     remoteConsent: storedConsent
       ? remoteConsentOf(draft.baseUrl, 'stored', saved.remoteConsent?.at ?? null)

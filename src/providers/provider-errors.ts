@@ -6,6 +6,7 @@ import { scrubText } from '../diagnostics/redaction.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { endpointHost } from '../../shared/endpoint.js';
 import {
+  certificateProblem,
   elsewhereWords,
   keyHint,
   modelHint,
@@ -197,6 +198,9 @@ export function networkError(error: unknown, ctx: ErrorContext, signal: AbortSig
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
     return new AppError('PROVIDER_DNS_FAILED', { params: { host }, cause: error });
   if (TLS_CODE.test(code))
-    return new AppError('PROVIDER_TLS_FAILED', { params: { host, tlsCode: code }, cause: error });
+    return new AppError('PROVIDER_TLS_FAILED', {
+      params: { host, tlsCode: code, certProblem: certificateProblem(code) },
+      cause: error,
+    });
   return new AppError('PROVIDER_CONNECTION_FAILED', { params: { host, errno: code }, cause: error });
 }

@@ -70,7 +70,9 @@ export function errorInAnswer(text: string, wire: Wire): ErrorInfo | null {
 /** A request to a provider; a network failure throws as a catalogued error (or Cancelled). */
 export async function providerAnswer(ctx: ErrorContext, network: Network, request: HttpRequest): Promise<Answer> {
   try {
-    return await requestOnce(network, ctx.url, request);
+    // The profile's way to its server; discovery's own requests (requestOnce) always go straight to loopback.
+    const proxy = ctx.target.proxy;
+    return await requestOnce(network, ctx.url, proxy ? { ...request, proxy } : request);
   } catch (error) {
     throw networkError(error, ctx, request.signal);
   }

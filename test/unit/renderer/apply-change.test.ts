@@ -19,6 +19,7 @@ function view(id: string, overrides: Partial<ProfileView> = {}): ProfileView {
     modelsUrl: null,
     timeoutMs: 30_000,
     loadTimeoutMs: 300_000,
+    proxy: { mode: 'system' },
     revision: 1,
     createdAt: '2026-12-03T10:00:00.000Z',
     updatedAt: '2026-12-03T10:00:00.000Z',

@@ -38,6 +38,7 @@ const remote: ProfileView = {
   modelsUrl: null,
   timeoutMs: 30_000,
   loadTimeoutMs: 300_000,
+  proxy: { mode: 'system' },
   revision: 3,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
