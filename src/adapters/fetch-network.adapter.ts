@@ -46,7 +46,7 @@ export function createFetchNetwork(options: FetchNetworkOptions = {}): Network {
   };
 
   return {
-    fetch: async (url: string, request: HttpRequest) => {
+    fetch: (url: string, request: HttpRequest) => {
       const init = {
         method: request.method,
         headers: request.headers,
@@ -57,7 +57,7 @@ export function createFetchNetwork(options: FetchNetworkOptions = {}): Network {
       const dispatcher = dispatcherFor(request);
       if (dispatcher === null) return fetch(url, init);
       // undici's own fetch with its own dispatcher: the two always match, whatever undici Node bundles.
-      return (await undiciFetch(url, { ...init, dispatcher })) as unknown as Response;
+      return undiciFetch(url, { ...init, dispatcher });
     },
     canConnect,
   };

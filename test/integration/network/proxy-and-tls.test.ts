@@ -98,7 +98,7 @@ describe('the Node network adapter', () => {
     expect(proxy.seen.length).toBeGreaterThan(0);
     expect(proxy.seen.every((s) => s === `CONNECT ${new URL(fake.url).host}`)).toBe(true);
     expect(fake.requests.map((r) => r.path)).toEqual(['/api/ps', '/api/chat']);
-    expect((await t.core.profiles.get({ id: through.id })).proxy).toEqual({ mode: 'fixed', url: proxy.url });
+    expect(t.core.profiles.get({ id: through.id }).proxy).toEqual({ mode: 'fixed', url: proxy.url });
     const models = await t.core.models.list({ id: through.id }, new AbortController().signal);
     expect(models.models.length).toBeGreaterThan(0);
 
