@@ -207,7 +207,35 @@ type HeadersListener = (
   callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
 ) => void;
 
+/** A session from fromPartition: records its proxy settings and its fetches; answers with `respond`. */
+export class StubSession {
+  readonly proxyCalls: Array<Record<string, unknown>> = [];
+  readonly fetches: Array<{ url: string; init: RequestInit & Record<string, unknown> }> = [];
+  respond: (url: string, init: RequestInit) => Promise<Response> = () => Promise.resolve(new Response('ok'));
+  constructor(
+    readonly partition: string,
+    readonly options: { cache?: boolean } | undefined,
+  ) {}
+  setProxy(config: Record<string, unknown>): Promise<void> {
+    this.proxyCalls.push(config);
+    return Promise.resolve();
+  }
+  fetch(url: string, init: RequestInit & Record<string, unknown>): Promise<Response> {
+    this.fetches.push({ url, init });
+    return this.respond(url, init);
+  }
+}
+
 export const session = {
+  partitions: new Map<string, StubSession>(),
+  fromPartition(partition: string, options?: { cache?: boolean }): StubSession {
+    let found = this.partitions.get(partition);
+    if (!found) {
+      found = new StubSession(partition, options);
+      this.partitions.set(partition, found);
+    }
+    return found;
+  },
   defaultSession: {
     permissionHandler: null as null | PermissionRequestHandler,
     permissionCheckHandler: null as null | PermissionCheckHandler,
@@ -278,6 +306,7 @@ export function resetElectronStub(userData = ''): void {
   session.defaultSession.permissionCheckHandler = null;
   session.defaultSession.devicePermissionHandler = null;
   session.defaultSession.webRequest.headerListeners = [];
+  session.partitions.clear();
   shell.opened = [];
   dialog.errors = [];
   contextBridge.exposed.clear();

@@ -1,0 +1,95 @@
+// The desktop app's network adapter against the electron stub: every request goes through a session of its own,
+// in memory (no "persist:" partition, cache off), with redirects returned rather than followed, no cookies, the
+// caller's abort signal and the body untouched (the core caps it); one session per way to the server, each told
+// its proxy once; Chromium's failures reach the core as the codes it reads.
+import { session } from 'electron';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createElectronNetwork,
+  NETWORK_PARTITION,
+  withErrno,
+  type SessionFactory,
+} from '../../../src-main/adapters/electron-net.adapter.js';
+import { certificateProblem } from '../../../shared/errors/hints.js';
+import { errnoOf } from '../../../src/ports/errno.js';
+import { resetElectronStub, type StubSession } from '../../support/electron-stub.js';
+
+const stub = session as unknown as { partitions: Map<string, StubSession> } & SessionFactory;
+afterEach(() => resetElectronStub());
+
+const get = (proxy?: Parameters<ReturnType<typeof createElectronNetwork>['fetch']>[1]['proxy']) => ({
+  method: 'GET' as const,
+  headers: { authorization: 'Bearer x' },
+  signal: new AbortController().signal,
+  ...(proxy && { proxy }),
+});
+
+describe('the Electron network adapter', () => {
+  it('fetches on an in-memory session: manual redirects, no cookies, the signal and headers passed, the body as sent', async () => {
+    const network = createElectronNetwork(stub);
+    const controller = new AbortController();
+    const response = await network.fetch('https://api.example/v1/models', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":1}',
+      signal: controller.signal,
+    });
+    expect(await response.text()).toBe('ok');
+    const [only] = [...stub.partitions.values()];
+    expect(only?.partition.startsWith(NETWORK_PARTITION)).toBe(true);
+    expect(only?.partition.startsWith('persist:')).toBe(false);
+    expect(only?.options).toEqual({ cache: false });
+    expect(only?.fetches[0]?.init).toMatchObject({
+      method: 'POST',
+      body: '{"a":1}',
+      redirect: 'manual',
+      credentials: 'omit',
+      signal: controller.signal,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+
+  it('a redirect comes back as the response itself', async () => {
+    const network = createElectronNetwork(stub);
+    await network.fetch('https://a.example/', get());
+    const s = [...stub.partitions.values()][0]!;
+    s.respond = () =>
+      Promise.resolve(new Response(null, { status: 307, headers: { location: 'https://evil.example/' } }));
+    const response = await network.fetch('https://a.example/', get());
+    expect(response.status).toBe(307);
+  });
+
+  it('one session per way to the server, each told its proxy once, and reused', async () => {
+    const network = createElectronNetwork(stub);
+    await network.fetch('https://a.example/', get());
+    await network.fetch('https://a.example/', get({ mode: 'system' }));
+    await network.fetch('https://a.example/', get({ mode: 'direct' }));
+    await network.fetch('https://a.example/', get({ mode: 'fixed', url: 'http://proxy.school.example:3128' }));
+    await network.fetch('https://b.example/', get({ mode: 'fixed', url: 'http://proxy.school.example:3128' }));
+    await network.fetch('https://a.example/', get({ mode: 'fixed', url: 'http://other.example:8080' }));
+    const sessions = [...stub.partitions.values()];
+    expect(sessions.map((s) => s.proxyCalls)).toEqual([
+      [{ mode: 'system' }],
+      [{ mode: 'direct' }],
+      [{ mode: 'fixed_servers', proxyRules: 'http://proxy.school.example:3128' }],
+      [{ mode: 'fixed_servers', proxyRules: 'http://other.example:8080' }],
+    ]);
+    expect(sessions.map((s) => s.fetches.length)).toEqual([2, 1, 2, 1]);
+  });
+
+  it('Chromium’s errors carry the codes the core reads, and a certificate one is named in words', async () => {
+    const network = createElectronNetwork(stub);
+    await network.fetch('https://a.example/', get());
+    const s = [...stub.partitions.values()][0]!;
+    s.respond = () => Promise.reject(new Error('net::ERR_CERT_AUTHORITY_INVALID'));
+    const error = await network.fetch('https://a.example/', get()).catch((e: unknown) => e);
+    expect(errnoOf(error)).toBe('ERR_CERT_AUTHORITY_INVALID');
+    expect(errnoOf(withErrno(new Error('net::ERR_CONNECTION_REFUSED')))).toBe('ECONNREFUSED');
+    expect(errnoOf(withErrno(new Error('net::ERR_NAME_NOT_RESOLVED')))).toBe('ENOTFOUND');
+    expect(certificateProblem('ERR_CERT_AUTHORITY_INVALID')).toMatch(/authority this computer does not trust/);
+    expect(certificateProblem('ERR_CERT_DATE_INVALID')).toMatch(/out of date/);
+    expect(certificateProblem('ERR_CERT_COMMON_NAME_INVALID')).toMatch(/another name/);
+    const aborted = new DOMException('aborted', 'AbortError');
+    expect(withErrno(aborted)).toBe(aborted);
+  });
+});
