@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { fieldMessage } from './errors/field-messages.js';
 
 export const PROXY_MODES = ['system', 'direct', 'fixed'] as const;
+export type ProxyMode = (typeof PROXY_MODES)[number];
 
 export const ProxyUrlSchema = z
   .string({ error: fieldMessage('proxyUrl') })

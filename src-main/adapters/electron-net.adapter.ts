@@ -6,7 +6,7 @@
 // core caps the body and the signal aborts. Chromium's "net::ERR_…" failures get the errno-like codes the core reads.
 import { connect } from 'node:net';
 import type { ProxyChoice } from '../../shared/network.contract.js';
-import type { HttpRequest, Network } from '../../src/ports/network.port.js';
+import type { HttpRequest, Network } from '../../src/index.js';
 
 export const NETWORK_PARTITION = 'llm-profiles-network';
 

@@ -41,6 +41,7 @@ import {
   type Suggestion,
 } from './form-model.js';
 import { ModelField } from './ModelField.js';
+import { PROXY_LABELS, ProxyField } from './ProxyField.js';
 
 const LABELS: Record<string, string> = {
   kind: 'Provider',
@@ -56,6 +57,7 @@ const LABELS: Record<string, string> = {
   loadTimeoutMs: 'Time to load the model',
   apiKey: 'API key',
   remoteConsent: 'Consent',
+  ...PROXY_LABELS,
 };
 
 const TIMEOUT_MIN_S = PROFILE_LIMITS.timeoutMinMs / 1000;
@@ -264,6 +266,8 @@ function ProfileForm({
       />
 
       <HeadersField form={form} setValues={setValues} originChanged={headersOriginChanged(values, profile)} />
+
+      <ProxyField form={form} />
 
       <Field
         label="Time limit (seconds)"

@@ -6,6 +6,7 @@ import { endpointOrigin } from '../../../shared/origin.js';
 import { takesAddressOptions } from '../../../shared/address-options.js';
 import { tryResolveEndpoints, type EndpointTarget } from '../../../shared/endpoint-resolution.js';
 import type { ListedModel, ModelsDraft } from '../../../shared/models.contract.js';
+import type { ProxyChoice, ProxyMode } from '../../../shared/network.contract.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
 import {
   addressOptionIssues,
@@ -51,6 +52,10 @@ export interface FormValues {
   timeoutSeconds: string;
   /** Servers that load models on request only (Ollama, LM Studio): how long a load may take. */
   loadMinutes: string;
+  /** How the server is reached: the system's proxy settings, no proxy, or the proxy in proxyUrl. */
+  proxyMode: ProxyMode;
+  /** Kept while another mode is chosen, so switching back does not lose what was typed. */
+  proxyUrl: string;
   apiKey: string;
   keyAction: KeyAction;
   headers: HeaderRow[];
@@ -81,6 +86,8 @@ export function emptyValues(suggestion?: Suggestion): FormValues {
     modelsUrl: '',
     timeoutSeconds: String(DEFAULT_TIMEOUT_MS / 1000),
     loadMinutes: String(DEFAULT_LOAD_TIMEOUT_MS / 60_000),
+    proxyMode: 'system',
+    proxyUrl: '',
     apiKey: '',
     keyAction: 'replace',
     headers: [],
@@ -101,6 +108,8 @@ export function valuesFromProfile(profile: ProfileView): FormValues {
     modelsUrl: profile.modelsUrl ?? '',
     timeoutSeconds: String(profile.timeoutMs / 1000),
     loadMinutes: String(profile.loadTimeoutMs / 60_000),
+    proxyMode: profile.proxy.mode,
+    proxyUrl: profile.proxy.mode === 'fixed' ? profile.proxy.url : '',
     apiKey: '',
     keyAction: profile.hasApiKey ? 'keep' : 'replace',
     headers: profile.headerNames.map((name, i) => ({ key: `saved-${i}`, name, value: '', savedName: name })),
@@ -245,10 +254,22 @@ export function modelsDraft(values: FormValues, profile: ProfileView | null): Mo
       azureApiVersion: values.azureApiVersion || null,
     }),
     ...addressOptions(values),
+    ...proxyField(values),
     ...(values.apiKey !== '' && { apiKey: values.apiKey }),
     ...(headers && { headers }),
     ...(consentGiven(values) && { remoteConsent: true }),
   };
+}
+
+/** The form's way to the server as a profile stores it. */
+export function proxyChoice(values: FormValues): ProxyChoice {
+  if (values.proxyMode === 'fixed') return { mode: 'fixed', url: values.proxyUrl.trim() };
+  return { mode: values.proxyMode };
+}
+
+/** Sent only when it is not the default, so a profile that never chose one stays without the field. */
+function proxyField(values: FormValues): { proxy?: ProxyChoice } {
+  return values.proxyMode === 'system' ? {} : { proxy: proxyChoice(values) };
 }
 
 function timeoutMs(values: FormValues): number {
@@ -277,6 +298,7 @@ export function createInput(values: FormValues): ProfileCreateInput {
     ...addressOptions(values),
     timeoutMs: timeoutMs(values),
     ...(loadsOnRequest(values) && { loadTimeoutMs: loadTimeoutMs(values) }),
+    ...proxyField(values),
     ...(values.apiKey !== '' && { apiKey: values.apiKey }),
     ...(values.headers.length > 0 && { headers: values.headers.map((r) => ({ name: r.name, value: r.value })) }),
     ...(consentGiven(values) && { remoteConsent: true }),
@@ -316,6 +338,8 @@ export function updatePatch(values: FormValues, profile: ProfileView): ProfilePa
   if (ms !== profile.timeoutMs) patch.timeoutMs = ms;
   const loadMs = loadTimeoutMs(values);
   if (loadsOnRequest(values) && loadMs !== profile.loadTimeoutMs) patch.loadTimeoutMs = loadMs;
+  const proxy = proxyChoice(values);
+  if (JSON.stringify(proxy) !== JSON.stringify(profile.proxy)) patch.proxy = proxy;
   if (values.keyAction === 'remove' && profile.hasApiKey) patch.apiKey = null;
   if (values.keyAction === 'replace' && values.apiKey !== '') patch.apiKey = values.apiKey;
   const edits = headerEdits(values);

@@ -4,78 +4,15 @@
 // with the catalogued certificate error naming what was wrong and the certificate store — and accepted once that
 // CA is in the trust store the adapter is given.
 import { readFileSync } from 'node:fs';
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFetchNetwork } from '../../../src/adapters/fetch-network.adapter.js';
 import { createTestCore } from '../../support/create-test-core.js';
 import { startFakeLlm } from '../../support/fake-providers/index.js';
+import { startLoopbackProxy } from '../../support/loopback-proxy.js';
 import { profileForFake, runTest } from '../../support/provider-test-helpers.js';
 
 const FIXTURES = new URL('../../support/fixtures/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, FIXTURES), 'utf8');
-
-interface LoopbackProxy {
-  readonly url: string;
-  /** What the proxy was asked for, in order: absolute-form URLs, or "CONNECT host:port" for a tunnel. */
-  readonly seen: string[];
-  close(): Promise<void>;
-}
-
-/** A plain forwarding HTTP proxy (absolute-form requests), enough to prove which way a request went. */
-async function startProxy(): Promise<LoopbackProxy> {
-  const seen: string[] = [];
-  const server: Server = createServer((req, res) => {
-    seen.push(req.url ?? '');
-    const target = new URL(req.url ?? '');
-    const upstream = httpRequest(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: `${target.pathname}${target.search}`,
-        method: req.method,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    res.on('close', () => upstream.destroy());
-    req.pipe(upstream);
-  });
-  // CONNECT: the tunnel undici's ProxyAgent opens for every request (the proxy sees the host and port only).
-  server.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) => {
-    seen.push(`CONNECT ${req.url ?? ''}`);
-    const [host, port] = (req.url ?? '').split(/:(?=\d+$)/);
-    const upstream = connect(Number(port), host ?? '', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    const end = () => {
-      upstream.destroy();
-      client.destroy();
-    };
-    upstream.on('error', end);
-    client.on('error', end);
-    client.on('close', end);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 const closers: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -84,7 +21,7 @@ afterEach(async () => {
 
 describe('the Node network adapter', () => {
   it('"This proxy" goes through the proxy; "No proxy" and the system setting do not', async () => {
-    const proxy = await startProxy();
+    const proxy = await startLoopbackProxy();
     closers.push(() => proxy.close());
     const fake = await startFakeLlm({ kind: 'ollama' });
     closers.push(() => fake.close());

@@ -299,3 +299,30 @@ describe('time to load the model', () => {
     expect(updatePatch({ ...values, loadMinutes: '10' }, profile)).toMatchObject({ loadTimeoutMs: 600_000 });
   });
 });
+
+describe('the way to the server', () => {
+  it('a new profile sends nothing for the system proxy, the choice otherwise, to a save and to "Load models"', () => {
+    const values = { ...emptyValues(), name: 'x', model: 'm' };
+    expect(createInput(values)).not.toHaveProperty('proxy');
+    expect(modelsDraft(values, null)).not.toHaveProperty('proxy');
+    expect(createInput({ ...values, proxyMode: 'direct', proxyUrl: 'http://kept.example:1' })).toMatchObject({
+      proxy: { mode: 'direct' },
+    });
+    const fixed = { ...values, proxyMode: 'fixed' as const, proxyUrl: ' http://proxy.school.example:3128 ' };
+    expect(createInput(fixed).proxy).toEqual({ mode: 'fixed', url: 'http://proxy.school.example:3128' });
+    expect(modelsDraft(fixed, null).proxy).toEqual({ mode: 'fixed', url: 'http://proxy.school.example:3128' });
+  });
+
+  it('opens as saved; the patch carries it only when it changed, back to the system proxy included', () => {
+    const profile: ProfileView = { ...remote, proxy: { mode: 'fixed', url: 'http://proxy.example:8080' } };
+    const values = valuesFromProfile(profile);
+    expect(values).toMatchObject({ proxyMode: 'fixed', proxyUrl: 'http://proxy.example:8080' });
+    expect(updatePatch(values, profile)).not.toHaveProperty('proxy');
+    expect(updatePatch({ ...values, proxyUrl: 'http://other.example:8080' }, profile).proxy).toEqual({
+      mode: 'fixed',
+      url: 'http://other.example:8080',
+    });
+    expect(updatePatch({ ...values, proxyMode: 'system' }, profile).proxy).toEqual({ mode: 'system' });
+    expect(updatePatch(valuesFromProfile(remote), remote)).not.toHaveProperty('proxy');
+  });
+});

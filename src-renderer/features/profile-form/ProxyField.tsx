@@ -1,0 +1,92 @@
+// How the app reaches the server on the learner's network: the computer's proxy settings (like the browser), no
+// proxy, or one proxy the learner names. Behind a disclosure button, as almost everyone keeps the default; open from
+// the start when the profile uses another choice, and by itself when the proxy address has an error.
+import { useId, useState } from 'react';
+import { PROXY_MODES, type ProxyMode } from '../../../shared/network.contract.js';
+import { Field } from '../../components/Field.js';
+import type { FormBinding } from './FormTextField.js';
+
+const MODE_WORDS: Record<ProxyMode, { label: string; hint: string }> = {
+  system: {
+    label: 'Use this computer’s proxy settings',
+    hint: 'Like your web browser. Right for almost everyone, on school and office networks too.',
+  },
+  direct: {
+    label: 'No proxy',
+    hint: 'Connect straight to the server, even where this computer is set to use a proxy.',
+  },
+  fixed: {
+    label: 'Use this proxy',
+    hint: 'Only if your network’s administrator gave you a proxy address for this server.',
+  },
+};
+
+const SUMMARY: Record<ProxyMode, string> = {
+  system: 'this computer’s proxy settings',
+  direct: 'no proxy',
+  fixed: 'a proxy of its own',
+};
+
+/** The error summary's names for the proxy's fields. */
+export const PROXY_LABELS = { proxy: 'Network', 'proxy.url': 'Proxy address' } as const;
+
+export function ProxyField({ form }: { readonly form: FormBinding }) {
+  const { values, change } = form;
+  const groupName = useId();
+  const error = form.errors['proxy.url'] ?? form.errors.proxy;
+  const [expanded, setExpanded] = useState(values.proxyMode !== 'system');
+  const open = expanded || error !== undefined;
+  return (
+    <div className="proxy-field">
+      <button
+        type="button"
+        className="button proxy-field__toggle"
+        aria-expanded={open}
+        aria-controls="proxy-options"
+        onClick={() => setExpanded(!open)}
+      >
+        Network: {SUMMARY[values.proxyMode]}
+      </button>
+      <fieldset id="proxy-options" className="proxy-field__body" hidden={!open}>
+        <legend>How to reach the server</legend>
+        {PROXY_MODES.map((mode) => {
+          const id = `proxy-mode-${mode}`;
+          return (
+            <div key={mode} className="proxy-field__choice">
+              <input
+                type="radio"
+                id={id}
+                name={groupName}
+                value={mode}
+                checked={values.proxyMode === mode}
+                aria-describedby={`${id}-hint`}
+                onChange={() => change({ proxyMode: mode })}
+              />
+              <label htmlFor={id}>{MODE_WORDS[mode].label}</label>
+              <p className="field__hint" id={`${id}-hint`}>
+                {MODE_WORDS[mode].hint}
+              </p>
+            </div>
+          );
+        })}
+        {values.proxyMode === 'fixed' ? (
+          <Field
+            label={PROXY_LABELS['proxy.url']}
+            hint="For example http://proxy.school.example:3128. A user name or password is not accepted here."
+            error={error}
+            fieldName="proxy.url"
+          >
+            <input
+              type="url"
+              value={values.proxyUrl}
+              maxLength={2048}
+              spellCheck={false}
+              autoComplete="off"
+              onChange={(e) => change({ proxyUrl: e.target.value })}
+            />
+          </Field>
+        ) : null}
+      </fieldset>
+    </div>
+  );
+}
