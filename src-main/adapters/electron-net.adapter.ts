@@ -12,7 +12,11 @@ export const NETWORK_PARTITION = 'llm-profiles-network';
 
 /** What the adapter needs of a session (Electron's Session has all of it). */
 interface NetSession {
-  setProxy(config: { mode: 'system' | 'direct' | 'fixed_servers'; proxyRules?: string }): Promise<void>;
+  setProxy(config: {
+    mode: 'system' | 'direct' | 'fixed_servers';
+    proxyRules?: string;
+    proxyBypassRules?: string;
+  }): Promise<void>;
   fetch(url: string, init: RequestInit): Promise<Response>;
 }
 
@@ -45,9 +49,15 @@ function routeKey(proxy: ProxyChoice): string {
   return proxy.mode === 'fixed' ? `fixed ${proxy.url}` : proxy.mode;
 }
 
+/**
+ * Chromium's proxy settings for a choice. A named proxy is given as scheme://host:port (Chromium's rule syntax has
+ * no path), and `<-loopback>` takes back Chromium's own exception for loopback addresses: a learner who names a
+ * proxy for a profile gets it for that profile's server wherever it is, as with the Node adapter.
+ */
 function proxyConfig(proxy: ProxyChoice): Parameters<NetSession['setProxy']>[0] {
-  if (proxy.mode === 'fixed') return { mode: 'fixed_servers', proxyRules: proxy.url };
-  return { mode: proxy.mode };
+  if (proxy.mode !== 'fixed') return { mode: proxy.mode };
+  const url = new URL(proxy.url);
+  return { mode: 'fixed_servers', proxyRules: `${url.protocol}//${url.host}`, proxyBypassRules: '<-loopback>' };
 }
 
 function canConnect(host: string, port: number, signal: AbortSignal): Promise<boolean> {

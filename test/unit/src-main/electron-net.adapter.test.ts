@@ -12,6 +12,7 @@ import {
 } from '../../../src-main/adapters/electron-net.adapter.js';
 import { certificateProblem } from '../../../shared/errors/hints.js';
 import { errnoOf } from '../../../src/ports/errno.js';
+import { createTestCore } from '../../support/create-test-core.js';
 import { resetElectronStub, type StubSession } from '../../support/electron-stub.js';
 
 const stub = session as unknown as { partitions: Map<string, StubSession> } & SessionFactory;
@@ -66,13 +67,13 @@ describe('the Electron network adapter', () => {
     await network.fetch('https://a.example/', get({ mode: 'direct' }));
     await network.fetch('https://a.example/', get({ mode: 'fixed', url: 'http://proxy.school.example:3128' }));
     await network.fetch('https://b.example/', get({ mode: 'fixed', url: 'http://proxy.school.example:3128' }));
-    await network.fetch('https://a.example/', get({ mode: 'fixed', url: 'http://other.example:8080' }));
+    await network.fetch('https://a.example/', get({ mode: 'fixed', url: 'http://other.example:8080/path' }));
     const sessions = [...stub.partitions.values()];
     expect(sessions.map((s) => s.proxyCalls)).toEqual([
       [{ mode: 'system' }],
       [{ mode: 'direct' }],
-      [{ mode: 'fixed_servers', proxyRules: 'http://proxy.school.example:3128' }],
-      [{ mode: 'fixed_servers', proxyRules: 'http://other.example:8080' }],
+      [{ mode: 'fixed_servers', proxyRules: 'http://proxy.school.example:3128', proxyBypassRules: '<-loopback>' }],
+      [{ mode: 'fixed_servers', proxyRules: 'http://other.example:8080', proxyBypassRules: '<-loopback>' }],
     ]);
     expect(sessions.map((s) => s.fetches.length)).toEqual([2, 1, 2, 1]);
   });
@@ -91,5 +92,56 @@ describe('the Electron network adapter', () => {
     expect(certificateProblem('ERR_CERT_COMMON_NAME_INVALID')).toMatch(/another name/);
     const aborted = new DOMException('aborted', 'AbortError');
     expect(withErrno(aborted)).toBe(aborted);
+  });
+
+  it('through the core: an endless answer is cut at the cap, and cancelling aborts the session’s request', async () => {
+    const t = await createTestCore({ network: createElectronNetwork(stub) });
+    try {
+      const profile = await t.core.profiles.create({
+        name: 'Local',
+        kind: 'ollama',
+        baseUrl: 'http://127.0.0.1:11434',
+        model: 'm',
+      });
+      // Make the session, then make it answer without end: the body is read only as far as the cap.
+      await t.core.models.list({ id: profile.id }, new AbortController().signal).catch(() => undefined);
+      const s = [...stub.partitions.values()][0]!;
+      let pulled = 0;
+      let cancelled = false;
+      s.respond = () =>
+        Promise.resolve(
+          new Response(
+            new ReadableStream<Uint8Array>({
+              pull(controller) {
+                pulled += 1;
+                controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+              },
+              cancel() {
+                cancelled = true;
+              },
+            }),
+            { headers: { 'content-type': 'application/json' } },
+          ),
+        );
+      await expect(t.core.models.list({ id: profile.id }, new AbortController().signal)).rejects.toMatchObject({
+        code: 'PROVIDER_RESPONSE_TOO_LARGE',
+      });
+      expect(cancelled).toBe(true);
+      expect(pulled).toBeLessThan(1000);
+
+      // An answer that never comes: the learner's cancel reaches the request the session is making.
+      s.respond = (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        });
+      const controller = new AbortController();
+      const listing = t.core.models.list({ id: profile.id }, controller.signal);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      controller.abort();
+      await expect(listing).rejects.toBeDefined();
+      expect(s.fetches.at(-1)?.init.signal?.aborted).toBe(true);
+    } finally {
+      await t.dispose();
+    }
   });
 });
