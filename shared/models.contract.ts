@@ -1,6 +1,6 @@
 // Listing a server's models for a saved profile, or for the unsaved values of a form (so the form can offer
 // a model picker before saving). A draft may borrow the saved key and extra headers of an existing profile.
-import { ProxyChoiceSchema } from './network.contract.js';
+import { ProxyChoiceSchema, ProxyPasswordSchema } from './network.contract.js';
 import { z } from 'zod';
 import { fieldMessage } from './errors/field-messages.js';
 import {
@@ -35,6 +35,8 @@ export const ModelsDraftSchema = z
     headers: HeaderEditListSchema.optional(),
     timeoutMs: TimeoutMsSchema.optional(),
     proxy: ProxyChoiceSchema.optional(),
+    /** The form's proxy password; absent borrows the saved one while the draft names the same proxy and user. */
+    proxyPassword: ProxyPasswordSchema.optional(),
     remoteConsent: z.boolean().optional(),
   })
   // A draft is sent the form's key (or borrows the saved one): its model list must stay on the base's origin too.

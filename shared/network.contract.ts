@@ -20,12 +20,34 @@ export const ProxyUrlSchema = z
     }
   }, fieldMessage('proxyUrl'));
 
-/** What a profile stores; absent means 'system'. */
+/** The user name a proxy asks for (HTTP Basic: no colon in it, and nothing a header line cannot carry). */
+export const ProxyUsernameSchema = z
+  .string({ error: fieldMessage('proxyUsername') })
+  .trim()
+  .min(1, fieldMessage('proxyUsername'))
+  .max(256, fieldMessage('proxyUsername'))
+  .regex(/^[^\x00-\x1f\x7f:]+$/, fieldMessage('proxyUsername'));
+
+/** The proxy's password: write-only, stored encrypted like an API key, never shown back or logged. */
+export const ProxyPasswordSchema = z
+  .string({ error: fieldMessage('proxyPassword') })
+  .min(1, fieldMessage('proxyPassword'))
+  .max(1024, fieldMessage('proxyPassword'))
+  .regex(/^[^\x00-\x1f\x7f]+$/, fieldMessage('proxyPassword'));
+
+/** What a profile stores; absent means 'system'. A fixed proxy may name the user it signs in as. */
 export const ProxyChoiceSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('system') }),
   z.strictObject({ mode: z.literal('direct') }),
-  z.strictObject({ mode: z.literal('fixed'), url: ProxyUrlSchema }),
+  z.strictObject({ mode: z.literal('fixed'), url: ProxyUrlSchema, username: ProxyUsernameSchema.optional() }),
 ]);
 export type ProxyChoice = z.infer<typeof ProxyChoiceSchema>;
 
 export const SYSTEM_PROXY: ProxyChoice = { mode: 'system' };
+
+/** A way to the server as the network adapters get it: a fixed proxy with the password it signs in with. */
+export type ProxyRoute =
+  | Exclude<ProxyChoice, { mode: 'fixed' }>
+  | (Extract<ProxyChoice, { mode: 'fixed' }> & {
+      readonly password?: string;
+    });

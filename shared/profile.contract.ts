@@ -1,6 +1,6 @@
 // The profile as stored, as shown, and as changed. Every rule a learner can break lives here, each worded
 // for the field it belongs to, so the same schema guards IPC input in main and the form in the renderer.
-import { ProxyChoiceSchema } from './network.contract.js';
+import { ProxyChoiceSchema, ProxyPasswordSchema } from './network.contract.js';
 import { z } from 'zod';
 import { ERROR_CODES } from './errors/error-codes.js';
 import { fieldMessage, type FieldMessageId } from './errors/field-messages.js';
@@ -244,6 +244,8 @@ export const ProfileCreateInputSchema = z
     apiKey: ApiKeySchema.optional(),
     /** Extra headers sent with every request to this profile's server; stored encrypted, never shown back. */
     headers: HeaderListSchema.optional(),
+    /** The password of the profile's own proxy (with `proxy.username`); stored encrypted, never shown back. */
+    proxyPassword: ProxyPasswordSchema.optional(),
     /** True when the learner has just agreed to send prompts to a remote host. */
     remoteConsent: z.boolean({ error: fieldMessage('consentYesNo') }).optional(),
   })
@@ -276,6 +278,8 @@ export const ProfilePatchSchema = z.strictObject({
    * an empty list removes them; absent keeps them — unless the address moves to another origin, which drops them.
    */
   headers: HeaderEditListSchema.nullable().optional(),
+  /** As for the key: a new one replaces, null removes, absent keeps — unless the proxy moves or goes. */
+  proxyPassword: ProxyPasswordSchema.nullable().optional(),
 });
 export type ProfilePatch = z.input<typeof ProfilePatchSchema>;
 
@@ -363,6 +367,8 @@ export const ProfileViewSchema = z.strictObject({
   loadTimeoutMs: z.number().int(),
   /** How the app reaches the server: the system's proxy settings, straight, or one proxy (never a password). */
   proxy: ProxyChoiceSchema,
+  /** Whether a password is saved for the profile's proxy (never the password). */
+  proxyPasswordSaved: z.boolean(),
   revision: z.number().int(),
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,

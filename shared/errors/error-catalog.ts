@@ -147,6 +147,13 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
       "If your school or office checks secure connections, ask its IT administrator to install their certificate in this computer's certificate store (Keychain Access on a Mac, the Windows certificate store, the system certificate store on Linux): the app trusts that store, as your browser does. Otherwise check the address; use http:// only for servers on your own computer.",
     retryable: false,
   },
+  PROVIDER_PROXY_FAILED: {
+    summary: 'Proxy refused',
+    message: 'The proxy {proxy} set for this profile did not pass the request on: {proxyProblem}.',
+    remediation:
+      'Check the proxy address, user name and password under "Network" in the profile (your network\'s administrator has them), or choose "Use this computer\'s proxy settings" there.',
+    retryable: false,
+  },
   PROVIDER_TIMEOUT: {
     summary: 'Took too long',
     message: 'The server did not finish answering within {seconds} seconds.',

@@ -92,6 +92,12 @@ export const FIELD_MESSAGES = {
   timeoutMax: 'The time limit can be at most {seconds} seconds ({ms} ms).',
   proxyUrl:
     'Enter the proxy as an address like http://proxy.school.example:3128 (http or https, without a user name or password in it).',
+  proxyUsername: 'Enter the proxy user name as given (at most 256 characters, without a colon).',
+  proxyPassword: 'Enter the proxy password as given (at most 1,024 characters, on one line).',
+  proxyPasswordNeedsUser:
+    'A proxy password goes with "Use this proxy" and a user name: enter both, or leave the password empty.',
+  proxyPasswordWeakStorage: 'This computer can only weakly protect passwords; see the storage banner.',
+  proxyPasswordOriginChanged: 'The proxy changed: enter the password for the new proxy, or remove the saved one.',
   loadTimeoutNumber: 'The time to load the model must be a whole number of milliseconds.',
   loadTimeoutRange: 'The time to load the model must be from {min} seconds to {max} minutes.',
   // Azure

@@ -173,6 +173,16 @@ export function certificateProblem(code: string): string {
   return CERT_PROBLEMS.find(([pattern]) => pattern.test(code))?.[1] ?? 'the secure connection could not be set up';
 }
 
+/** What went wrong with a profile's own proxy, in words, from the code the network adapter gave. */
+export function proxyProblem(code: string): string {
+  if (code === 'EPROXY_407')
+    return 'it asked for a user name and password and did not accept the ones saved (or none are)';
+  if (code === 'EPROXY_403') return 'it does not allow connections to this server';
+  if (code.startsWith('EPROXY_')) return `it could not open the way to the server (it answered ${code.slice(7)})`;
+  if (code === 'ECONNREFUSED') return 'nothing answers at its address';
+  return 'its name could not be found';
+}
+
 /** Where a redirect went, when the app will not say (it carried a secret, or could not be read). */
 export function elsewhereWords(): string {
   return HINTS.elsewhere;

@@ -5,7 +5,7 @@
 // way to the server (system, direct, each named proxy), made once. Redirects are returned, never followed; the
 // core caps the body and the signal aborts. Chromium's "net::ERR_…" failures get the errno-like codes the core reads.
 import { connect } from 'node:net';
-import type { ProxyChoice } from '../../shared/network.contract.js';
+import type { ProxyRoute } from '../../shared/network.contract.js';
 import type { HttpRequest, Network } from '../../src/index.js';
 
 export const NETWORK_PARTITION = 'llm-profiles-network';
@@ -35,6 +35,12 @@ const CHROMIUM_CODES: Readonly<Record<string, string>> = {
   ERR_TIMED_OUT: 'ETIMEDOUT',
   ERR_INTERNET_DISCONNECTED: 'ENETUNREACH',
   ERR_ADDRESS_UNREACHABLE: 'EHOSTUNREACH',
+  // A proxy of the profile's own that could not be reached, refused the tunnel or the sign-in.
+  ERR_PROXY_CONNECTION_FAILED: 'ECONNREFUSED',
+  ERR_TUNNEL_CONNECTION_FAILED: 'EPROXY_502',
+  ERR_PROXY_AUTH_UNSUPPORTED: 'EPROXY_407',
+  ERR_PROXY_AUTH_REQUESTED: 'EPROXY_407',
+  ERR_INVALID_AUTH_CREDENTIALS: 'EPROXY_407',
 };
 
 /** The error with a `code` the core understands, keeping the original as its cause. */
@@ -45,8 +51,54 @@ export function withErrno(error: unknown): unknown {
   return Object.assign(new Error(message, { cause: error }), { code: CHROMIUM_CODES[name] ?? name });
 }
 
-function routeKey(proxy: ProxyChoice): string {
-  return proxy.mode === 'fixed' ? `fixed ${proxy.url}` : proxy.mode;
+/** One session per way, and per user of a proxy (Chromium keeps a proxy's sign-in per session). */
+function routeKey(proxy: ProxyRoute): string {
+  return proxy.mode === 'fixed' ? `fixed ${proxy.url} ${proxy.username ?? ''}` : proxy.mode;
+}
+
+/** host:port of a proxy, as Chromium names it when the proxy asks for credentials. */
+function proxyAddress(url: string): string {
+  const parsed = new URL(url);
+  const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+  return `${parsed.hostname.replace(/^\[|\]$/g, '')}:${port}`;
+}
+
+export interface ProxyCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+export interface ElectronNetwork extends Network {
+  /** The user name and password for the proxy at host:port, when a profile gave them; null otherwise. */
+  proxyCredentials(host: string, port: number): ProxyCredentials | null;
+}
+
+/** What Electron's app 'login' event hands over (the parts used here). */
+interface LoginAuthInfo {
+  readonly isProxy: boolean;
+  readonly host: string;
+  readonly port: number;
+}
+
+/**
+ * The listener for Electron's app 'login' event: a proxy that asks who is calling gets the credentials a profile
+ * gave for it; any other sign-in request (a server's own Basic auth, an unknown proxy) is left to Electron's
+ * default, which cancels it, so the learner sees the server's refusal instead of a password sent somewhere new.
+ */
+export function proxyLoginListener(network: ElectronNetwork) {
+  return (
+    event: { preventDefault(): void },
+    _webContents: unknown,
+    _details: unknown,
+    authInfo: LoginAuthInfo,
+    callback: (username?: string, password?: string) => void,
+  ): void => {
+    if (!authInfo.isProxy) return;
+    const credentials = network.proxyCredentials(authInfo.host, authInfo.port);
+    if (credentials === null) return;
+    event.preventDefault();
+    callback(credentials.username, credentials.password);
+  };
 }
 
 /**
@@ -54,7 +106,7 @@ function routeKey(proxy: ProxyChoice): string {
  * no path), and `<-loopback>` takes back Chromium's own exception for loopback addresses: a learner who names a
  * proxy for a profile gets it for that profile's server wherever it is, as with the Node adapter.
  */
-function proxyConfig(proxy: ProxyChoice): Parameters<NetSession['setProxy']>[0] {
+function proxyConfig(proxy: ProxyRoute): Parameters<NetSession['setProxy']>[0] {
   if (proxy.mode !== 'fixed') return { mode: proxy.mode };
   const url = new URL(proxy.url);
   return { mode: 'fixed_servers', proxyRules: `${url.protocol}//${url.host}`, proxyBypassRules: '<-loopback>' };
@@ -77,9 +129,11 @@ function canConnect(host: string, port: number, signal: AbortSignal): Promise<bo
   });
 }
 
-export function createElectronNetwork(sessions: SessionFactory): Network {
+export function createElectronNetwork(sessions: SessionFactory): ElectronNetwork {
   const routes = new Map<string, { session: NetSession; ready: Promise<void> }>();
-  const routeFor = (proxy: ProxyChoice) => {
+  // The latest credentials given for each proxy address, for the 'login' event; held only in memory.
+  const credentials = new Map<string, ProxyCredentials>();
+  const routeFor = (proxy: ProxyRoute) => {
     const key = routeKey(proxy);
     let route = routes.get(key);
     if (!route) {
@@ -92,7 +146,10 @@ export function createElectronNetwork(sessions: SessionFactory): Network {
 
   return {
     fetch: async (url: string, request: HttpRequest) => {
-      const route = routeFor(request.proxy ?? { mode: 'system' });
+      const proxy = request.proxy ?? { mode: 'system' };
+      const route = routeFor(proxy);
+      if (proxy.mode === 'fixed' && proxy.username !== undefined)
+        credentials.set(proxyAddress(proxy.url), { username: proxy.username, password: proxy.password ?? '' });
       await route.ready;
       try {
         return await route.session.fetch(url, {
@@ -109,5 +166,7 @@ export function createElectronNetwork(sessions: SessionFactory): Network {
       }
     },
     canConnect,
+    proxyCredentials: (host: string, port: number) =>
+      credentials.get(`${host.replace(/^\[|\]$/g, '')}:${port}`) ?? null,
   };
 }

@@ -36,7 +36,7 @@ import {
   APP_SCHEME,
 } from '../protocol/app-protocol.js';
 import { createMainWindow, focusWindow } from '../window/main-window.js';
-import { createElectronNetwork } from '../adapters/electron-net.adapter.js';
+import { createElectronNetwork, proxyLoginListener } from '../adapters/electron-net.adapter.js';
 import { judgePermission, type PermissionFacts } from '../window/permissions.js';
 import { loggableOrigin } from '../../shared/origin.js';
 import { contentSecurityPolicy, parseScriptHashes } from '../window/window-security.js';
@@ -153,6 +153,8 @@ async function boot(electron: ElectronApi, options: StartOptions, { secrets, log
   const cipher = new SafeStorageCipher();
   // Chromium's network (system proxy, PAC, the OS certificate store) in the app; Node's fetch stays for tests.
   const network = createElectronNetwork(electron.session);
+  // A proxy of a profile's own that asks who is calling is answered with that profile's user and password.
+  app.on('login', proxyLoginListener(network));
   const core = await createCore(
     { cipher, store, logger, secrets, clock: systemClock, timers: nodeTimers, ids: randomIds, network },
     options.discoveryPorts ? { discovery: { ports: options.discoveryPorts } } : {},

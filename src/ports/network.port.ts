@@ -2,7 +2,7 @@
 // along to wherever the redirect points) and a bare TCP check for discovery. Tests wrap it to prove that
 // discovery touches only loopback.
 
-import type { ProxyChoice } from '../../shared/network.contract.js';
+import type { ProxyRoute } from '../../shared/network.contract.js';
 
 export interface HttpRequest {
   readonly method: 'GET' | 'POST' | 'HEAD';
@@ -10,7 +10,7 @@ export interface HttpRequest {
   readonly body?: string;
   readonly signal: AbortSignal;
   /** Which way to the server: the system's proxy settings (the default), straight there, or one named proxy. */
-  readonly proxy?: ProxyChoice;
+  readonly proxy?: ProxyRoute;
 }
 
 export interface Network {

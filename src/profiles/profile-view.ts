@@ -1,5 +1,5 @@
 // StoredProfile + vault state → the view the renderer may see. The only place a view is built, so the
-// "no key, only a hint" and "header names, never their values" rules have one implementation to test.
+// "no key, only a hint", "header names, never their values" and "a proxy password saved, never it" rules have one implementation to test.
 import { endpointHost, isLoopbackHost } from '../../shared/endpoint.js';
 import { tryResolveEndpoints } from '../../shared/endpoint-resolution.js';
 import { consentCovers } from '../../shared/consent.js';
@@ -12,6 +12,7 @@ export function toProfileView(
   activeProfileId: string | null,
   key: KeyState,
   headers: HeadersState,
+  proxyPasswordSaved: boolean,
 ): ProfileView {
   const host = endpointHost(profile.baseUrl) ?? '';
   const local = isLoopbackHost(host);
@@ -29,6 +30,7 @@ export function toProfileView(
     timeoutMs: profile.timeoutMs,
     loadTimeoutMs: profile.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
     proxy: profile.proxy ?? SYSTEM_PROXY,
+    proxyPasswordSaved,
     revision: profile.revision,
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,

@@ -34,6 +34,7 @@ import type { IdGenerator } from '../ports/id-generator.port.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { SecretCipher } from '../ports/secret-cipher.port.js';
 import type { Vault } from '../vault/vault.js';
+import { proxyPasswordKeyId } from '../vault/vault-document.js';
 import type { ChangeFeed } from './change-feed.js';
 import { toProfileView } from './profile-view.js';
 import {
@@ -85,7 +86,13 @@ export class ProfileService {
     if (this.cachedList?.version !== vault.version) {
       const doc = vault.document;
       const profiles = doc.profiles.map((p) =>
-        this.cachedView(p, doc.activeProfileId, vault.keyState(p.id), vault.headersState(p.id)),
+        this.cachedView(
+          p,
+          doc.activeProfileId,
+          vault.keyState(p.id),
+          vault.headersState(p.id),
+          this.hasProxyPassword(p.id),
+        ),
       );
       // Shared by every caller until the next change: frozen, and its JSON reused over IPC.
       this.cachedList = {
@@ -101,6 +108,7 @@ export class ProfileService {
     activeProfileId: string | null,
     key: KeyState,
     headers: HeadersState,
+    proxyPasswordSaved: boolean,
   ): ProfileView {
     const isActive = profile.id === activeProfileId;
     const cached = this.views.get(profile);
@@ -110,10 +118,11 @@ export class ProfileService {
       cached.key.status === key.status &&
       cached.key.hint === key.hint &&
       cached.headers.status === headers.status &&
-      cached.headers.names === headers.names
+      cached.headers.names === headers.names &&
+      cached.view.proxyPasswordSaved === proxyPasswordSaved
     )
       return cached.view;
-    const view = markImmutable(toProfileView(profile, activeProfileId, key, headers));
+    const view = markImmutable(toProfileView(profile, activeProfileId, key, headers, proxyPasswordSaved));
     this.views.set(profile, { isActive, key, headers, view });
     return view;
   }
@@ -126,7 +135,7 @@ export class ProfileService {
   async create(input: ProfileCreateInput): Promise<ProfileView> {
     const parsed = parseInput(ProfileCreateInputSchema, input);
     const headers = parsed.headers ?? [];
-    return this.holdingSecrets([parsed.apiKey, ...headers.map((h) => h.value)], () =>
+    return this.holdingSecrets([parsed.apiKey, parsed.proxyPassword, ...headers.map((h) => h.value)], () =>
       this.createParsed(parsed, headers),
     );
   }
@@ -135,17 +144,22 @@ export class ProfileService {
     parsed: z.output<typeof ProfileCreateInputSchema>,
     headers: readonly RequestHeader[],
   ): Promise<ProfileView> {
-    const { apiKey } = parsed;
-    await this.assertWritable(apiKey !== undefined, headers.length > 0);
+    const { apiKey, proxyPassword } = parsed;
+    if (proxyPassword !== undefined && proxyUser(parsed.proxy) === null)
+      throw proxyPasswordRefused('proxyPasswordNeedsUser');
+    await this.assertWritable(apiKey !== undefined, headers.length > 0, proxyPassword !== undefined);
     assertKeyTravelsEncrypted(parsed.baseUrl, apiKey !== undefined);
     assertHeadersTravelEncrypted(parsed.baseUrl, headers.length > 0);
     const id = this.deps.ids.profileId();
+    const keyChanges = new Map<string, string>();
+    if (apiKey !== undefined) keyChanges.set(id, apiKey);
+    if (proxyPassword !== undefined) keyChanges.set(proxyPasswordKeyId(id), proxyPassword);
     const profile = await this.deps.vault.commit((doc) => {
       assertNameFree(doc, parsed.name);
       const created = createdProfile(parsed, id, this.deps.clock.now());
       return {
         document: { ...doc, profiles: [...doc.profiles, created] },
-        keyChanges: apiKey === undefined ? undefined : new Map([[id, apiKey]]),
+        keyChanges,
         headerChanges: headers.length === 0 ? undefined : new Map([[id, headers]]),
         result: created,
       };
@@ -155,6 +169,7 @@ export class ProfileService {
       location: location(profile),
       hasApiKey: apiKey !== undefined,
       headerNames: headers.map((h) => h.name),
+      hasProxyPassword: proxyPassword !== undefined,
     });
     this.auditConsent(profile.id, null, profile.remoteConsent);
     return this.view(profile);
@@ -163,14 +178,20 @@ export class ProfileService {
   async update(input: ProfileUpdateInput): Promise<ProfileView> {
     const parsed = parseInput(ProfileUpdateInputSchema, input);
     const newValues = (parsed.patch.headers ?? []).map((h) => h.value);
-    return this.holdingSecrets([parsed.patch.apiKey, ...newValues], () => this.updateParsed(parsed));
+    return this.holdingSecrets([parsed.patch.apiKey, parsed.patch.proxyPassword, ...newValues], () =>
+      this.updateParsed(parsed),
+    );
   }
 
   private async updateParsed(parsed: z.output<typeof ProfileUpdateInputSchema>): Promise<ProfileView> {
     const { id, expectedRevision, patch, remoteConsent } = parsed;
-    const { apiKey, headers: headerEdits } = patch;
+    const { apiKey, headers: headerEdits, proxyPassword } = patch;
     const { vault } = this.deps;
-    await this.assertWritable(typeof apiKey === 'string', headerEdits?.some((h) => h.value !== undefined) ?? false);
+    await this.assertWritable(
+      typeof apiKey === 'string',
+      headerEdits?.some((h) => h.value !== undefined) ?? false,
+      typeof proxyPassword === 'string',
+    );
     // Keeping a value needs it decrypted: values locked at start-up are read now that storage is back.
     if (headerEdits?.some((h) => h.keep) && vault.headersState(id).status === 'locked') await vault.unlockKeys();
     const outcome = await vault.commit((doc) => {
@@ -207,6 +228,7 @@ export class ProfileService {
         });
       }
 
+      const passwordChange = proxyPasswordChange(proxyPassword, proxyPasswordKeyId(id) in doc.keys, current, draft);
       const headersOutcome: HeadersOutcome =
         headerChange === undefined
           ? 'kept'
@@ -215,26 +237,47 @@ export class ProfileService {
               ? 'dropped'
               : 'removed'
             : 'replaced';
-      if (sameContent(current, draft) && keyChange === undefined && headerChange === undefined)
+      if (
+        sameContent(current, draft) &&
+        keyChange === undefined &&
+        headerChange === undefined &&
+        passwordChange === undefined
+      )
         return {
           document: null,
-          result: { profile: current, changed: false, consentBefore: current.remoteConsent, headersOutcome },
+          result: {
+            profile: current,
+            changed: false,
+            consentBefore: current.remoteConsent,
+            headersOutcome,
+            proxyPassword: 'kept',
+          },
         };
       const next: StoredProfile = { ...draft, revision: current.revision + 1, updatedAt: now.toISOString() };
       return {
         document: { ...doc, profiles: doc.profiles.map((p) => (p.id === id ? next : p)) },
-        keyChanges: keyChange === undefined ? undefined : new Map([[id, keyChange]]),
+        keyChanges: new Map([
+          ...(keyChange === undefined ? [] : [[id, keyChange] as const]),
+          ...(passwordChange === undefined ? [] : [[proxyPasswordKeyId(id), passwordChange] as const]),
+        ]),
         headerChanges: headerChange === undefined ? undefined : new Map([[id, headerChange]]),
-        result: { profile: next, changed: true, consentBefore: current.remoteConsent, headersOutcome },
+        result: {
+          profile: next,
+          changed: true,
+          consentBefore: current.remoteConsent,
+          headersOutcome,
+          proxyPassword: passwordChange === undefined ? 'kept' : passwordChange === null ? 'removed' : 'replaced',
+        },
       };
     });
     if (outcome.changed) {
       this.auditConsent(outcome.profile.id, outcome.consentBefore, outcome.profile.remoteConsent);
       this.announce('profile.updated', outcome.profile, {
         revision: outcome.profile.revision,
-        fields: Object.keys(patch).filter((field) => field !== 'apiKey' && field !== 'headers'),
+        fields: Object.keys(patch).filter((field) => !SECRET_FIELDS.has(field)),
         apiKey: apiKey === undefined ? 'kept' : apiKey === null ? 'removed' : 'replaced',
         headers: outcome.headersOutcome,
+        proxyPassword: outcome.proxyPassword,
         headerNames: vault.headersState(outcome.profile.id).names,
       });
     }
@@ -373,7 +416,25 @@ export class ProfileService {
       vault.document.activeProfileId,
       vault.keyState(profile.id),
       vault.headersState(profile.id),
+      this.hasProxyPassword(profile.id),
     );
+  }
+
+  private hasProxyPassword(profileId: string): boolean {
+    return this.deps.vault.keyState(proxyPasswordKeyId(profileId)).status !== 'none';
+  }
+
+  /** The decrypted password of the profile's proxy, for the network adapter; typed errors when it cannot be used. */
+  proxyPasswordFor(profileId: string): string | null {
+    const { vault } = this.deps;
+    const id = proxyPasswordKeyId(profileId);
+    const state = vault.keyState(id);
+    if (state.status === 'none') return null;
+    if (state.status === 'locked') throw new AppError('VAULT_ENCRYPTION_UNAVAILABLE');
+    const password = vault.plaintextKey(id);
+    if (state.status === 'unreadable' || password === null)
+      throw new AppError('VAULT_KEY_UNREADABLE', { params: { id: profileId } });
+    return password;
   }
 
   private announce(
@@ -400,16 +461,20 @@ export class ProfileService {
    * Refuses a change while secure storage is down, and a new key or new header values while only weak storage is
    * on offer.
    */
-  private async assertWritable(storesKey: boolean, storesHeaders = false): Promise<void> {
+  private async assertWritable(storesKey: boolean, storesHeaders = false, storesProxyPassword = false): Promise<void> {
     const { state, backend } = await this.deps.cipher.availability();
     this.deps.availability.observe(state, backend);
     if (state === 'unavailable') throw new AppError('VAULT_ENCRYPTION_UNAVAILABLE', { params: { backend } });
-    if ((storesKey || storesHeaders) && state === 'weak' && this.deps.vault.document.weakStorageAllowed === null) {
+    const storesSecret = storesKey || storesHeaders || storesProxyPassword;
+    if (storesSecret && state === 'weak' && this.deps.vault.document.weakStorageAllowed === null) {
       throw new AppError('VAULT_WEAK_ENCRYPTION_NOT_ALLOWED', {
         params: { backend },
         fieldErrors: [
           ...(storesKey ? [{ field: 'apiKey', message: fieldMessage('keyWeakStorage') }] : []),
           ...(storesHeaders ? [{ field: 'headers', message: fieldMessage('headersWeakStorage') }] : []),
+          ...(storesProxyPassword
+            ? [{ field: 'proxyPassword', message: fieldMessage('proxyPasswordWeakStorage') }]
+            : []),
         ],
       });
     }
@@ -434,6 +499,47 @@ export class ProfileService {
 }
 
 type HeadersOutcome = 'kept' | 'replaced' | 'removed' | 'dropped';
+
+/** Patch fields whose values are secrets: a diagnostics line names what happened to them, never the field's value. */
+const SECRET_FIELDS: ReadonlySet<string> = new Set(['apiKey', 'headers', 'proxyPassword']);
+
+/** The user a profile's own proxy signs in as, or null when it has no proxy of its own or no user. */
+function proxyUser(proxy: StoredProfile['proxy']): string | null {
+  return proxy?.mode === 'fixed' ? (proxy.username ?? null) : null;
+}
+
+function proxyPasswordRefused(message: 'proxyPasswordNeedsUser' | 'proxyPasswordOriginChanged'): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    fieldErrors: [{ field: 'proxyPassword', message: fieldMessage(message) }],
+  });
+}
+
+/**
+ * What an update does to the proxy password: undefined keeps it, null removes it, a string replaces it. Like a key,
+ * a saved password belongs to the proxy (scheme, host, port) and user it was given for: when the proxy or the user
+ * goes, it goes too; pointing it at another proxy or user without entering it again is refused.
+ */
+function proxyPasswordChange(
+  edit: string | null | undefined,
+  saved: boolean,
+  before: StoredProfile,
+  after: StoredProfile,
+): string | null | undefined {
+  const userAfter = proxyUser(after.proxy);
+  if (typeof edit === 'string') {
+    if (userAfter === null) throw proxyPasswordRefused('proxyPasswordNeedsUser');
+    return edit;
+  }
+  if (!saved) return undefined;
+  if (edit === null || userAfter === null) return null;
+  const moved =
+    userAfter !== proxyUser(before.proxy) ||
+    (after.proxy?.mode === 'fixed' &&
+      before.proxy?.mode === 'fixed' &&
+      endpointOrigin(after.proxy.url) !== endpointOrigin(before.proxy.url));
+  if (moved) throw proxyPasswordRefused('proxyPasswordOriginChanged');
+  return undefined;
+}
 
 function location(profile: StoredProfile): 'local' | 'remote' {
   return isRemoteEndpoint(profile.baseUrl) ? 'remote' : 'local';

@@ -28,10 +28,10 @@ export class ModelListingService {
 
   async list(input: ProfileModelsInput, cancel?: AbortSignal): Promise<ModelList> {
     const { id, draft } = parseInput(ProfileModelsInputSchema, input);
-    // A draft's key and header values are live only while this request runs.
+    // A draft's key, header values and proxy password are live only while this request runs.
     const releases: Array<() => void> = [];
     try {
-      for (const secret of [draft?.apiKey, ...(draft?.headers ?? []).map((h) => h.value)])
+      for (const secret of [draft?.apiKey, draft?.proxyPassword, ...(draft?.headers ?? []).map((h) => h.value)])
         if (secret) releases.push(this.deps.secrets.hold(secret));
       const target = draft
         ? targetForDraft(this.deps.profiles, draft, id)

@@ -4,6 +4,7 @@
 import { consentCovers, consentScope } from '../../shared/consent.js';
 import { endpointOrigin } from '../../shared/origin.js';
 import type { ModelsDraft } from '../../shared/models.contract.js';
+import type { ProxyChoice, ProxyRoute } from '../../shared/network.contract.js';
 import {
   DEFAULT_LOAD_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
@@ -76,10 +77,33 @@ export function targetForProfile(
       extraHeaders,
       timeoutMs: Math.min(profile.timeoutMs, PROFILE_LIMITS.timeoutMaxMs),
       loadTimeoutMs: Math.min(profile.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS, PROFILE_LIMITS.loadTimeoutMaxMs),
-      ...(profile.proxy && { proxy: profile.proxy }),
+      ...(profile.proxy && { proxy: proxyRoute(profile.proxy, profiles.proxyPasswordFor(profile.id)) }),
       remoteConsent: remoteConsentOf(profile.baseUrl, 'stored', profile.remoteConsent?.at ?? null),
     },
   };
+}
+
+/** A proxy choice with the password its user signs in with (only a fixed proxy with a user has one). */
+function proxyRoute(choice: ProxyChoice, password: string | null): ProxyRoute {
+  return choice.mode === 'fixed' && choice.username !== undefined && password !== null
+    ? { ...choice, password }
+    : choice;
+}
+
+/**
+ * The draft's proxy password: the one typed, or the saved one while the draft names the same proxy (scheme, host,
+ * port) and user — a password is never carried to a proxy it was not given for.
+ */
+function draftProxyPassword(profiles: ProfileService, draft: ModelsDraft, saved: StoredProfile | null): string | null {
+  if (draft.proxyPassword !== undefined) return draft.proxyPassword;
+  const mine = draft.proxy;
+  const theirs = saved?.proxy;
+  if (saved === null || mine?.mode !== 'fixed' || theirs?.mode !== 'fixed') return null;
+  const same =
+    mine.username !== undefined &&
+    mine.username.trim() === theirs.username &&
+    endpointOrigin(mine.url) === endpointOrigin(theirs.url);
+  return same ? profiles.proxyPasswordFor(saved.id) : null;
 }
 
 /**
@@ -132,7 +156,7 @@ export function targetForDraft(
     apiKey,
     extraHeaders,
     timeoutMs: draft.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    ...(draft.proxy && { proxy: draft.proxy }),
+    ...(draft.proxy && { proxy: proxyRoute(draft.proxy, draftProxyPassword(profiles, draft, saved)) }),
     // Consent ticked in the form is not stored until the profile is saved, so the audit line says where it came from.
     remoteConsent: storedConsent
       ? remoteConsentOf(draft.baseUrl, 'stored', saved.remoteConsent?.at ?? null)

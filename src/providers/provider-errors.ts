@@ -7,6 +7,7 @@ import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { endpointHost } from '../../shared/endpoint.js';
 import {
   certificateProblem,
+  proxyProblem,
   elsewhereWords,
   keyHint,
   modelHint,
@@ -36,6 +37,9 @@ export class Cancelled extends Error {
 }
 
 const DETAIL_MAX = 200;
+
+/** Codes that, through a proxy of the profile's own, mean the proxy itself could not be reached. */
+const PROXY_UNREACHABLE: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 function detail(info: ErrorInfo, ctx: ErrorContext): string {
   const text = scrubText(info.message ?? info.code ?? 'no details given', ctx.secrets)
@@ -190,6 +194,14 @@ export function networkError(error: unknown, ctx: ErrorContext, signal: AbortSig
   }
   const host = endpointHost(ctx.url) ?? ctx.url;
   const code = errnoOf(error) ?? 'unknown';
+  const { proxy } = ctx.target;
+  // Through a proxy of the profile's own, the connection is to the proxy: failing to reach it, or its refusal,
+  // is the proxy's problem, not the server's.
+  if (proxy?.mode === 'fixed' && (code.startsWith('EPROXY_') || PROXY_UNREACHABLE.has(code)))
+    return new AppError('PROVIDER_PROXY_FAILED', {
+      params: { proxy: URL.parse(proxy.url)?.host ?? proxy.url, proxyProblem: proxyProblem(code) },
+      cause: error,
+    });
   if (code === 'ECONNREFUSED')
     return new AppError('PROVIDER_CONNECTION_REFUSED', {
       params: { host, startHint: startHint(ctx.target) },

@@ -26,6 +26,27 @@ const StoredHeadersSchema = z
 
 export type StoredHeaders = z.infer<typeof StoredHeadersSchema>;
 
+/**
+ * Secrets of one profile other than its API key live among the keys under an id of their own: the profile's id and
+ * a suffix no profile id has. So a proxy password is encrypted, decrypted, locked, refreshed and dropped exactly as
+ * a key is, and goes when its profile goes.
+ */
+const PROXY_PASSWORD_SUFFIX = '#proxy-password';
+
+export function proxyPasswordKeyId(profileId: string): string {
+  return `${profileId}${PROXY_PASSWORD_SUFFIX}`;
+}
+
+/** The profile a `keys` entry belongs to. */
+export function keyOwner(keyId: string): string {
+  return keyId.endsWith(PROXY_PASSWORD_SUFFIX) ? keyId.slice(0, -PROXY_PASSWORD_SUFFIX.length) : keyId;
+}
+
+/** Whether a `keys` entry is a profile's API key (not another of its secrets). */
+export function isApiKeyId(keyId: string): boolean {
+  return keyOwner(keyId) === keyId;
+}
+
 const WeakStorageAllowedSchema = z.object({ at: z.iso.datetime({ offset: true }), backend: z.string() }).nullable();
 
 export interface DocumentProblem {
@@ -53,7 +74,7 @@ export function documentProblems(doc: {
   if (doc.activeProfileId !== null && !ids.has(doc.activeProfileId))
     problems.push({ path: 'activeProfileId', message: 'active profile does not exist' });
   for (const id of Object.keys(doc.keys))
-    if (!ids.has(id)) problems.push({ path: `keys.${id}`, message: 'key for unknown profile' });
+    if (!ids.has(keyOwner(id))) problems.push({ path: `keys.${id}`, message: 'key for unknown profile' });
   for (const [id, headers] of Object.entries(doc.headers)) {
     if (!ids.has(id)) problems.push({ path: `headers.${id}`, message: 'headers for unknown profile' });
     const names = new Set(headers.map((h) => h.name.toLowerCase()));
@@ -67,7 +88,7 @@ export const VaultDocumentSchema = z
     schemaVersion: z.literal(VAULT_SCHEMA_VERSION),
     profiles: z.array(StoredProfileSchema),
     activeProfileId: z.string().nullable(),
-    /** profile id → ciphertext (base64) from SecretCipher.encrypt. */
+    /** profile id → its key's ciphertext (base64) from SecretCipher.encrypt; proxyPasswordKeyId(id) → its proxy's. */
     keys: z.record(z.string(), Base64Schema),
     /** profile id → its extra headers, each value ciphertext (base64) from SecretCipher.encrypt. */
     headers: z.record(z.string(), StoredHeadersSchema),

@@ -18,6 +18,8 @@ import {
   parseVaultDocument,
   serializeVaultDocument,
   writeProblems,
+  isApiKeyId,
+  keyOwner,
   type StoredHeaders,
   type VaultDocument,
 } from './vault-document.js';
@@ -156,9 +158,10 @@ export class Vault {
     }
   }
 
+  /** How many API keys are in a state (a proxy password, kept among them, is not counted). */
   countKeys(status: KeyStatus): number {
     let count = 0;
-    for (const entry of this.keys.values()) if (entry.status === status) count += 1;
+    for (const [id, entry] of this.keys) if (entry.status === status && isApiKeyId(id)) count += 1;
     return count;
   }
 
@@ -258,7 +261,7 @@ export class Vault {
     changes: ReadonlyMap<string, string | null> | undefined,
   ): Promise<VaultDocument> {
     const ids = new Set(document.profiles.map((p) => p.id));
-    const orphans = Object.keys(document.keys).filter((id) => !ids.has(id));
+    const orphans = Object.keys(document.keys).filter((id) => !ids.has(keyOwner(id)));
     if ((changes === undefined || changes.size === 0) && orphans.length === 0) return document;
     const keys = { ...document.keys };
     for (const id of orphans) delete keys[id];

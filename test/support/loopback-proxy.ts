@@ -9,14 +9,35 @@ export interface LoopbackProxy {
   readonly url: string;
   /** What the proxy was asked for, in order: absolute-form URLs, or "CONNECT host:port" for a tunnel. */
   readonly seen: string[];
+  /** Every Proxy-Authorization header the proxy was sent ('' when a request came without one). */
+  readonly authorizations: string[];
   close(): Promise<void>;
 }
 
 /** A plain forwarding HTTP proxy (absolute-form requests), enough to prove which way a request went. */
-export async function startLoopbackProxy(): Promise<LoopbackProxy> {
+export interface LoopbackProxyOptions {
+  /** When given, the proxy asks for these (HTTP Basic) and answers 407 to anything else. */
+  readonly credentials?: { readonly username: string; readonly password: string };
+}
+
+export async function startLoopbackProxy(options: LoopbackProxyOptions = {}): Promise<LoopbackProxy> {
   const seen: string[] = [];
+  const authorizations: string[] = [];
+  const expected =
+    options.credentials &&
+    `Basic ${Buffer.from(`${options.credentials.username}:${options.credentials.password}`).toString('base64')}`;
+  /** Whether the caller may pass; records what it sent. */
+  const admitted = (req: IncomingMessage) => {
+    const sent = req.headers['proxy-authorization'] ?? '';
+    authorizations.push(sent);
+    return expected === undefined || sent === expected;
+  };
   const server: Server = createServer((req, res) => {
     seen.push(req.url ?? '');
+    if (!admitted(req)) {
+      res.writeHead(407, { 'proxy-authenticate': 'Basic realm="loopback"' }).end();
+      return;
+    }
     const target = new URL(req.url ?? '');
     const upstream = httpRequest(
       {
@@ -38,6 +59,10 @@ export async function startLoopbackProxy(): Promise<LoopbackProxy> {
   // CONNECT: the tunnel undici's ProxyAgent opens for every request (the proxy sees the host and port only).
   server.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) => {
     seen.push(`CONNECT ${req.url ?? ''}`);
+    if (!admitted(req)) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="loopback"\r\n\r\n');
+      return;
+    }
     const [host, port] = (req.url ?? '').split(/:(?=\d+$)/);
     const upstream = connect(Number(port), host ?? '', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -58,6 +83,7 @@ export async function startLoopbackProxy(): Promise<LoopbackProxy> {
   return {
     url: `http://127.0.0.1:${port}`,
     seen,
+    authorizations,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -42,6 +42,7 @@ export function profileForFake(
   const input = profileInputForFake(kind, url, over);
   if (input.apiKey) recordTestSecret(input.apiKey);
   for (const header of input.headers ?? []) recordTestSecret(header.value);
+  if (input.proxyPassword) recordTestSecret(input.proxyPassword);
   return input;
 }
 

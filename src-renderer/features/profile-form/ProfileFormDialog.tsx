@@ -267,7 +267,7 @@ function ProfileForm({
 
       <HeadersField form={form} setValues={setValues} originChanged={headersOriginChanged(values, profile)} />
 
-      <ProxyField form={form} />
+      <ProxyField form={form} passwordSaved={profile?.proxyPasswordSaved ?? false} />
 
       <Field
         label="Time limit (seconds)"

@@ -28,14 +28,26 @@ const SUMMARY: Record<ProxyMode, string> = {
 };
 
 /** The error summary's names for the proxy's fields. */
-export const PROXY_LABELS = { proxy: 'Network', 'proxy.url': 'Proxy address' } as const;
+export const PROXY_LABELS = {
+  proxy: 'Network',
+  'proxy.url': 'Proxy address',
+  'proxy.username': 'Proxy user name',
+  proxyPassword: 'Proxy password',
+} as const;
 
-export function ProxyField({ form }: { readonly form: FormBinding }) {
-  const { values, change } = form;
+interface Props {
+  readonly form: FormBinding;
+  /** A password is saved for the profile's proxy (it is never shown; left empty, it is kept). */
+  readonly passwordSaved: boolean;
+}
+
+export function ProxyField({ form, passwordSaved }: Props) {
+  const { values, change, errors } = form;
   const groupName = useId();
-  const error = form.errors['proxy.url'] ?? form.errors.proxy;
+  const error = errors['proxy.url'] ?? errors.proxy;
   const [expanded, setExpanded] = useState(values.proxyMode !== 'system');
-  const open = expanded || error !== undefined;
+  const open =
+    expanded || error !== undefined || errors['proxy.username'] !== undefined || errors.proxyPassword !== undefined;
   return (
     <div className="proxy-field">
       <button
@@ -85,6 +97,54 @@ export function ProxyField({ form }: { readonly form: FormBinding }) {
               onChange={(e) => change({ proxyUrl: e.target.value })}
             />
           </Field>
+        ) : null}
+        {values.proxyMode === 'fixed' ? (
+          <div className="form-grid">
+            <Field
+              label={PROXY_LABELS['proxy.username']}
+              hint="Only if the proxy asks you to sign in."
+              error={errors['proxy.username']}
+              fieldName="proxy.username"
+            >
+              <input
+                type="text"
+                value={values.proxyUsername}
+                maxLength={256}
+                spellCheck={false}
+                autoComplete="off"
+                onChange={(e) => change({ proxyUsername: e.target.value })}
+              />
+            </Field>
+            <Field
+              label={PROXY_LABELS.proxyPassword}
+              hint={
+                passwordSaved && !values.removeProxyPassword
+                  ? 'Saved — leave empty to keep. Stored encrypted, never shown again.'
+                  : 'Stored encrypted, sent only to this proxy, never shown again.'
+              }
+              error={errors.proxyPassword}
+              fieldName="proxyPassword"
+            >
+              <input
+                type="password"
+                value={values.proxyPassword}
+                maxLength={1024}
+                autoComplete="off"
+                onChange={(e) => change({ proxyPassword: e.target.value, removeProxyPassword: false })}
+              />
+            </Field>
+          </div>
+        ) : null}
+        {values.proxyMode === 'fixed' && passwordSaved ? (
+          <div className="proxy-field__choice">
+            <input
+              type="checkbox"
+              id="proxy-password-remove"
+              checked={values.removeProxyPassword}
+              onChange={(e) => change({ removeProxyPassword: e.target.checked, proxyPassword: '' })}
+            />
+            <label htmlFor="proxy-password-remove">Remove the saved proxy password</label>
+          </div>
         ) : null}
       </fieldset>
     </div>

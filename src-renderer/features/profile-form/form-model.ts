@@ -56,6 +56,12 @@ export interface FormValues {
   proxyMode: ProxyMode;
   /** Kept while another mode is chosen, so switching back does not lose what was typed. */
   proxyUrl: string;
+  /** The user the proxy signs in as; empty for a proxy that does not ask. */
+  proxyUsername: string;
+  /** A new proxy password; empty keeps the saved one (if any). Never filled from the profile. */
+  proxyPassword: string;
+  /** The learner asked to remove the saved proxy password. */
+  removeProxyPassword: boolean;
   apiKey: string;
   keyAction: KeyAction;
   headers: HeaderRow[];
@@ -88,6 +94,9 @@ export function emptyValues(suggestion?: Suggestion): FormValues {
     loadMinutes: String(DEFAULT_LOAD_TIMEOUT_MS / 60_000),
     proxyMode: 'system',
     proxyUrl: '',
+    proxyUsername: '',
+    proxyPassword: '',
+    removeProxyPassword: false,
     apiKey: '',
     keyAction: 'replace',
     headers: [],
@@ -110,6 +119,9 @@ export function valuesFromProfile(profile: ProfileView): FormValues {
     loadMinutes: String(profile.loadTimeoutMs / 60_000),
     proxyMode: profile.proxy.mode,
     proxyUrl: profile.proxy.mode === 'fixed' ? profile.proxy.url : '',
+    proxyUsername: profile.proxy.mode === 'fixed' ? (profile.proxy.username ?? '') : '',
+    proxyPassword: '',
+    removeProxyPassword: false,
     apiKey: '',
     keyAction: profile.hasApiKey ? 'keep' : 'replace',
     headers: profile.headerNames.map((name, i) => ({ key: `saved-${i}`, name, value: '', savedName: name })),
@@ -263,13 +275,24 @@ export function modelsDraft(values: FormValues, profile: ProfileView | null): Mo
 
 /** The form's way to the server as a profile stores it. */
 export function proxyChoice(values: FormValues): ProxyChoice {
-  if (values.proxyMode === 'fixed') return { mode: 'fixed', url: values.proxyUrl.trim() };
-  return { mode: values.proxyMode };
+  if (values.proxyMode !== 'fixed') return { mode: values.proxyMode };
+  const username = values.proxyUsername.trim();
+  return { mode: 'fixed', url: values.proxyUrl.trim(), ...(username !== '' && { username }) };
 }
 
-/** Sent only when it is not the default, so a profile that never chose one stays without the field. */
-function proxyField(values: FormValues): { proxy?: ProxyChoice } {
-  return values.proxyMode === 'system' ? {} : { proxy: proxyChoice(values) };
+/** A new proxy password goes with a proxy of the profile's own only. */
+function newProxyPassword(values: FormValues): string | null {
+  return values.proxyMode === 'fixed' && values.proxyPassword !== '' ? values.proxyPassword : null;
+}
+
+/**
+ * Sent only when it is not the default, so a profile that never chose one stays without the field; a typed proxy
+ * password goes with it.
+ */
+function proxyField(values: FormValues): { proxy?: ProxyChoice; proxyPassword?: string } {
+  if (values.proxyMode === 'system') return {};
+  const password = newProxyPassword(values);
+  return { proxy: proxyChoice(values), ...(password !== null && { proxyPassword: password }) };
 }
 
 function timeoutMs(values: FormValues): number {
@@ -340,6 +363,9 @@ export function updatePatch(values: FormValues, profile: ProfileView): ProfilePa
   if (loadsOnRequest(values) && loadMs !== profile.loadTimeoutMs) patch.loadTimeoutMs = loadMs;
   const proxy = proxyChoice(values);
   if (JSON.stringify(proxy) !== JSON.stringify(profile.proxy)) patch.proxy = proxy;
+  const password = newProxyPassword(values);
+  if (password !== null) patch.proxyPassword = password;
+  else if (values.removeProxyPassword && profile.proxyPasswordSaved) patch.proxyPassword = null;
   if (values.keyAction === 'remove' && profile.hasApiKey) patch.apiKey = null;
   if (values.keyAction === 'replace' && values.apiKey !== '') patch.apiKey = values.apiKey;
   const edits = headerEdits(values);

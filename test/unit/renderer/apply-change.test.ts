@@ -20,6 +20,7 @@ function view(id: string, overrides: Partial<ProfileView> = {}): ProfileView {
     timeoutMs: 30_000,
     loadTimeoutMs: 300_000,
     proxy: { mode: 'system' },
+    proxyPasswordSaved: false,
     revision: 1,
     createdAt: '2026-12-03T10:00:00.000Z',
     updatedAt: '2026-12-03T10:00:00.000Z',

@@ -39,6 +39,7 @@ const remote: ProfileView = {
   timeoutMs: 30_000,
   loadTimeoutMs: 300_000,
   proxy: { mode: 'system' },
+  proxyPasswordSaved: false,
   revision: 3,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -324,5 +325,34 @@ describe('the way to the server', () => {
     });
     expect(updatePatch({ ...values, proxyMode: 'system' }, profile).proxy).toEqual({ mode: 'system' });
     expect(updatePatch(valuesFromProfile(remote), remote)).not.toHaveProperty('proxy');
+  });
+
+  it('a proxy user and a new password go with "Use this proxy"; a saved password is kept, or removed on request', () => {
+    const values = {
+      ...emptyValues(),
+      name: 'x',
+      model: 'm',
+      proxyMode: 'fixed' as const,
+      proxyUrl: 'http://proxy.example:8080',
+      proxyUsername: ' ada ',
+      proxyPassword: 'pw',
+    };
+    expect(createInput(values)).toMatchObject({
+      proxy: { mode: 'fixed', url: 'http://proxy.example:8080', username: 'ada' },
+      proxyPassword: 'pw',
+    });
+    expect(modelsDraft(values, null).proxyPassword).toBe('pw');
+    expect(createInput({ ...values, proxyMode: 'direct' })).not.toHaveProperty('proxyPassword');
+
+    const profile: ProfileView = {
+      ...remote,
+      proxy: { mode: 'fixed', url: 'http://proxy.example:8080', username: 'ada' },
+      proxyPasswordSaved: true,
+    };
+    const opened = valuesFromProfile(profile);
+    expect(opened).toMatchObject({ proxyUsername: 'ada', proxyPassword: '', removeProxyPassword: false });
+    expect(updatePatch(opened, profile)).toEqual({});
+    expect(updatePatch({ ...opened, proxyPassword: 'new' }, profile)).toEqual({ proxyPassword: 'new' });
+    expect(updatePatch({ ...opened, removeProxyPassword: true }, profile)).toEqual({ proxyPassword: null });
   });
 });

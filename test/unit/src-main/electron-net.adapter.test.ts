@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createElectronNetwork,
   NETWORK_PARTITION,
+  proxyLoginListener,
   withErrno,
   type SessionFactory,
 } from '../../../src-main/adapters/electron-net.adapter.js';
@@ -143,5 +144,37 @@ describe('the Electron network adapter', () => {
     } finally {
       await t.dispose();
     }
+  });
+
+  it('a proxy that asks who is calling gets the profile’s user and password; nothing else is answered', async () => {
+    const network = createElectronNetwork(stub);
+    const listen = proxyLoginListener(network);
+    const ask = (authInfo: { isProxy: boolean; host: string; port: number }) => {
+      const answers: Array<[string | undefined, string | undefined]> = [];
+      let prevented = false;
+      listen({ preventDefault: () => (prevented = true) }, null, {}, authInfo, (u, p) => answers.push([u, p]));
+      return { answers, prevented };
+    };
+    // Nothing given yet: Electron's default (cancel) stands.
+    expect(ask({ isProxy: true, host: 'proxy.school.example', port: 3128 })).toEqual({ answers: [], prevented: false });
+    await network.fetch(
+      'https://api.example/',
+      get({ mode: 'fixed', url: 'http://proxy.school.example:3128', username: 'ada', password: 'pw-1' }),
+    );
+    expect(ask({ isProxy: true, host: 'proxy.school.example', port: 3128 })).toEqual({
+      answers: [['ada', 'pw-1']],
+      prevented: true,
+    });
+    // A server's own sign-in, and another proxy, are never given the proxy's password.
+    expect(ask({ isProxy: false, host: 'proxy.school.example', port: 3128 }).answers).toEqual([]);
+    expect(ask({ isProxy: true, host: 'other.example', port: 3128 }).answers).toEqual([]);
+    expect(ask({ isProxy: true, host: 'proxy.school.example', port: 8080 }).answers).toEqual([]);
+    // One session per user of a proxy, so Chromium's remembered sign-in is never another user's.
+    await network.fetch(
+      'https://api.example/',
+      get({ mode: 'fixed', url: 'http://proxy.school.example:3128', username: 'bob', password: 'pw-2' }),
+    );
+    expect(stub.partitions.size).toBe(2);
+    expect(ask({ isProxy: true, host: 'proxy.school.example', port: 3128 }).answers).toEqual([['bob', 'pw-2']]);
   });
 });
