@@ -1,7 +1,7 @@
 // The Playwright fixtures every spec uses: `launch(options)` starts the app (real Electron where a binary exists,
 // else the built renderer in Chromium) and closes whatever it started when the test ends, pass or fail. The
 // browser is launched once per worker, and only in Chromium mode: Electron-mode runs never need one.
-import { test as base, type Browser } from '@playwright/test';
+import { expect, test as base, type Browser, type Page } from '@playwright/test';
 import { findBrowser } from '../../../scripts/e2e-browser.mjs';
 import {
   startFakeLlm,
@@ -9,6 +9,7 @@ import {
   type FakeLlmOptions,
   type FakeServer,
 } from '../../support/fake-providers/index.js';
+import { settleFocus, watchFocus, type FocusDrop } from './focus-watch.js';
 import { launchApp, launcherMode, type LaunchedApp, type LaunchOptions } from './launch-app.js';
 
 export { expect } from '@playwright/test';
@@ -50,6 +51,27 @@ interface WorkerFixtures {
   appBrowser: Browser | null;
 }
 
+/**
+ * The app with its focus watched on every window it opens: closing it fails the test if focus ever fell to <body>
+ * because the focused element went away (see focus-watch.ts).
+ */
+async function watchedApp(app: LaunchedApp): Promise<LaunchedApp> {
+  const watched: Array<{ page: Page; drops: FocusDrop[] }> = [{ page: app.page, drops: await watchFocus(app.page) }];
+  return Object.assign(Object.create(app) as LaunchedApp, {
+    openSecondWindow: async () => {
+      const page = await app.openSecondWindow();
+      watched.push({ page, drops: await watchFocus(page) });
+      return page;
+    },
+    close: async () => {
+      for (const { page } of watched) await settleFocus(page);
+      const drops = watched.flatMap((w) => w.drops);
+      await app.close();
+      expect(drops, 'focus fell to <body> because the focused element went away').toEqual([]);
+    },
+  });
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   appBrowser: [
     async ({ playwright }, use) => {
@@ -67,7 +89,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  launch: async ({ appBrowser }, use) => closing((options?: LaunchOptions) => launchApp(appBrowser, options))({}, use),
+  launch: async ({ appBrowser }, use) =>
+    closing(async (options?: LaunchOptions) => watchedApp(await launchApp(appBrowser, options)))({}, use),
   fakeLlm: closing(startFakeLlm),
   silentServer: closing(() => startSilentServer()),
 });
