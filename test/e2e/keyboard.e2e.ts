@@ -72,9 +72,11 @@ test('create → test → activate → delete with the keyboard only', async ({ 
   await expect(testDialog).toBeHidden();
 
   // Activate
-  await tabTo(page, 'Use Keyboard Ollama');
+  await tabTo(page, 'Use this: Keyboard Ollama');
   await page.keyboard.press('Space');
   await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toContainText('Active');
+  // "Use this" is gone now: focus went to the card's heading, not to the page.
+  await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toBeFocused();
 
   // Delete (the confirmation opens on the safe choice)
   await tabTo(page, 'Delete Keyboard Ollama');

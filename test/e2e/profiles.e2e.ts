@@ -81,7 +81,7 @@ test('activate, edit with the write-only key, then delete with confirmation', as
     apiKey: 'lm-studio-token-5678',
   });
   await page.reload();
-  await page.getByRole('button', { name: 'Use Studio' }).click();
+  await page.getByRole('button', { name: 'Use this: Studio' }).click();
   await expect(page.getByRole('heading', { name: /Studio/ })).toContainText('Active');
   await expect(page.getByRole('status').filter({ hasText: 'Studio is now the active profile.' })).toHaveCount(1);
   expect(await axeViolations(page, 'list with active profile')).toEqual([]);
@@ -126,7 +126,7 @@ test('activating a remote profile without consent for its address asks first, in
   await writeFile(seed.vaultPath, JSON.stringify(raw));
   const app = await launch({ dir });
   const { page, t } = app;
-  await page.getByRole('button', { name: 'Use Lab vLLM' }).click();
+  await page.getByRole('button', { name: 'Use this: Lab vLLM' }).click();
   const ask = page.getByRole('dialog', { name: 'Send prompts to http://192.0.2.10:8000?' });
   await expect(ask).toContainText('what you type is sent over the internet to http://192.0.2.10:8000'); // it has no key to send
   await expect(ask.getByRole('button', { name: 'Not now' })).toBeFocused();
@@ -175,6 +175,6 @@ test('a change made in one window appears in another without reload', async ({ l
   await dialog.getByLabel('Model', { exact: true }).fill('llama3.2');
   await dialog.getByRole('button', { name: 'Save profile' }).click();
   await expect(second.getByRole('heading', { name: /Shared/ })).toBeVisible();
-  await second.getByRole('button', { name: 'Use Shared' }).click();
+  await second.getByRole('button', { name: 'Use this: Shared' }).click();
   await expect(page.getByRole('heading', { name: /Shared/ })).toContainText('Active');
 });

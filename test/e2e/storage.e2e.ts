@@ -23,7 +23,7 @@ test('unavailable secure storage: banner explains, list still shows, saving is r
   await expect(page.getByRole('heading', { name: /Local/ })).toBeVisible();
   expect(await axeViolations(page, 'storage unavailable banner')).toEqual([]);
   await snap(page, '07-storage-unavailable');
-  await page.getByRole('button', { name: 'Use Local' }).click();
+  await page.getByRole('button', { name: 'Use this: Local' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'nothing can be saved right now' });
   await expect(alert).toBeVisible();
   await expect(alert.getByTestId('error-reference')).toHaveText(/.{8,}/);

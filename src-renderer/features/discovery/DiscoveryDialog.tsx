@@ -31,6 +31,8 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
   const trpc = useTRPC();
   const create = useAppMutation(trpc.profiles.create.mutationOptions());
   const [model, setModel] = useState(server.suggestion.model ?? server.models[0] ?? '');
+  // Said from inside the dialog: the page's own status region is hidden while the dialog is open.
+  const [said, setSaid] = useState('');
   // The scan's list, plus anything added since (the profile list is live).
   const saved = profiles.filter(
     (p) => server.savedProfileIds.includes(p.id) || loopbackPort(p.baseUrl) === server.port,
@@ -51,6 +53,7 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
     });
     // The list (and `profiles` here) picks it up from its change event.
     if (!profile) return;
+    setSaid(`${profile.name} was added.`);
     onAdded(profile);
   };
 
@@ -81,11 +84,17 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
             </select>
           </div>
         ) : null}
-        <button type="button" className="button button--primary" onClick={() => void add()} disabled={create.pending}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => !create.pending && void add()}
+          aria-disabled={create.pending}
+        >
           {server.requiresKey || !model ? `Set up ${server.label}…` : `Add ${server.label} as a profile`}
         </button>
       </div>
       {create.error ? <ErrorNotice error={create.error} title="The profile was not added" /> : null}
+      <LiveRegion message={said} />
     </li>
   );
 }

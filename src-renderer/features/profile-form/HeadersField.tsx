@@ -98,8 +98,8 @@ export function HeadersField({ form, setValues, originChanged }: Props) {
         <button
           type="button"
           className="button"
-          disabled={rows.length >= HEADER_LIMITS.count}
-          onClick={() => setValues(withHeaderAdded)}
+          aria-disabled={rows.length >= HEADER_LIMITS.count}
+          onClick={() => rows.length < HEADER_LIMITS.count && setValues(withHeaderAdded)}
         >
           Add a header
         </button>

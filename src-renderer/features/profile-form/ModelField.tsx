@@ -36,8 +36,8 @@ export function ModelField({ values, profile, error, onChange }: Props) {
         <button
           type="button"
           className="button model-field__load"
-          onClick={() => void loadModels()}
-          disabled={load.pending}
+          onClick={() => !load.pending && void loadModels()}
+          aria-disabled={load.pending}
         >
           {load.pending ? 'Loading models…' : 'Load models'}
         </button>

@@ -139,10 +139,14 @@ function ProfileForm({
     setValues(valuesFromProfile(latest.data));
     setLoadError(null);
     update.reset();
+    // The notice with the button goes away: focus the form's first field, now showing the latest version.
+    requestAnimationFrame(() => document.getElementById('field-kind')?.focus());
   };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    // A save in flight: the button stays focusable (aria-disabled) and a repeat press does nothing.
+    if (saving) return;
     setLoadError(null);
     const saved = profile
       ? await update.run({
@@ -321,7 +325,7 @@ function ProfileForm({
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button button--primary" disabled={saving} aria-disabled={saving}>
+        <button type="submit" className="button button--primary" aria-disabled={saving}>
           {saving ? 'Saving…' : profile ? 'Save changes' : 'Save profile'}
         </button>
       </div>

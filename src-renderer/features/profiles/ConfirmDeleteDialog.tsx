@@ -29,8 +29,9 @@ export function ConfirmDeleteDialog({ profile, onConfirm, onClose, error }: Prop
         <button
           type="button"
           className="button button--danger"
-          disabled={pending}
+          aria-disabled={pending}
           onClick={() => {
+            if (pending) return;
             setPending(true);
             void onConfirm().finally(() => setPending(false));
           }}

@@ -36,7 +36,7 @@ export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDe
       data-profile-id={p.id}
     >
       <div className="profile-card__main">
-        <h2 id={titleId} className="profile-card__name">
+        <h2 id={titleId} className="profile-card__name" tabIndex={-1}>
           {p.name}
           {p.isActive ? <span className="badge badge--active">Active</span> : null}
           <span className={`badge ${p.location === 'local' ? 'badge--local' : 'badge--remote'}`}>
@@ -63,7 +63,13 @@ export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDe
           Test
         </button>
         {!p.isActive ? (
-          <button type="button" className="button" onClick={onActivate} disabled={busy} aria-label={`Use ${p.name}`}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => !busy && onActivate()}
+            aria-disabled={busy}
+            aria-label={`Use this: ${p.name}`}
+          >
             Use this
           </button>
         ) : null}

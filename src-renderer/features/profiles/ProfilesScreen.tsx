@@ -38,13 +38,35 @@ export function ProfilesScreen() {
   // After a delete the row (and the button that opened the dialog) is gone: focus the heading instead,
   // once the dialog has closed and handed focus back.
   const focusHeadingAfterClose = useRef(false);
+  // A card to focus once the list shows it as wanted: a new profile's card, or the one just made active (its
+  // "Use this" button goes away). Its heading takes focus, so a screen reader reads where the learner is.
+  const [focusCard, setFocusCard] = useState<{ id: string; active: boolean } | null>(null);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const profiles = list.data?.profiles ?? [];
   useEffect(() => {
     if (modal === null && focusHeadingAfterClose.current) {
       focusHeadingAfterClose.current = false;
       headingRef.current?.focus();
     }
+    // Whatever else closed a dialog whose opener is gone (a form opened from discovery, say): never <body>.
+    if (modal === null) {
+      const frame = requestAnimationFrame(() => {
+        if (document.activeElement === document.body || document.activeElement === null) headingRef.current?.focus();
+      });
+      return () => cancelAnimationFrame(frame);
+    }
+    return undefined;
   }, [modal]);
-  const profiles = list.data?.profiles ?? [];
+  useEffect(() => {
+    if (focusCard === null || modal !== null) return;
+    const shown = profiles.find((p) => p.id === focusCard.id);
+    if (!shown || (focusCard.active && !shown.isActive)) return;
+    setFocusCard(null);
+    document.getElementById(`profile-${shown.id}-name`)?.focus();
+  }, [profiles, modal, focusCard]);
+  useEffect(() => {
+    if (activate.error) errorRef.current?.focus();
+  }, [activate.error]);
   const close = () => setModal(null);
 
   const doActivate = async (profile: ProfileView, remoteConsent?: boolean) => {
@@ -63,6 +85,7 @@ export function ProfilesScreen() {
     );
     // The list shows it once the change event arrives (use-live-updates), as in every other window.
     if (!activated) return;
+    setFocusCard({ id: profile.id, active: true });
     setAnnouncement(`${profile.name} is now the active profile.`);
     close();
   };
@@ -95,7 +118,7 @@ export function ProfilesScreen() {
       </header>
       <StorageBanner />
       <LiveRegion message={announcement} />
-      {activate.error ? <ErrorNotice error={activate.error} title="That did not work" /> : null}
+      {activate.error ? <ErrorNotice ref={errorRef} error={activate.error} title="That did not work" /> : null}
       {list.error ? <ErrorNotice error={appErrorDataOf(list.error)} title="Your profiles could not be loaded" /> : null}
 
       {list.isSuccess && profiles.length === 0 ? (
@@ -140,6 +163,7 @@ export function ProfilesScreen() {
           suggestion={modal.suggestion}
           onClose={close}
           onSaved={(saved, created) => {
+            if (created) setFocusCard({ id: saved.id, active: false });
             close();
             setAnnouncement(created ? `${saved.name} was added.` : `${saved.name} was saved.`);
           }}

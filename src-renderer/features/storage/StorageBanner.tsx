@@ -37,6 +37,8 @@ export function StorageBanner() {
   const allowWeak = async () => {
     if (await allow.run({ acknowledged: true })) {
       await queryClient.invalidateQueries({ queryKey: trpc.storage.status.queryKey() });
+      // The button goes with its banner; the note that replaces it says what changed, and focus stays here.
+      bannersRef.current?.focus();
     }
   };
   const removeDamagedCopies = async () => {
@@ -97,8 +99,9 @@ export function StorageBanner() {
           <button
             type="button"
             className="button"
-            disabled={!acknowledged || allow.pending}
-            onClick={() => void allowWeak()}
+            disabled={!acknowledged}
+            aria-disabled={allow.pending}
+            onClick={() => !allow.pending && void allowWeak()}
           >
             Allow weak key storage
           </button>
@@ -148,8 +151,8 @@ export function StorageBanner() {
           <button
             type="button"
             className="button"
-            disabled={removeCopies.pending}
-            onClick={() => void removeDamagedCopies()}
+            aria-disabled={removeCopies.pending}
+            onClick={() => !removeCopies.pending && void removeDamagedCopies()}
           >
             Remove damaged copies
           </button>
