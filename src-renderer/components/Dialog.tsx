@@ -1,7 +1,7 @@
 // A modal built on the native <dialog>: the browser traps focus, closes on Escape and restores focus to the
 // opener, which is what keyboard and screen-reader users expect. Labelled by its heading. The first focus goes
 // to an element marked data-autofocus, else to the first focusable element (the close button).
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
   readonly title: string;
@@ -15,7 +15,9 @@ interface Props {
 export function Dialog({ title, open, onClose, children, wide, describedBy }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
+  // A layout effect: its clean-up runs in the same commit that removes the dialog, so focus is back on the
+  // opener before anything (a screen reader, a paint) can see it on <body>.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog || !open) return;
     // The dialog is often unmounted rather than closed, which would drop focus on <body>: put it back on

@@ -103,9 +103,10 @@ test('discovery finds a local server and adds it as a profile in one step', asyn
 });
 
 test('a search can be stopped while it runs, and says so', async ({ launch, silentServer }) => {
-  // A port that accepts and never answers keeps the search busy for its whole probe bound (~0.5 s).
+  // A port that accepts and never answers keeps the search busy for its whole probe bound, here long enough that
+  // even a slow machine presses Stop while it runs.
   const silent = await silentServer();
-  const app = await launch({ discovery: { ports: [silent.port], hosts: ['127.0.0.1'] } });
+  const app = await launch({ discovery: { ports: [silent.port], hosts: ['127.0.0.1'], probeTimeoutMs: 20_000 } });
   const { page } = app;
   await page.getByRole('button', { name: 'Find model servers on this computer' }).click();
   const dialog = page.getByRole('dialog', { name: 'Find model servers on this computer' });

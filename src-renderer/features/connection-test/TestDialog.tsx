@@ -8,7 +8,8 @@ import { Dialog } from '../../components/Dialog.js';
 import { formatMs, formatRate } from '../../components/format.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
-import type { TestState } from './test-state.js';
+import { describeError } from '../../../shared/errors/error-catalog.js';
+import { failedPhase, type TestState } from './test-state.js';
 import { LoadingRow, useWaiting, waitingWords } from './LoadingRow.js';
 import { TryPrompt } from './TryPrompt.js';
 import { useConnectionTest } from './use-connection-test.js';
@@ -92,7 +93,12 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
   const promptReached = TEST_PHASES.filter((phase) => reached.has(phase)).length;
   // While the model loads, and when loading failed, no prompt phase is under way.
   const stillLoading = loading !== undefined && !reached.has('connecting');
-  const loadFailed = result !== null && !result.ok && result.phaseReached === LOADING_PHASE;
+  const failedAt = failedPhase(state);
+  const loadFailed = failedAt === LOADING_PHASE;
+  const failedIndex = failedAt === null || loadFailed ? -1 : TEST_PHASES.indexOf(failedAt);
+  // The failure in words on the phase it belongs to ("Connection refused", "Key not accepted").
+  const failedWords = result?.error ? describeError(result.error.code).summary : 'failed';
+  const retryable = result?.error?.retryable ?? true;
 
   return (
     <Dialog
@@ -118,10 +124,11 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
           />
         ) : null}
         {TEST_PHASES.map((phase, index) => {
-          const at = reached.get(phase);
+          const failed = index === failedIndex;
+          // After a failure only the phases before it count as done; the rest were not reached.
+          const at = failed || (failedIndex >= 0 && index > failedIndex) ? undefined : reached.get(phase);
           const next = at === undefined && promptReached === index && !stillLoading && !loadFailed;
           const current = state.status === 'running' && next;
-          const failed = result !== null && !result.ok && next;
           return (
             <li
               key={phase}
@@ -132,10 +139,10 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
               </span>
               <span>{PHASE_LABEL[phase]}</span>
               <span className="phase__time">
-                {at !== undefined ? formatMs(at) : current ? waitingWords(waited) : failed ? 'failed' : ''}
+                {at !== undefined ? formatMs(at) : current ? waitingWords(waited) : failed ? failedWords : ''}
               </span>
               <span className="visually-hidden">
-                {at !== undefined ? 'done' : current ? 'in progress' : failed ? '' : 'not reached'}
+                {at !== undefined ? 'done' : current ? 'in progress' : failed ? 'failed here' : 'not reached'}
               </span>
             </li>
           );
@@ -181,10 +188,11 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
             </p>
           ) : null}
           <div className="button-row">
-            <button type="button" className="button button--primary" onClick={start}>
+            {/* Testing again is the obvious next step only when trying again can help. */}
+            <button type="button" className={`button${retryable ? ' button--primary' : ''}`} onClick={start}>
               Test again
             </button>
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className={`button${retryable ? '' : ' button--primary'}`} onClick={onClose}>
               Close
             </button>
           </div>

@@ -1,7 +1,7 @@
 // "Find model servers on this computer": scans loopback only, shows progress, then each server found —
 // which one, its version, its models, whether it needs a key, whether a profile already uses it — with a
 // one-step "Add as profile" (or the prefilled form when a key is needed).
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { DiscoveredServer } from '../../../shared/discovery.contract.js';
 import { loopbackPort } from '../../../shared/endpoint.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
@@ -103,7 +103,8 @@ export function DiscoveryDialog({ profiles, onClose, onOpenForm, onAdded }: Prop
   const { state, start, cancel } = useDiscovery();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useStartOnOpen(start);
-  useEffect(() => {
+  // In the commit that swaps "Stop searching" for the results, so focus never rests on <body> in between.
+  useLayoutEffect(() => {
     if (state.status === 'done') headingRef.current?.focus();
   }, [state.status]);
   const progress =

@@ -135,12 +135,13 @@ function ProfileForm({
       setLoadError(latest.error);
       return;
     }
+    // The notice with the button goes away: focus the form's first field (which will show the latest version)
+    // before the notice is removed, so focus never rests on the page in between.
+    document.getElementById('field-kind')?.focus();
     setProfile(latest.data);
     setValues(valuesFromProfile(latest.data));
     setLoadError(null);
     update.reset();
-    // The notice with the button goes away: focus the form's first field, now showing the latest version.
-    requestAnimationFrame(() => document.getElementById('field-kind')?.focus());
   };
 
   const submit = async (event: React.FormEvent) => {

@@ -2,7 +2,7 @@
 // dialogs for adding, editing, testing, deleting and discovering. Every failure shows its message, what to
 // do, and the reference id.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
@@ -43,28 +43,29 @@ export function ProfilesScreen() {
   const [focusCard, setFocusCard] = useState<{ id: string; active: boolean } | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const profiles = list.data?.profiles ?? [];
-  useEffect(() => {
-    if (modal === null && focusHeadingAfterClose.current) {
+  const hadModal = useRef(false);
+  useLayoutEffect(() => {
+    const closed = modal === null && hadModal.current;
+    hadModal.current = modal !== null;
+    if (!closed) return;
+    if (focusHeadingAfterClose.current) {
       focusHeadingAfterClose.current = false;
       headingRef.current?.focus();
     }
-    // Whatever else closed a dialog whose opener is gone (a form opened from discovery, say): never <body>.
-    if (modal === null) {
-      const frame = requestAnimationFrame(() => {
-        if (document.activeElement === document.body || document.activeElement === null) headingRef.current?.focus();
-      });
-      return () => cancelAnimationFrame(frame);
+    // Whatever else closed a dialog whose opener is gone (a form opened from discovery, say): never <body>. The
+    // dialog's own clean-up has already run in this commit, so <body> here means nobody took focus back.
+    if (document.activeElement === document.body || document.activeElement === null) {
+      headingRef.current?.focus();
     }
-    return undefined;
   }, [modal]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusCard === null || modal !== null) return;
     const shown = profiles.find((p) => p.id === focusCard.id);
     if (!shown || (focusCard.active && !shown.isActive)) return;
     setFocusCard(null);
     document.getElementById(`profile-${shown.id}-name`)?.focus();
   }, [profiles, modal, focusCard]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (activate.error) errorRef.current?.focus();
   }, [activate.error]);
   const close = () => setModal(null);
@@ -79,13 +80,18 @@ export function ProfilesScreen() {
       close();
       return false;
     };
+    // The list shows it once the change event arrives (use-live-updates), as in every other window — which can
+    // be before this call returns: the card to focus is named first, so focus moves in the very commit that
+    // removes the card's "Use this" button.
+    setFocusCard({ id: profile.id, active: true });
     const activated = await activate.run(
       { id: profile.id, ...(remoteConsent && { remoteConsent: true }) },
       { handled: askConsentOrClose },
     );
-    // The list shows it once the change event arrives (use-live-updates), as in every other window.
-    if (!activated) return;
-    setFocusCard({ id: profile.id, active: true });
+    if (!activated) {
+      setFocusCard(null);
+      return;
+    }
     setAnnouncement(`${profile.name} is now the active profile.`);
     close();
   };

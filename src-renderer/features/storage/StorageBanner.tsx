@@ -36,18 +36,19 @@ export function StorageBanner() {
 
   const allowWeak = async () => {
     if (await allow.run({ acknowledged: true })) {
-      await queryClient.invalidateQueries({ queryKey: trpc.storage.status.queryKey() });
-      // The button goes with its banner; the note that replaces it says what changed, and focus stays here.
+      // The button goes with its banner; the note that replaces it says what changed. Focus moves to the banners
+      // before the button is removed, so it never rests on the page in between.
       bannersRef.current?.focus();
+      await queryClient.invalidateQueries({ queryKey: trpc.storage.status.queryKey() });
     }
   };
   const removeDamagedCopies = async () => {
     const next = await removeCopies.run(undefined);
     if (next) {
+      // The button goes away with its banner: focus moves to the banners first rather than falling to the page.
+      bannersRef.current?.focus();
       queryClient.setQueryData(trpc.storage.status.queryKey(), next);
       setCopiesRemoved(true);
-      // The button goes away with its banner: focus stays in the banners rather than falling to the page.
-      bannersRef.current?.focus();
     }
   };
   const unavailable = describeError('VAULT_ENCRYPTION_UNAVAILABLE');

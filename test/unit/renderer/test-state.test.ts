@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
 import type { TestResult } from '../../../shared/provider-test.contract.js';
 import {
+  failedPhase,
   IDLE_TEST,
   testReducer,
   type TestAction,
@@ -72,5 +73,40 @@ describe('connection test state', () => {
     const state = play({ type: 'start' }, { type: 'event', event: { type: 'result', result } }, { type: 'cancel' });
     expect(state.status).toBe('finished');
     expect(play({ type: 'cancel' }).status).toBe('idle');
+  });
+});
+
+describe('where a failed test failed', () => {
+  const failing = (code: AppErrorData['code'], reached: TestResult['phaseReached'], phases: string[]) =>
+    play(
+      { type: 'start' },
+      ...phases.map(
+        (phase, i): TestAction => ({
+          type: 'event',
+          event: { type: 'phase', phase: phase as TestResult['phaseReached'] & string, elapsedMs: i },
+        }),
+      ),
+      {
+        type: 'event',
+        event: {
+          type: 'result',
+          result: { ...result, ok: false, phaseReached: reached, error: { ...refusal, code } },
+        },
+      },
+    );
+
+  it.each([
+    ['a refused connection', 'PROVIDER_CONNECTION_REFUSED', ['connecting'], 'connecting'],
+    ['a refused key', 'PROVIDER_AUTH_FAILED', ['connecting'], 'authenticated'],
+    ['a missing model', 'PROVIDER_MODEL_NOT_FOUND', ['connecting', 'authenticated'], 'model-found'],
+    ['no first token in time', 'PROVIDER_FIRST_TOKEN_TIMEOUT', ['connecting', 'authenticated'], 'first-token'],
+    ['a model too slow to load', 'PROVIDER_LOAD_TIMEOUT', ['loading'], 'loading'],
+    ['a server error the catalogue does not place', 'PROVIDER_SERVER_ERROR', ['connecting'], 'authenticated'],
+  ] as const)('%s fails in its own phase, not the one after what was reached', (_l, code, phases, expected) => {
+    expect(failedPhase(failing(code, phases.at(-1)!, [...phases]))).toBe(expected);
+  });
+
+  it('a pass has none', () => {
+    expect(failedPhase(play({ type: 'start' }, { type: 'event', event: { type: 'result', result } }))).toBeNull();
   });
 });
