@@ -80,12 +80,10 @@ describe('where a failed test failed', () => {
   const failing = (code: AppErrorData['code'], reached: TestResult['phaseReached'], phases: string[]) =>
     play(
       { type: 'start' },
-      ...phases.map(
-        (phase, i): TestAction => ({
-          type: 'event',
-          event: { type: 'phase', phase: phase as TestResult['phaseReached'] & string, elapsedMs: i },
-        }),
-      ),
+      ...phases.map((phase, i): TestAction => ({
+        type: 'event',
+        event: { type: 'phase', phase: phase as TestResult['phaseReached'] & string, elapsedMs: i },
+      })),
       {
         type: 'event',
         event: {
