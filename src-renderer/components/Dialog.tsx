@@ -10,9 +10,11 @@ interface Props {
   readonly children: ReactNode;
   readonly wide?: boolean;
   readonly describedBy?: string;
+  /** The id of the element to focus first (a form's first field, or the field a fix is about). */
+  readonly initialFocus?: string | undefined;
 }
 
-export function Dialog({ title, open, onClose, children, wide, describedBy }: Props) {
+export function Dialog({ title, open, onClose, children, wide, describedBy, initialFocus }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   // A layout effect: its clean-up runs in the same commit that removes the dialog, so focus is back on the
@@ -24,12 +26,15 @@ export function Dialog({ title, open, onClose, children, wide, describedBy }: Pr
     // whatever opened the dialog, if that is still on the page.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    // React's autoFocus fires before showModal(); an element can ask for first focus with data-autofocus.
-    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // React's autoFocus fires before showModal(); an element can ask for first focus with data-autofocus, or the
+    // dialog's opener can name one.
+    const first = initialFocus ? document.getElementById(initialFocus) : null;
+    (first && dialog.contains(first) ? first : dialog.querySelector<HTMLElement>('[data-autofocus]'))?.focus();
     return () => {
       if (dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
     };
+    // Only opening decides first focus; a later change of initialFocus must not move it.
   }, [open]);
   return (
     <dialog

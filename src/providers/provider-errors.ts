@@ -193,6 +193,8 @@ export function networkError(error: unknown, ctx: ErrorContext, signal: AbortSig
       : new Cancelled('cancelled');
   }
   const host = endpointHost(ctx.url) ?? ctx.url;
+  // Where nothing answered, the port matters as much as the host (a server on another port is the usual cause).
+  const hostAndPort = URL.parse(ctx.url)?.host ?? host;
   const code = errnoOf(error) ?? 'unknown';
   const { proxy } = ctx.target;
   // Through a proxy of the profile's own, the connection is to the proxy: failing to reach it, or its refusal,
@@ -204,7 +206,7 @@ export function networkError(error: unknown, ctx: ErrorContext, signal: AbortSig
     });
   if (code === 'ECONNREFUSED')
     return new AppError('PROVIDER_CONNECTION_REFUSED', {
-      params: { host, startHint: startHint(ctx.target) },
+      params: { host: hostAndPort, startHint: startHint(ctx.target) },
       cause: error,
     });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
@@ -214,5 +216,5 @@ export function networkError(error: unknown, ctx: ErrorContext, signal: AbortSig
       params: { host, tlsCode: code, certProblem: certificateProblem(code) },
       cause: error,
     });
-  return new AppError('PROVIDER_CONNECTION_FAILED', { params: { host, errno: code }, cause: error });
+  return new AppError('PROVIDER_CONNECTION_FAILED', { params: { host: hostAndPort, errno: code }, cause: error });
 }

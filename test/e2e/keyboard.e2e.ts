@@ -1,34 +1,7 @@
 // The whole life of a profile with the keyboard alone — create, test, activate, delete — and not one mouse
 // event: every step is reached with Tab/Shift+Tab and operated with Enter/Space.
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/app-fixture.js';
-
-/** Presses Tab until the focused element has the given accessible name (and role); never touches the mouse. */
-async function tabTo(page: Page, name: string | RegExp, role = 'button', max = 60): Promise<void> {
-  for (let i = 0; i < max; i += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
-      const label = el.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '';
-      const role =
-        el.getAttribute('role') ??
-        (el.tagName === 'BUTTON'
-          ? 'button'
-          : el.tagName === 'INPUT'
-            ? (el as HTMLInputElement).type
-            : el.tagName.toLowerCase());
-      return { text: `${el.getAttribute('aria-label') ?? el.textContent ?? ''} ${label}`.trim(), role };
-    });
-    if (!focused) continue;
-    if (
-      (typeof name === 'string' ? focused.text.includes(name) : name.test(focused.text)) &&
-      (focused.role === role || role === '*')
-    )
-      return;
-  }
-  throw new Error(`could not reach "${String(name)}" with Tab`);
-}
+import { tabTo } from './support/keyboard.js';
 
 test('create → test → activate → delete with the keyboard only', async ({ launch, fakeLlm }) => {
   const fake = await fakeLlm({ kind: 'ollama', models: ['llama3.2'] });

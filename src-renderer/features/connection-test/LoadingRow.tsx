@@ -39,12 +39,14 @@ interface Props {
   /** How long the load took, once the prompt has started; null while it runs. */
   readonly doneAfterMs: number | null;
   readonly current: boolean;
-  readonly failed: boolean;
+  /** The failure in words when the load is where the test failed ("Model still loading"); null otherwise. */
+  readonly failedWords: string | null;
   readonly waitedMs: number;
 }
 
-export function LoadingRow({ sizeBytes, doneAfterMs, current, failed, waitedMs }: Props) {
+export function LoadingRow({ sizeBytes, doneAfterMs, current, failedWords, waitedMs }: Props) {
   const done = doneAfterMs !== null;
+  const failed = failedWords !== null;
   return (
     <li
       className={`phase${done ? ' phase--done' : ''}${current ? ' phase--current' : ''}${failed ? ' phase--failed' : ''}`}
@@ -54,9 +56,9 @@ export function LoadingRow({ sizeBytes, doneAfterMs, current, failed, waitedMs }
       </span>
       <span>Loading the model into memory{sizeWords(sizeBytes)}</span>
       <span className="phase__time">
-        {done ? formatMs(doneAfterMs) : current ? waitingWords(waitedMs) : failed ? 'failed' : ''}
+        {done ? formatMs(doneAfterMs) : current ? waitingWords(waitedMs) : failed ? failedWords : ''}
       </span>
-      <span className="visually-hidden">{done ? 'done' : current ? 'in progress' : ''}</span>
+      <span className="visually-hidden">{done ? 'done' : current ? 'in progress' : failed ? 'failed here' : ''}</span>
     </li>
   );
 }

@@ -1,7 +1,7 @@
 // The connection test, live: each phase is ticked off as it happens (and announced), then the figures —
 // time to first token, tokens per second, total time — or the error with what to do. Focus moves to the
 // outcome when the test ends. Cancel stops it at once.
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { LOADING_PHASE, TEST_PHASES, type TestPhase, type TestResult } from '../../../shared/provider-test.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -13,6 +13,10 @@ import { failedPhase, type TestState } from './test-state.js';
 import { LoadingRow, useWaiting, waitingWords } from './LoadingRow.js';
 import { TryPrompt } from './TryPrompt.js';
 import { useConnectionTest } from './use-connection-test.js';
+import { fixesFor } from './fixes.js';
+import { PickModelFix } from './PickModelFix.js';
+import { LoadModelAction } from '../profiles/LoadModelAction.js';
+import type { FormFocus } from '../profile-form/form-model.js';
 import { useStartOnOpen } from '../../hooks/use-start-on-open.js';
 
 const PHASE_LABEL: Record<TestPhase, string> = {
@@ -78,12 +82,22 @@ function Figures({ result }: { result: TestResult }) {
   );
 }
 
-export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose: () => void }) {
+interface Props {
+  readonly profile: ProfileView;
+  readonly onClose: () => void;
+  /** A fix that needs the profile's form: open it on that field (saving it runs the test again). */
+  readonly onEdit: (profile: ProfileView, focus: FormFocus) => void;
+}
+
+export function TestDialog({ profile: opened, onClose, onEdit }: Props) {
+  // The profile as tested: a model picked here to fix a failure replaces the one the dialog opened with.
+  const [profile, setProfile] = useState(opened);
   const { state, start, cancel } = useConnectionTest(profile.id);
   const outcomeRef = useRef<HTMLHeadingElement>(null);
+  const progressRef = useRef<HTMLOListElement>(null);
   useStartOnOpen(start);
   const ended = state.status === 'finished' || state.status === 'refused' || state.status === 'cancelled';
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (ended) outcomeRef.current?.focus();
   }, [ended]);
   const reached = new Map(state.phases.map((p) => [p.phase, p.elapsedMs]));
@@ -99,6 +113,13 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
   // The failure in words on the phase it belongs to ("Connection refused", "Key not accepted").
   const failedWords = result?.error ? describeError(result.error.code).summary : 'failed';
   const retryable = result?.error?.retryable ?? true;
+  const failure = result && !result.ok ? result.error : state.refusal;
+  const fixes = failure ? fixesFor(failure.code, profile) : [];
+  // Testing again removes the outcome and the button that was pressed: focus goes to the progress first.
+  const again = () => {
+    progressRef.current?.focus();
+    start();
+  };
 
   return (
     <Dialog
@@ -113,36 +134,40 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
         Sends a short prompt to <code>{result?.resolvedEndpoint || profile.resolvedEndpoint}</code> with model{' '}
         <strong>{profile.model}</strong>.
       </p>
-      <ol className="phases" aria-label="Test progress">
+      <ol className="phases" aria-label="Test progress" tabIndex={-1} ref={progressRef}>
         {loading ? (
           <LoadingRow
             sizeBytes={loading.sizeBytes ?? null}
             doneAfterMs={reached.has('connecting') ? reached.get('connecting')! - loading.elapsedMs : null}
             current={state.status === 'running' && stillLoading}
-            failed={loadFailed}
+            failedWords={loadFailed ? failedWords : null}
             waitedMs={waited}
           />
         ) : null}
         {TEST_PHASES.map((phase, index) => {
           const failed = index === failedIndex;
-          // After a failure only the phases before it count as done; the rest were not reached.
+          // After a failure only the phases before it count as done; the rest were not reached. A server that
+          // answered with a refusal (of the key, of the model) was evidently reached and asked: the phases before
+          // the failed one passed even if it sent nothing to time them by.
+          const implied = index < failedIndex && (failedAt === 'authenticated' || failedAt === 'model-found');
           const at = failed || (failedIndex >= 0 && index > failedIndex) ? undefined : reached.get(phase);
+          const shownDone = at !== undefined || implied;
           const next = at === undefined && promptReached === index && !stillLoading && !loadFailed;
           const current = state.status === 'running' && next;
           return (
             <li
               key={phase}
-              className={`phase${at !== undefined ? ' phase--done' : ''}${current ? ' phase--current' : ''}${failed ? ' phase--failed' : ''}`}
+              className={`phase${shownDone ? ' phase--done' : ''}${current ? ' phase--current' : ''}${failed ? ' phase--failed' : ''}`}
             >
               <span className="phase__mark" aria-hidden="true">
-                {at !== undefined ? '✓' : current ? '…' : failed ? '✗' : '○'}
+                {shownDone ? '✓' : current ? '…' : failed ? '✗' : '○'}
               </span>
               <span>{PHASE_LABEL[phase]}</span>
               <span className="phase__time">
                 {at !== undefined ? formatMs(at) : current ? waitingWords(waited) : failed ? failedWords : ''}
               </span>
               <span className="visually-hidden">
-                {at !== undefined ? 'done' : current ? 'in progress' : failed ? 'failed here' : 'not reached'}
+                {shownDone ? 'done' : current ? 'in progress' : failed ? 'failed here' : 'not reached'}
               </span>
             </li>
           );
@@ -182,6 +207,33 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
             </>
           ) : null}
           {result && !result.ok && result.error ? <ErrorNotice error={result.error} /> : null}
+          {fixes.length > 0 ? (
+            <div className="fixes" role="group" aria-label="Ways to fix this">
+              {fixes.map((fix, index) =>
+                fix.kind === 'pick-model' ? (
+                  <PickModelFix
+                    key="pick"
+                    profile={profile}
+                    onPicked={(saved) => {
+                      setProfile(saved);
+                      again();
+                    }}
+                  />
+                ) : fix.kind === 'load-model' ? (
+                  <LoadModelAction key="load" profile={profile} />
+                ) : (
+                  <button
+                    key={fix.focus}
+                    type="button"
+                    className={`button${index === 0 ? ' button--primary' : ''}`}
+                    onClick={() => onEdit(profile, fix.focus)}
+                  >
+                    {fix.label}
+                  </button>
+                ),
+              )}
+            </div>
+          ) : null}
           {result?.notSaved ? (
             <p className="muted" data-error-code={result.notSaved.code}>
               This result could not be saved on the profile: {result.notSaved.message} {result.notSaved.remediation}
@@ -189,7 +241,7 @@ export function TestDialog({ profile, onClose }: { profile: ProfileView; onClose
           ) : null}
           <div className="button-row">
             {/* Testing again is the obvious next step only when trying again can help. */}
-            <button type="button" className={`button${retryable ? ' button--primary' : ''}`} onClick={start}>
+            <button type="button" className={`button${retryable ? ' button--primary' : ''}`} onClick={again}>
               Test again
             </button>
             <button type="button" className={`button${retryable ? '' : ' button--primary'}`} onClick={onClose}>

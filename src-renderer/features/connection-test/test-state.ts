@@ -89,9 +89,11 @@ const FAILED_IN: Partial<Record<ErrorCode, TestPhase>> = {
 export function failedPhase(state: TestState): TestPhase | null {
   const { result } = state;
   if (result === null || result.ok) return null;
-  if (result.phaseReached === LOADING_PHASE) return LOADING_PHASE;
+  // The error's own phase first: a missing model is found out while loading (the server is asked about it
+  // before it loads anything), and it fails at "model found", not at the load.
   const placed = result.error ? FAILED_IN[result.error.code] : undefined;
   if (placed !== undefined) return placed;
+  if (result.phaseReached === LOADING_PHASE) return LOADING_PHASE;
   const reached = new Set(state.phases.map((p) => p.phase));
   return TEST_PHASES.find((phase) => !reached.has(phase)) ?? 'done';
 }

@@ -2,6 +2,7 @@
 // diagnostics log line. Announced to screen readers as an alert.
 import { forwardRef, type ReactNode } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
+import { AdviceText } from '../../components/AdviceText.js';
 import { ErrorReference } from './ErrorReference.js';
 
 interface Props {
@@ -18,7 +19,7 @@ export const ErrorNotice = forwardRef<HTMLDivElement, Props>(function ErrorNotic
       <p className="notice__message">{error.message}</p>
       <p className="notice__remediation">
         <span className="visually-hidden">What to do: </span>
-        {error.remediation}
+        <AdviceText text={error.remediation} />
       </p>
       {children ? <div className="notice__actions">{children}</div> : null}
       <ErrorReference correlationId={error.correlationId} />

@@ -37,6 +37,7 @@ import {
   updatePatch,
   valuesFromProfile,
   withProvider,
+  type FormFocus,
   type FormValues,
   type Suggestion,
 } from './form-model.js';
@@ -76,16 +77,19 @@ interface Props {
   readonly suggestion?: Suggestion | undefined;
   readonly onClose: () => void;
   readonly onSaved: (profile: ProfileView, created: boolean) => void;
+  /** The field to open on (a fix from a failed test); else the first field. A key to fix opens ready to replace. */
+  readonly focus?: FormFocus | undefined;
 }
 
-export function ProfileFormDialog({ open, profile, suggestion, onClose, onSaved }: Props) {
+export function ProfileFormDialog({ open, profile, suggestion, onClose, onSaved, focus }: Props) {
   const title = profile ? `Edit ${profile.name}` : 'Add a profile';
   return (
-    <Dialog title={title} open={open} onClose={onClose} wide>
+    <Dialog title={title} open={open} onClose={onClose} wide initialFocus={`field-${focus ?? 'kind'}`}>
       <ProfileForm
         key={profile?.id ?? suggestion?.baseUrl ?? 'new'}
         profile={profile}
         suggestion={suggestion}
+        focus={focus}
         onCancel={onClose}
         onSaved={onSaved}
       />
@@ -98,14 +102,17 @@ function ProfileForm({
   suggestion,
   onCancel,
   onSaved,
+  focus,
 }: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // The version being edited: the one the form opened with, until the learner loads a newer one after a conflict.
   const [profile, setProfile] = useState(opened);
-  const [values, setValues] = useState<FormValues>(() =>
-    profile ? valuesFromProfile(profile) : emptyValues(suggestion),
-  );
+  const [values, setValues] = useState<FormValues>(() => {
+    if (!profile) return emptyValues(suggestion);
+    const saved = valuesFromProfile(profile);
+    return focus === 'apiKey' ? { ...saved, keyAction: 'replace', apiKey: '' } : saved;
+  });
   // Loading the latest version after a conflict can fail too; its error replaces the save's while it stands.
   const [loadError, setLoadError] = useState<AppErrorData | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);

@@ -52,6 +52,7 @@ export function ProxyField({ form, passwordSaved }: Props) {
     <div className="proxy-field">
       <button
         type="button"
+        id="field-proxy"
         className="button proxy-field__toggle"
         aria-expanded={open}
         aria-controls="proxy-options"

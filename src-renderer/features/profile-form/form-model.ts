@@ -399,6 +399,9 @@ export function keyExpected(values: FormValues): 'required' | 'optional' | 'none
 }
 
 /** Embedding, image and audio models: offered apart from the chat models, never as the obvious choice. */
+/** A field the form can open on (a fix names the one to change); its control has the id `field-<name>`. */
+export type FormFocus = 'apiKey' | 'model' | 'baseUrl' | 'timeoutMs' | 'loadTimeoutMs' | 'proxy';
+
 export function isNotForChat(model: ListedModel): boolean {
   return model.kind === 'embedding' || model.kind === 'image' || model.kind === 'audio';
 }

@@ -11,7 +11,7 @@ import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { DiscoveryDialog } from '../discovery/DiscoveryDialog.js';
 import { appErrorDataOf } from '../errors/error-data.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
-import type { Suggestion } from '../profile-form/form-model.js';
+import type { FormFocus, Suggestion } from '../profile-form/form-model.js';
 import { ProfileFormDialog } from '../profile-form/ProfileFormDialog.js';
 import { TestDialog } from '../connection-test/TestDialog.js';
 import { StorageBanner } from '../storage/StorageBanner.js';
@@ -20,7 +20,7 @@ import { ConsentDialog } from './ConsentDialog.js';
 import { ProfileCard } from './ProfileCard.js';
 
 type Modal =
-  | { type: 'form'; profile: ProfileView | null; suggestion?: Suggestion }
+  | { type: 'form'; profile: ProfileView | null; suggestion?: Suggestion; focus?: FormFocus; thenTest?: boolean }
   | { type: 'test'; profile: ProfileView }
   | { type: 'delete'; profile: ProfileView }
   | { type: 'consent'; profile: ProfileView }
@@ -167,15 +167,24 @@ export function ProfilesScreen() {
           open
           profile={modal.profile}
           suggestion={modal.suggestion}
+          focus={modal.focus}
           onClose={close}
           onSaved={(saved, created) => {
+            setAnnouncement(created ? `${saved.name} was added.` : `${saved.name} was saved.`);
+            // A fix made from a failed test is tried at once: the test runs again on the saved profile.
+            if (modal.thenTest) return setModal({ type: 'test', profile: saved });
             if (created) setFocusCard({ id: saved.id, active: false });
             close();
-            setAnnouncement(created ? `${saved.name} was added.` : `${saved.name} was saved.`);
           }}
         />
       ) : null}
-      {modal?.type === 'test' ? <TestDialog profile={modal.profile} onClose={close} /> : null}
+      {modal?.type === 'test' ? (
+        <TestDialog
+          profile={modal.profile}
+          onClose={close}
+          onEdit={(profile, focus) => setModal({ type: 'form', profile, focus, thenTest: true })}
+        />
+      ) : null}
       {modal?.type === 'delete' ? (
         <ConfirmDeleteDialog
           profile={modal.profile}
