@@ -1,6 +1,7 @@
 // A modal built on the native <dialog>: the browser traps focus, closes on Escape and restores focus to the
 // opener, which is what keyboard and screen-reader users expect. Labelled by its heading. The first focus goes
-// to an element marked data-autofocus, else to the first focusable element (the close button).
+// to the element the caller names (initialFocus), else to one marked data-autofocus, else to the first focusable
+// element (the close button).
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
