@@ -157,8 +157,11 @@ export class ProfileService {
     const profile = await this.deps.vault.commit((doc) => {
       assertNameFree(doc, parsed.name);
       const created = createdProfile(parsed, id, this.deps.clock.now());
+      // With none in use, a profile on this computer (it needs no consent) becomes the one in use: a learner's
+      // first profile works at once. A remote one waits to be chosen, so nothing leaves the computer unasked.
+      const activeProfileId = doc.activeProfileId ?? (isRemoteEndpoint(created.baseUrl) ? null : id);
       return {
-        document: { ...doc, profiles: [...doc.profiles, created] },
+        document: { ...doc, profiles: [...doc.profiles, created], activeProfileId },
         keyChanges,
         headerChanges: headers.length === 0 ? undefined : new Map([[id, headers]]),
         result: created,
@@ -170,6 +173,7 @@ export class ProfileService {
       hasApiKey: apiKey !== undefined,
       headerNames: headers.map((h) => h.name),
       hasProxyPassword: proxyPassword !== undefined,
+      madeActive: this.deps.vault.document.activeProfileId === profile.id,
     });
     this.auditConsent(profile.id, null, profile.remoteConsent);
     return this.view(profile);

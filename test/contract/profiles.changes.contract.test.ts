@@ -25,17 +25,19 @@ describe('profiles.changes over IPC', () => {
     const seen = collect(watcher);
     await waitFor(seen.isStarted);
     const p = await editor.client.profiles.create.mutate(localProfileInput());
-    await editor.client.profiles.activate.mutate({ id: p.id });
-    await editor.client.profiles.delete.mutate({ id: p.id });
-    await waitFor(() => seen.events.length === 4);
+    const q = await editor.client.profiles.create.mutate(localProfileInput());
+    await editor.client.profiles.activate.mutate({ id: q.id });
+    await editor.client.profiles.delete.mutate({ id: q.id });
+    await waitFor(() => seen.events.length === 5);
     const [started, ...changes] = seen.events;
     expect(started).toMatchObject({ type: 'feed.started', sequence: 0, revision: 0, baseRevision: 0, profiles: [] });
     expect(changes.map((e) => [e.type, e.profileId, e.baseRevision, e.revision])).toEqual([
       ['profile.created', p.id, 0, 1],
-      ['profile.activated', p.id, 1, 2],
-      ['profile.deleted', p.id, 2, 3],
+      ['profile.created', q.id, 1, 2],
+      ['profile.activated', q.id, 2, 3],
+      ['profile.deleted', q.id, 3, 4],
     ]);
-    expect(changes.map((e) => e.sequence)).toEqual([1, 2, 3]);
+    expect(changes.map((e) => e.sequence)).toEqual([1, 2, 3, 4]);
     seen.sub.unsubscribe();
   });
 
@@ -47,7 +49,6 @@ describe('profiles.changes over IPC', () => {
     await waitFor(seen.isStarted);
     const a = await editor.client.profiles.create.mutate(localProfileInput());
     const b = await editor.client.profiles.create.mutate(localProfileInput());
-    await editor.client.profiles.activate.mutate({ id: a.id });
     const renamed = await editor.client.profiles.update.mutate({
       id: a.id,
       expectedRevision: 1,
@@ -56,11 +57,11 @@ describe('profiles.changes over IPC', () => {
     // Activating another profile changes two views: the one now active and the one no longer.
     await editor.client.profiles.activate.mutate({ id: b.id });
     await editor.client.profiles.delete.mutate({ id: b.id });
-    await waitFor(() => seen.events.length === 7);
-    const [, createdA, createdB, activatedA, updatedA, activatedB, deletedB] = seen.events;
-    expect(createdA).toMatchObject({ profiles: [a], deletedIds: [], activeProfileId: null });
-    expect(createdB).toMatchObject({ profiles: [b], deletedIds: [] });
-    expect(activatedA).toMatchObject({ profiles: [{ ...a, isActive: true }], activeProfileId: a.id });
+    await waitFor(() => seen.events.length === 6);
+    const [, createdA, createdB, updatedA, activatedB, deletedB] = seen.events;
+    // The first profile on this computer is made the active one as it is created.
+    expect(createdA).toMatchObject({ profiles: [{ ...a, isActive: true }], deletedIds: [], activeProfileId: a.id });
+    expect(createdB).toMatchObject({ profiles: [{ ...b, isActive: false }], deletedIds: [], activeProfileId: a.id });
     expect(updatedA).toMatchObject({ profiles: [renamed], deletedIds: [], activeProfileId: a.id });
     expect(activatedB!.profiles.map((v) => [v.id, v.isActive])).toEqual([
       [a.id, false],

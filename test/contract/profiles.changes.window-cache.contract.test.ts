@@ -107,7 +107,7 @@ describe('profiles.changes applied to every window’s cached list', () => {
     b.dropNext();
     const p = await a.window.client.profiles.create.mutate(localProfileInput());
     // The dropped event leaves b behind without its knowing; the next one shows the gap.
-    await a.window.client.profiles.activate.mutate({ id: p.id });
+    await a.window.client.profiles.create.mutate(localProfileInput());
     await expectInStep(b);
     expect(b.listCalls()).toBe(2);
     await a.window.client.profiles.update.mutate({ id: p.id, expectedRevision: 1, patch: { model: 'other' } });

@@ -1,12 +1,23 @@
-// The whole life of a profile with the keyboard alone — create, test, activate, delete — and not one mouse
-// event: every step is reached with Tab/Shift+Tab and operated with Enter/Space.
+// The whole life of a profile with the keyboard alone — create (it becomes the one in use), test, activate
+// another, delete — and not one mouse event: every step is reached with Tab/Shift+Tab and operated with Enter/Space.
 import { expect, test } from './support/app-fixture.js';
 import { tabTo } from './support/keyboard.js';
 
 test('create → test → activate → delete with the keyboard only', async ({ launch, fakeLlm }) => {
   const fake = await fakeLlm({ kind: 'ollama', models: ['llama3.2'] });
-  const app = await launch();
-  const { page } = app;
+  const app = await launch({ needsCore: true });
+  const { page, t } = app;
+  // A cloud profile already saved (with consent): it is not in use, so the new local one becomes the one in use.
+  await t.core.profiles.create({
+    name: 'Cloud notes',
+    kind: 'openai',
+    baseUrl: 'https://api.openai.com/v1',
+    model: 'gpt-4o-mini',
+    apiKey: 'sk-e2e-cloud-notes-abcdefgh-1111',
+    remoteConsent: true,
+  });
+  await page.reload();
+  await expect(page.getByTestId('in-use')).toHaveText('No profile in use: choose one with “Use this”.');
   let mouseEvents = 0;
   await page.exposeFunction('__mouseEvent', () => (mouseEvents += 1));
   await page.evaluate(() => {
@@ -21,7 +32,7 @@ test('create → test → activate → delete with the keyboard only', async ({ 
     }
   });
   // Create
-  await tabTo(page, 'Add a profile by hand');
+  await tabTo(page, 'Add profile');
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Add a profile' });
   await expect(dialog).toBeVisible();
@@ -35,6 +46,7 @@ test('create → test → activate → delete with the keyboard only', async ({ 
   await tabTo(page, 'Save profile');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toBeVisible();
+  await expect(page.getByTestId('in-use')).toHaveText('Using: Keyboard Ollama · llama3.2');
 
   // Test
   await tabTo(page, 'Test Keyboard Ollama');
@@ -45,11 +57,13 @@ test('create → test → activate → delete with the keyboard only', async ({ 
   await expect(testDialog).toBeHidden();
 
   // Activate
-  await tabTo(page, 'Use this: Keyboard Ollama');
+  await tabTo(page, 'Use this: Cloud notes');
   await page.keyboard.press('Space');
-  await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toContainText('Active');
-  // "Use this" is gone now: focus went to the card's heading, not to the page.
-  await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toBeFocused();
+  await expect(page.getByRole('heading', { name: /Cloud notes/ })).toContainText('Active');
+  // "Use this" is gone now: focus went to the card's heading (listed first now), not to the page.
+  await expect(page.getByRole('heading', { name: /Cloud notes/ })).toBeFocused();
+  await expect(page.getByTestId('in-use')).toHaveText('Using: Cloud notes · gpt-4o-mini');
+  await expect(page.locator('.profile-card h2').first()).toContainText('Cloud notes');
 
   // Delete (the confirmation opens on the safe choice)
   await tabTo(page, 'Delete Keyboard Ollama');
@@ -59,7 +73,7 @@ test('create → test → activate → delete with the keyboard only', async ({ 
   await page.keyboard.press('Tab');
   await expect(confirm.getByRole('button', { name: 'Delete profile' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { name: 'No profiles yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Your model profiles' })).toBeFocused();
   expect(mouseEvents).toBe(0);
 });

@@ -41,6 +41,11 @@ test('a failed save shows each error by its field and in a focused summary', asy
   await snap(page, '03-form-errors');
   await summary.getByRole('link', { name: /Model/ }).click();
   await expect(dialog.getByLabel('Model', { exact: true })).toBeFocused();
+  await expect(dialog.getByLabel('Model', { exact: true })).toHaveAttribute('aria-required', 'true');
+  // A field's error goes as soon as the learner edits it; the others stand until the next save.
+  await page.keyboard.type('gpt-4o-mini');
+  await expect(dialog.getByLabel('Model', { exact: true })).not.toHaveAttribute('aria-invalid');
+  await expect(dialog.getByLabel('Server address')).toHaveAttribute('aria-invalid', 'true');
   expect(existsSync(path.join(app.dataDir, 'llm-profiles.json'))).toBe(false);
 });
 
@@ -72,6 +77,13 @@ test('a remote profile asks for consent in plain words before it is saved', asyn
 test('activate, edit with the write-only key, then delete with confirmation', async ({ launch }) => {
   const app = await launch({ needsCore: true });
   const { page, t } = app;
+  // The first one on this computer is in use from the start; Studio is chosen by hand.
+  await t.core.profiles.create({
+    name: 'Ollama',
+    kind: 'ollama',
+    baseUrl: 'http://127.0.0.1:11434',
+    model: 'llama3.2',
+  });
   await t.core.profiles.create({
     name: 'Studio',
     kind: 'openai-compatible',
@@ -81,8 +93,12 @@ test('activate, edit with the write-only key, then delete with confirmation', as
     apiKey: 'lm-studio-token-5678',
   });
   await page.reload();
+  await expect(page.getByTestId('in-use')).toHaveText('Using: Ollama · llama3.2');
   await page.getByRole('button', { name: 'Use this: Studio' }).click();
   await expect(page.getByRole('heading', { name: /Studio/ })).toContainText('Active');
+  await expect(page.getByTestId('in-use')).toHaveText('Using: Studio · qwen3');
+  // The one in use is listed first.
+  await expect(page.locator('.profile-card h2').first()).toContainText('Studio');
   await expect(page.getByRole('status').filter({ hasText: 'Studio is now the active profile.' })).toHaveCount(1);
   expect(await axeViolations(page, 'list with active profile')).toEqual([]);
   await snap(page, '02-profile-list');
@@ -104,7 +120,8 @@ test('activate, edit with the write-only key, then delete with confirmation', as
   await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
   expect(await axeViolations(page, 'delete confirmation')).toEqual([]);
   await confirm.getByRole('button', { name: 'Delete profile' }).click();
-  await expect(page.getByRole('heading', { name: 'No profiles yet' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Studio/ })).toHaveCount(0);
+  await expect(page.getByTestId('in-use')).toHaveText('No profile in use: choose one with “Use this”.');
   expect(t.core.profiles.list().activeProfileId).toBeNull();
 });
 
@@ -174,7 +191,15 @@ test('a change made in one window appears in another without reload', async ({ l
   await dialog.getByLabel('Name', { exact: true }).fill('Shared');
   await dialog.getByLabel('Model', { exact: true }).fill('llama3.2');
   await dialog.getByRole('button', { name: 'Save profile' }).click();
-  await expect(second.getByRole('heading', { name: /Shared/ })).toBeVisible();
-  await second.getByRole('button', { name: 'Use this: Shared' }).click();
-  await expect(page.getByRole('heading', { name: /Shared/ })).toContainText('Active');
+  await expect(second.getByRole('heading', { name: /Shared/ })).toContainText('Active');
+  await expect(second.getByTestId('in-use')).toHaveText('Using: Shared · llama3.2');
+  await app.t.core.profiles.create({
+    name: 'Other',
+    kind: 'ollama',
+    baseUrl: 'http://127.0.0.1:11434',
+    model: 'qwen3',
+  });
+  await second.getByRole('button', { name: 'Use this: Other' }).click();
+  await expect(page.getByRole('heading', { name: /Other/ })).toContainText('Active');
+  await expect(page.getByTestId('in-use')).toHaveText('Using: Other · qwen3');
 });

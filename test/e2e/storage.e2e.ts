@@ -9,6 +9,7 @@ test('unavailable secure storage: banner explains, list still shows, saving is r
 }) => {
   const app = await launch({ needsCore: true });
   const { page, t } = app;
+  await t.core.profiles.create({ name: 'Other', kind: 'ollama', baseUrl: 'http://127.0.0.1:11434', model: 'qwen3' });
   await t.core.profiles.create({
     name: 'Local',
     kind: 'ollama',

@@ -98,7 +98,9 @@ test('discovery finds a local server and adds it as a profile in one step', asyn
   await expect(sglangCard.getByText(/Already saved as SGLang/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Close: Find model servers on this computer' }).click();
   await expect(page.getByRole('heading', { name: /Ollama \(\d+\)/ })).toBeVisible();
-  await expect(page.getByText('qwen3', { exact: true })).toBeVisible();
+  // The first profile added from this computer is the one in use, and the header says so.
+  await expect(page.getByTestId('in-use')).toContainText('qwen3');
+  await expect(page.getByRole('list', { name: 'Profiles' }).getByText('qwen3', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: /SGLang \(\d+\)/ })).toBeVisible();
 });
 

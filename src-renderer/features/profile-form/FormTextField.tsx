@@ -20,11 +20,12 @@ interface Props {
   readonly hint?: ReactNode;
   readonly type?: 'text' | 'url';
   readonly maxLength?: number;
+  readonly required?: boolean;
 }
 
-export function FormTextField({ form, name, label, hint, type = 'text', maxLength }: Props) {
+export function FormTextField({ form, name, label, hint, type = 'text', maxLength, required }: Props) {
   return (
-    <Field label={label} hint={hint} error={form.errors[name]} fieldName={name}>
+    <Field label={label} hint={hint} error={form.errors[name]} fieldName={name} required={required}>
       <input
         type={type}
         value={form.values[name]}

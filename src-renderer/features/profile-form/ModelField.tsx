@@ -32,6 +32,7 @@ export function ModelField({ values, profile, error, onChange }: Props) {
           name="model"
           label="Model"
           hint="The model name exactly as the server knows it."
+          required
         />
         <button
           type="button"

@@ -25,6 +25,7 @@ import {
   consentGiven,
   consentTarget,
   createInput,
+  editedErrorFields,
   emptyValues,
   headersOriginChanged,
   keyExpected,
@@ -33,6 +34,7 @@ import {
   loadsOnRequest,
   providerOptions,
   requestPreview,
+  standingErrors,
   updateConsent,
   updatePatch,
   valuesFromProfile,
@@ -117,12 +119,28 @@ function ProfileForm({
   const [loadError, setLoadError] = useState<AppErrorData | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-  const change = (patch: Partial<FormValues>) => setValues((v) => ({ ...v, ...patch }));
   const create = useAppMutation(trpc.profiles.create.mutationOptions());
   const update = useAppMutation(trpc.profiles.update.mutationOptions());
   const saving = create.pending || update.pending;
   const error = loadError ?? (profile ? update.error : create.error);
-  const fieldErrors = fieldErrorMap(error);
+  // A field's error goes as soon as the learner edits that field; the next save checks it again.
+  const [edited, setEdited] = useState<{ error: AppErrorData | null; fields: ReadonlySet<string> }>({
+    error: null,
+    fields: new Set(),
+  });
+  const editedFields = edited.error === error ? edited.fields : new Set<string>();
+  const markEdited = (fields: readonly string[]) => {
+    if (error?.fieldErrors?.length) setEdited({ error, fields: new Set([...editedFields, ...fields]) });
+  };
+  const change = (patch: Partial<FormValues>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    markEdited(editedErrorFields(patch));
+  };
+  const changeHeaders: typeof setValues = (next) => {
+    setValues(next);
+    markEdited(['headers']);
+  };
+  const fieldErrors = standingErrors(fieldErrorMap(error), editedFields);
   const form: FormBinding = { values, change, errors: fieldErrors };
   const consent = consentTarget(values);
   const preview = useMemo(() => requestPreview(values), [values]);
@@ -228,6 +246,7 @@ function ProfileForm({
           label="Name"
           hint="How this profile appears in your list."
           maxLength={PROFILE_LIMITS.nameMax}
+          required
         />
       </div>
 
@@ -236,6 +255,7 @@ function ProfileForm({
         name="baseUrl"
         label="Server address"
         type="url"
+        required
         hint={
           preview ? (
             <>
@@ -277,7 +297,7 @@ function ProfileForm({
         onChange={change}
       />
 
-      <HeadersField form={form} setValues={setValues} originChanged={headersOriginChanged(values, profile)} />
+      <HeadersField form={form} setValues={changeHeaders} originChanged={headersOriginChanged(values, profile)} />
 
       <ProxyField form={form} passwordSaved={profile?.proxyPasswordSaved ?? false} />
 

@@ -43,6 +43,9 @@ export function ProfilesScreen() {
   const [focusCard, setFocusCard] = useState<{ id: string; active: boolean } | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const profiles = list.data?.profiles ?? [];
+  const active = profiles.find((p) => p.isActive) ?? null;
+  // The one in use comes first, so it is the first card read and the first reached; the rest keep their order.
+  const shown = active ? [active, ...profiles.filter((p) => p !== active)] : profiles;
   const hadModal = useRef(false);
   useLayoutEffect(() => {
     const closed = modal === null && hadModal.current;
@@ -106,9 +109,12 @@ export function ProfilesScreen() {
   return (
     <main className="screen" aria-labelledby="profiles-title">
       <header className="screen__header">
-        <h1 id="profiles-title" tabIndex={-1} ref={headingRef}>
-          Your model profiles
-        </h1>
+        <div>
+          <h1 id="profiles-title" tabIndex={-1} ref={headingRef}>
+            Your model profiles
+          </h1>
+          {list.isSuccess ? <InUse active={active} /> : null}
+        </div>
         <div className="button-row">
           <button type="button" className="button" onClick={() => setModal({ type: 'discover' })}>
             Find local servers
@@ -145,7 +151,7 @@ export function ProfilesScreen() {
         </section>
       ) : (
         <ul className="profile-list" aria-label="Profiles">
-          {profiles.map((profile) => (
+          {shown.map((profile) => (
             <ProfileCard
               key={profile.id}
               profile={profile}
@@ -205,5 +211,20 @@ export function ProfilesScreen() {
         />
       ) : null}
     </main>
+  );
+}
+
+/** Which model the app's other features use now, or that none is chosen. */
+function InUse({ active }: { readonly active: ProfileView | null }) {
+  return (
+    <p className="in-use" data-testid="in-use">
+      {active ? (
+        <>
+          Using: <strong>{active.name}</strong> · <span className="mono">{active.model}</span>
+        </>
+      ) : (
+        'No profile in use: choose one with “Use this”.'
+      )}
+    </p>
   );
 }

@@ -177,6 +177,22 @@ describe('ProfileService', () => {
     t = reopened;
   });
 
+  it('makes a profile on this computer the active one when none is, never a remote one', async () => {
+    t = await createTestCore();
+    // A remote profile first: it waits to be chosen, consent given or not.
+    const remote = await t.core.profiles.create(remoteProfileInput());
+    expect(remote.isActive).toBe(false);
+    expect(t.core.profiles.list().activeProfileId).toBeNull();
+    const local = await t.core.profiles.create(localProfileInput());
+    expect(local.isActive).toBe(true);
+    expect(t.core.profiles.list().activeProfileId).toBe(local.id);
+    // One in use already: the next local one does not take its place.
+    const another = await t.core.profiles.create(localProfileInput());
+    expect(another.isActive).toBe(false);
+    t = await t.reopen();
+    expect(t.core.profiles.list().activeProfileId).toBe(local.id);
+  });
+
   it('deleting another profile keeps the active choice', async () => {
     t = await createTestCore();
     const a = await t.core.profiles.create(localProfileInput());
@@ -209,16 +225,24 @@ describe('ProfileService', () => {
     const seen: string[] = [];
     t.core.changes.subscribe((e) => seen.push(`${e.type}:${e.profileId}`));
     const p = await t.core.profiles.create(localProfileInput());
-    await t.core.profiles.activate({ id: p.id });
+    const q = await t.core.profiles.create(localProfileInput());
+    await t.core.profiles.activate({ id: q.id });
     await t.core.profiles.update({ id: p.id, expectedRevision: 1, patch: { name: 'Renamed' } });
     await t.core.profiles.delete({ id: p.id });
     expect(seen).toEqual([
       `profile.created:${p.id}`,
-      `profile.activated:${p.id}`,
+      `profile.created:${q.id}`,
+      `profile.activated:${q.id}`,
       `profile.updated:${p.id}`,
       `profile.deleted:${p.id}`,
     ]);
-    expect(t.logger.events()).toEqual(['profile.created', 'profile.activated', 'profile.updated', 'profile.deleted']);
+    expect(t.logger.events()).toEqual([
+      'profile.created',
+      'profile.created',
+      'profile.activated',
+      'profile.updated',
+      'profile.deleted',
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   consentTarget,
   createInput,
   draftHeaders,
+  editedErrorFields,
   emptyValues,
   headersOriginChanged,
   isNotForChat,
@@ -16,6 +17,7 @@ import {
   modelsDraft,
   presetOptions,
   requestPreview,
+  standingErrors,
   updateConsent,
   updatePatch,
   valuesFromProfile,
@@ -354,5 +356,32 @@ describe('the way to the server', () => {
     expect(updatePatch(opened, profile)).toEqual({});
     expect(updatePatch({ ...opened, proxyPassword: 'new' }, profile)).toEqual({ proxyPassword: 'new' });
     expect(updatePatch({ ...opened, removeProxyPassword: true }, profile)).toEqual({ proxyPassword: null });
+  });
+});
+
+describe('field errors once the learner edits the field', () => {
+  const errors = {
+    name: 'Enter a name.',
+    model: 'Enter the model name.',
+    timeoutMs: 'Between 1 and 600 seconds.',
+    'proxy.url': 'Not an address.',
+    'headers.0.name': 'Not a header name.',
+  };
+
+  it('keeps every error until its field is edited', () => {
+    expect(standingErrors(errors, new Set())).toEqual(errors);
+  });
+
+  it('drops the error of each edited field, by the name the server gives it', () => {
+    const edited = new Set([
+      ...editedErrorFields({ model: 'llama3.2' }),
+      ...editedErrorFields({ timeoutSeconds: '30' }),
+      ...editedErrorFields({ proxyUrl: 'http://proxy:3128' }),
+    ]);
+    expect(standingErrors(errors, edited)).toEqual({ name: 'Enter a name.', 'headers.0.name': 'Not a header name.' });
+  });
+
+  it('a field named by its group answers every error under it', () => {
+    expect(standingErrors(errors, new Set(['headers']))).not.toHaveProperty('headers.0.name');
   });
 });
