@@ -43,7 +43,7 @@ import { contentSecurityPolicy, parseScriptHashes } from '../window/window-secur
 
 type ElectronApi = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'shell' | 'dialog' | 'screen'
+  'app' | 'BrowserWindow' | 'protocol' | 'ipcMain' | 'session' | 'shell' | 'dialog' | 'screen' | 'nativeTheme'
 >;
 
 export interface StartOptions {
@@ -263,6 +263,7 @@ function openWindow(electron: ElectronApi, options: StartOptions, running: Runni
     devTools: !electron.app.isPackaged,
     logger: running.logger,
     ids: running.core.ids,
+    nativeTheme: electron.nativeTheme,
   });
   if (saved?.maximized) window.maximize();
   running.windows.add(window.webContents);

@@ -1,12 +1,13 @@
 // Creates the app window with the secure preferences and the guards that keep it on the app's own pages:
 // navigation elsewhere is cancelled, new windows are denied (listed pages open in the learner's browser),
 // <webview> cannot be attached. The window is created hidden and never stays hidden: if its page fails first,
-// it is shown with an error page carrying the reference of the logged failure.
+// it is shown with an error page carrying the reference of the logged failure. Its background follows the OS theme.
 import type { BrowserWindow as BrowserWindowType, Rectangle, Shell } from 'electron';
 import type { IdGenerator, LogFields, Logger } from '../../src/index.js';
 import { errorPageUrl, type WindowFailure } from './error-page.js';
 import { loggableOrigin } from '../../shared/origin.js';
 import { isAllowedNavigation, isExternalLinkAllowed, secureWebPreferences } from './window-security.js';
+import { followTheme, windowBackground, type ThemeSource } from './window-theme.js';
 
 export interface MainWindowOptions {
   readonly BrowserWindow: typeof BrowserWindowType;
@@ -20,6 +21,8 @@ export interface MainWindowOptions {
   readonly logger: Logger;
   /** The references an error page shows come from here, so they match the logged line. */
   readonly ids: Pick<IdGenerator, 'correlationId'>;
+  /** The OS light/dark setting: the window's background follows it. */
+  readonly nativeTheme: ThemeSource;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindowType {
@@ -32,10 +35,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindowType 
     ...options.bounds,
     show: false,
     title: 'LLM Profiles',
-    backgroundColor: '#f7f7f5',
+    backgroundColor: windowBackground(options.nativeTheme),
     webPreferences: { ...secureWebPreferences(options.preloadPath), devTools: options.devTools ?? false },
   });
   const contents = window.webContents;
+  followTheme(window, options.nativeTheme);
 
   const guard = (kind: string) => (event: { preventDefault(): void }, url: string) => {
     if (isAllowedNavigation(url, options.allowedOrigins)) return;

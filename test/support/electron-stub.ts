@@ -173,7 +173,21 @@ export class BrowserWindow extends EventEmitter {
   getNormalBounds() {
     return this.bounds;
   }
+  backgroundColors: string[] = [];
+  setBackgroundColor(colour: string): void {
+    this.backgroundColors.push(colour);
+  }
 }
+
+/** The OS light/dark setting; `setDark` changes it as the OS would and emits 'updated'. */
+class FakeNativeTheme extends EventEmitter {
+  shouldUseDarkColors = false;
+  setDark(dark: boolean): void {
+    this.shouldUseDarkColors = dark;
+    this.emit('updated');
+  }
+}
+export const nativeTheme = new FakeNativeTheme();
 
 export const app = new FakeApp();
 
@@ -298,6 +312,8 @@ export function resetElectronStub(userData = ''): void {
   app.removeAllListeners();
   Object.assign(app, { userData, isPackaged: false, hasLock: true, readyNow: true, quitCalls: 0, exitCodes: [] });
   BrowserWindow.instances = [];
+  nativeTheme.removeAllListeners();
+  nativeTheme.shouldUseDarkColors = false;
   protocol.privileged = [];
   protocol.handlers.clear();
   ipcMain.removeAllListeners();
@@ -323,6 +339,7 @@ export default {
   shell,
   dialog,
   screen,
+  nativeTheme,
   safeStorage,
   contextBridge,
   ipcRenderer,

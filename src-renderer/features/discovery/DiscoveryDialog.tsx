@@ -1,6 +1,9 @@
 // "Find model servers on this computer": scans loopback only, shows progress, then each server found —
 // which one, its version, its models, whether it needs a key, whether a profile already uses it — with a
 // one-step "Add as profile" (or the prefilled form when a key is needed).
+import { ReadOnlyNote } from '../storage/ReadOnlyNote.js';
+import { useWritable } from '../storage/use-writable.js';
+import { EXTERNAL_LINKS } from '../../../shared/external-links.js';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { DiscoveredServer } from '../../../shared/discovery.contract.js';
 import { loopbackPort } from '../../../shared/endpoint.js';
@@ -18,6 +21,8 @@ interface Props {
   readonly profiles: readonly ProfileView[];
   readonly onClose: () => void;
   readonly onOpenForm: (suggestion: Suggestion) => void;
+  /** Opens the empty form (offered when nothing was found). */
+  readonly onAddByHand: () => void;
   readonly onAdded: (profile: ProfileView) => void;
 }
 
@@ -27,9 +32,15 @@ function uniqueName(base: string, taken: readonly ProfileView[]): string {
   for (let i = 2; ; i += 1) if (!names.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
 }
 
-function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: DiscoveredServer } & Omit<Props, 'onClose'>) {
+function ServerCard({
+  server,
+  profiles,
+  onOpenForm,
+  onAdded,
+}: { server: DiscoveredServer } & Omit<Props, 'onClose' | 'onAddByHand'>) {
   const trpc = useTRPC();
   const create = useAppMutation(trpc.profiles.create.mutationOptions());
+  const { guard } = useWritable();
   const [model, setModel] = useState(server.suggestion.model ?? server.models[0] ?? '');
   // Said from inside the dialog: the page's own status region is hidden while the dialog is open.
   const [said, setSaid] = useState('');
@@ -87,8 +98,8 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
         <button
           type="button"
           className="button button--primary"
-          onClick={() => !create.pending && void add()}
           aria-disabled={create.pending}
+          {...guard(() => !create.pending && void add())}
         >
           {server.requiresKey || !model ? `Set up ${server.label}…` : `Add ${server.label} as a profile`}
         </button>
@@ -99,8 +110,17 @@ function ServerCard({ server, profiles, onOpenForm, onAdded }: { server: Discove
   );
 }
 
-export function DiscoveryDialog({ profiles, onClose, onOpenForm, onAdded }: Props) {
+/** Where the common local servers are downloaded: pages on the app's list of pages it may open. */
+const SERVER_DOWNLOADS = [
+  ['Ollama', EXTERNAL_LINKS.ollamaDownload],
+  ['LM Studio', EXTERNAL_LINKS.lmStudio],
+  ['Jan', EXTERNAL_LINKS.jan],
+  ['llama.cpp server', EXTERNAL_LINKS.llamaCppServerDocs],
+] as const;
+
+export function DiscoveryDialog({ profiles, onClose, onOpenForm, onAdded, onAddByHand }: Props) {
   const { state, start, cancel } = useDiscovery();
+  const { writable } = useWritable();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useStartOnOpen(start);
   // In the commit that swaps "Stop searching" for the results, so focus never rests on <body> in between.
@@ -145,15 +165,31 @@ export function DiscoveryDialog({ profiles, onClose, onOpenForm, onAdded }: Prop
         </button>
       )}
       {state.error ? <ErrorNotice error={state.error} /> : null}
+      {writable ? null : <ReadOnlyNote />}
       {state.status === 'done' || state.found.length > 0 ? (
         <section aria-labelledby="found-title">
           <h3 id="found-title" tabIndex={-1} ref={headingRef}>
             {state.found.length === 0 ? 'No model servers found' : 'Model servers found'}
           </h3>
           {state.found.length === 0 && state.status === 'done' ? (
-            <p>
-              Start Ollama, LM Studio or another local server, then search again. You can also add a profile by hand.
-            </p>
+            <>
+              <p>Start Ollama, LM Studio or another local server, then search again. No server yet? Get one:</p>
+              <ul className="download-links">
+                {SERVER_DOWNLOADS.map(([label, url]) => (
+                  <li key={url}>
+                    <a href={url} target="_blank" rel="noreferrer">
+                      {label}
+                    </a>{' '}
+                    <span className="muted">({new URL(url).hostname}, opens in your browser)</span>
+                  </li>
+                ))}
+              </ul>
+              <div className="button-row">
+                <button type="button" className="button" onClick={onAddByHand}>
+                  Add a profile by hand
+                </button>
+              </div>
+            </>
           ) : (
             <ul className="server-list">
               {state.found.map((server) => (

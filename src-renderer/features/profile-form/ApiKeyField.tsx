@@ -1,6 +1,7 @@
 // The API key is write-only: it can be entered, replaced or removed, never shown back. A saved key shows as
-// "Key saved, ending …1234".
-import { useEffect, useRef } from 'react';
+// "Key saved, ending …1234". What is being typed can be shown to check a paste; for a server that never uses a
+// key the field waits behind "My server asks for a key".
+import { useEffect, useRef, useState } from 'react';
 import { describeError } from '../../../shared/errors/error-catalog.js';
 import { fieldMessage } from '../../../shared/errors/field-messages.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
@@ -17,6 +18,8 @@ interface Props {
   readonly originChanged: boolean;
   readonly error?: string | undefined;
   readonly onChange: (patch: Partial<FormValues>) => void;
+  /** Open the key field from the start (a fix from a failed test asks for a key). */
+  readonly startOpen?: boolean | undefined;
 }
 
 function savedKeyText(profile: ProfileView): string {
@@ -28,11 +31,24 @@ function savedKeyText(profile: ProfileView): string {
   return profile.apiKeyHint ? `Key saved, ending …${profile.apiKeyHint}` : 'Key saved';
 }
 
-export function ApiKeyField({ values, profile, expectation, keyPage, originChanged, error, onChange }: Props) {
+export function ApiKeyField({
+  values,
+  profile,
+  expectation,
+  keyPage,
+  originChanged,
+  error,
+  onChange,
+  startOpen,
+}: Props) {
   const input = useRef<HTMLInputElement>(null);
   const setAction = (keyAction: KeyAction) => onChange({ keyAction, apiKey: '' });
   const hasSaved = profile?.hasApiKey ?? false;
   const entering = !hasSaved || values.keyAction === 'replace';
+  const [shown, setShown] = useState(false);
+  const [wanted, setWanted] = useState(startOpen ?? false);
+  // A server that never uses a key keeps the field closed, unless the learner opens it or a key is already there.
+  const open = expectation !== 'none' || hasSaved || wanted || values.apiKey !== '' || error !== undefined;
   const previous = useRef(values.keyAction);
   useEffect(() => {
     if (hasSaved && values.keyAction === 'replace' && previous.current !== 'replace') input.current?.focus();
@@ -78,17 +94,43 @@ export function ApiKeyField({ values, profile, expectation, keyPage, originChang
           </div>
         </div>
       ) : null}
+      {entering && expectation === 'none' && !hasSaved ? (
+        // A disclosure, as the other optional parts of the form are: the button stays, so focus stays on it.
+        <p className="field__hint">
+          This server does not use an API key.{' '}
+          <button
+            type="button"
+            className="button button--small"
+            aria-expanded={open}
+            aria-controls="key-entry"
+            onClick={() => setWanted(!open)}
+          >
+            My server asks for a key
+          </button>
+        </p>
+      ) : null}
       {entering ? (
-        <Field label={hasSaved ? 'New API key' : 'API key'} hint={hint} error={error} fieldName="apiKey">
-          <input
-            ref={input}
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            value={values.apiKey}
-            onChange={(e) => onChange({ apiKey: e.target.value })}
-          />
-        </Field>
+        <div className="key-field__entry" id="key-entry" hidden={!open}>
+          <Field label={hasSaved ? 'New API key' : 'API key'} hint={hint} error={error} fieldName="apiKey">
+            <input
+              ref={input}
+              type={shown ? 'text' : 'password'}
+              autoComplete="off"
+              spellCheck={false}
+              value={values.apiKey}
+              onChange={(e) => onChange({ apiKey: e.target.value })}
+            />
+          </Field>
+          <button
+            type="button"
+            className="button key-field__show"
+            aria-pressed={shown}
+            aria-controls="field-apiKey"
+            onClick={() => setShown(!shown)}
+          >
+            {shown ? 'Hide key' : 'Show key'}
+          </button>
+        </div>
       ) : error ? (
         <p className="field__error" id="field-apiKey" tabIndex={-1}>
           {error}

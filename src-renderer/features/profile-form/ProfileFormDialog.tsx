@@ -1,7 +1,8 @@
-// Create or edit a profile. Presets fill the address, the exact endpoints that will be called (chat and model
-// list) are shown as you type, OpenAI kinds offer their address options, the model list can be loaded before saving, each error appears next to its field and in a summary
-// that takes focus, a remote host asks for consent in plain words, and extra request headers wait behind a
-// disclosure button.
+// Create or edit a profile, in the order a learner needs things: provider and address, the key and the consent
+// that loading the models needs, the model, then the settings most never change (time limits, network, extra
+// headers, the exact address). Presets fill the address, the endpoints that will be called are shown as you
+// type, each error appears next to its field and in a summary that takes focus, and a remote host asks for
+// consent in plain words.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorData } from '../../../shared/errors/app-error-data.contract.js';
@@ -17,6 +18,9 @@ import { FormTextField, type FormBinding } from './FormTextField.js';
 import { ConsentField } from './ConsentField.js';
 import { HeadersField, headerLabels } from './HeadersField.js';
 import { ErrorSummary } from './ErrorSummary.js';
+import { DiscardNotice } from './DiscardNotice.js';
+import { ReadOnlyNote } from '../storage/ReadOnlyNote.js';
+import { useWritable } from '../storage/use-writable.js';
 import { consentScope } from '../../../shared/consent.js';
 import { keyPageFor, PRESETS } from '../../../shared/provider.contract.js';
 import { ADDRESS_OPTION_WORDS, takesAddressOptions } from '../../../shared/address-options.js';
@@ -85,8 +89,25 @@ interface Props {
 
 export function ProfileFormDialog({ open, profile, suggestion, onClose, onSaved, focus }: Props) {
   const title = profile ? `Edit ${profile.name}` : 'Add a profile';
+  // Escape or × on a form with changes asks first; Cancel is the learner's own "discard".
+  const dirty = useRef(false);
+  const [asking, setAsking] = useState(false);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const keepEditing = () => {
+    // The notice (and the focused button in it) goes: focus goes back to where the learner was first.
+    (returnTo.current?.isConnected ? returnTo.current : document.getElementById('field-kind'))?.focus();
+    setAsking(false);
+  };
+  const requestClose = () => {
+    if (!dirty.current) return onClose();
+    // Escape again while asking: keep editing, as the safe answer.
+    if (asking) return keepEditing();
+    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setAsking(true);
+  };
   return (
-    <Dialog title={title} open={open} onClose={onClose} wide initialFocus={`field-${focus ?? 'kind'}`}>
+    <Dialog title={title} open={open} onClose={requestClose} wide initialFocus={`field-${focus ?? 'kind'}`}>
+      {asking ? <DiscardNotice onKeep={keepEditing} onDiscard={onClose} /> : null}
       <ProfileForm
         key={profile?.id ?? suggestion?.baseUrl ?? 'new'}
         profile={profile}
@@ -94,6 +115,9 @@ export function ProfileFormDialog({ open, profile, suggestion, onClose, onSaved,
         focus={focus}
         onCancel={onClose}
         onSaved={onSaved}
+        onDirty={(changed) => {
+          dirty.current = changed;
+        }}
       />
     </Dialog>
   );
@@ -105,7 +129,8 @@ function ProfileForm({
   onCancel,
   onSaved,
   focus,
-}: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void }) {
+  onDirty,
+}: Omit<Props, 'open' | 'onClose'> & { onCancel: () => void; onDirty: (changed: boolean) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // The version being edited: the one the form opened with, until the learner loads a newer one after a conflict.
@@ -115,6 +140,11 @@ function ProfileForm({
     const saved = valuesFromProfile(profile);
     return focus === 'apiKey' ? { ...saved, keyAction: 'replace', apiKey: '' } : saved;
   });
+  // What the form opened with (or the latest version it loaded): anything else is a change to ask about.
+  const [pristine, setPristine] = useState(values);
+  useEffect(() => {
+    onDirty(JSON.stringify(values) !== JSON.stringify(pristine));
+  }, [values, pristine, onDirty]);
   // Loading the latest version after a conflict can fail too; its error replaces the save's while it stands.
   const [loadError, setLoadError] = useState<AppErrorData | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -122,6 +152,7 @@ function ProfileForm({
   const create = useAppMutation(trpc.profiles.create.mutationOptions());
   const update = useAppMutation(trpc.profiles.update.mutationOptions());
   const saving = create.pending || update.pending;
+  const { writable } = useWritable();
   const error = loadError ?? (profile ? update.error : create.error);
   // A field's error goes as soon as the learner edits that field; the next save checks it again.
   const [edited, setEdited] = useState<{ error: AppErrorData | null; fields: ReadonlySet<string> }>({
@@ -165,14 +196,16 @@ function ProfileForm({
     document.getElementById('field-kind')?.focus();
     setProfile(latest.data);
     setValues(valuesFromProfile(latest.data));
+    setPristine(valuesFromProfile(latest.data));
     setLoadError(null);
     update.reset();
   };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    // A save in flight: the button stays focusable (aria-disabled) and a repeat press does nothing.
-    if (saving) return;
+    // A save in flight: the button stays focusable (aria-disabled) and a repeat press does nothing. Nothing can
+    // be saved while secure storage is unavailable: the note above the buttons says why.
+    if (saving || !writable) return;
     setLoadError(null);
     const saved = profile
       ? await update.run({
@@ -276,16 +309,12 @@ function ProfileForm({
         }
       />
 
-      {takesAddressOptions(values.kind) ? <AddressOptionsField form={form} /> : null}
-
       {values.kind === 'azure-openai' ? (
         <div className="form-grid">
           <FormTextField form={form} name="azureDeployment" label="Deployment" hint={AZURE_HINTS.deployment} />
           <FormTextField form={form} name="azureApiVersion" label="API version" hint={AZURE_HINTS.version} />
         </div>
       ) : null}
-
-      <ModelField values={values} profile={profile} error={fieldErrors.model} onChange={change} />
 
       <ApiKeyField
         values={values}
@@ -295,47 +324,8 @@ function ProfileForm({
         originChanged={keyOriginChanged(values, profile)}
         error={fieldErrors.apiKey}
         onChange={change}
+        startOpen={focus === 'apiKey'}
       />
-
-      <HeadersField form={form} setValues={changeHeaders} originChanged={headersOriginChanged(values, profile)} />
-
-      <ProxyField form={form} passwordSaved={profile?.proxyPasswordSaved ?? false} />
-
-      <Field
-        label="Time limit (seconds)"
-        hint={`How long a test may take, from ${TIMEOUT_MIN_S} to ${TIMEOUT_MAX_S} seconds.`}
-        error={fieldErrors.timeoutMs}
-        fieldName="timeoutMs"
-      >
-        <input
-          type="number"
-          inputMode="decimal"
-          min={TIMEOUT_MIN_S}
-          max={TIMEOUT_MAX_S}
-          step={1}
-          value={values.timeoutSeconds}
-          onChange={(e) => change({ timeoutSeconds: e.target.value })}
-        />
-      </Field>
-
-      {loadsOnRequest(values) ? (
-        <Field
-          label="Time to load the model (minutes)"
-          hint={`A model not yet in memory is loaded before the test; large ones take minutes. From ${LOAD_MIN_S} seconds to ${LOAD_MAX_MIN} minutes.`}
-          error={fieldErrors.loadTimeoutMs}
-          fieldName="loadTimeoutMs"
-        >
-          <input
-            type="number"
-            inputMode="decimal"
-            min={LOAD_MIN_S / 60}
-            max={LOAD_MAX_MIN}
-            step={0.5}
-            value={values.loadMinutes}
-            onChange={(e) => change({ loadMinutes: e.target.value })}
-          />
-        </Field>
-      ) : null}
 
       {consent ? (
         <ConsentField
@@ -349,11 +339,69 @@ function ProfileForm({
         />
       ) : null}
 
+      <ModelField values={values} profile={profile} error={fieldErrors.model} onChange={change} />
+
+      {/* What most learners never change: time limits, the network, extra headers, the exact address. */}
+      <fieldset className="form-section">
+        <legend>More settings</legend>
+        <Field
+          label="Time limit (seconds)"
+          hint={`How long a test may take, from ${TIMEOUT_MIN_S} to ${TIMEOUT_MAX_S} seconds.`}
+          error={fieldErrors.timeoutMs}
+          fieldName="timeoutMs"
+        >
+          <input
+            type="number"
+            inputMode="decimal"
+            min={TIMEOUT_MIN_S}
+            max={TIMEOUT_MAX_S}
+            step={1}
+            value={values.timeoutSeconds}
+            onChange={(e) => change({ timeoutSeconds: e.target.value })}
+          />
+        </Field>
+
+        {loadsOnRequest(values) ? (
+          <Field
+            label="Time to load the model (minutes)"
+            hint={`A model not yet in memory is loaded before the test; large ones take minutes. From ${LOAD_MIN_S} seconds to ${LOAD_MAX_MIN} minutes.`}
+            error={fieldErrors.loadTimeoutMs}
+            fieldName="loadTimeoutMs"
+          >
+            <input
+              type="number"
+              inputMode="decimal"
+              min={LOAD_MIN_S / 60}
+              max={LOAD_MAX_MIN}
+              step={0.5}
+              value={values.loadMinutes}
+              onChange={(e) => change({ loadMinutes: e.target.value })}
+            />
+          </Field>
+        ) : null}
+
+        <ProxyField form={form} passwordSaved={profile?.proxyPasswordSaved ?? false} />
+
+        <HeadersField form={form} setValues={changeHeaders} originChanged={headersOriginChanged(values, profile)} />
+
+        {takesAddressOptions(values.kind) ? <AddressOptionsField form={form} /> : null}
+      </fieldset>
+
+      {writable ? null : (
+        <div id="form-read-only">
+          <ReadOnlyNote />
+        </div>
+      )}
       <div className="button-row button-row--end">
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button button--primary" aria-disabled={saving}>
+        <button
+          type="submit"
+          className="button button--primary"
+          aria-disabled={saving || !writable}
+          aria-describedby={writable ? undefined : 'form-read-only'}
+        >
           {saving ? 'Saving…' : profile ? 'Save changes' : 'Save profile'}
         </button>
       </div>

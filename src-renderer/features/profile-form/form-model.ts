@@ -392,6 +392,8 @@ export function presetOptions(): Array<{ value: Preset; label: string; group: 'l
 }
 
 export function keyExpected(values: FormValues): 'required' | 'optional' | 'none' {
+  // Ollama has no keys of its own (a key in front of it would come from a proxy the learner set up).
+  if (values.kind === 'ollama') return 'none';
   if (keyRequiredFor(values.kind, values.kind === 'openai-compatible' ? values.preset || null : null))
     return 'required';
   if (values.kind === 'openai-compatible' && values.preset) return PRESETS[values.preset].keyUsually;

@@ -8,10 +8,13 @@ import { formatMs, formatWhen } from '../../components/format.js';
 
 import { loadsModelsOnRequest } from '../../../shared/provider.contract.js';
 import { LoadModelAction } from './LoadModelAction.js';
+import type { Writable } from '../storage/use-writable.js';
 
 interface Props {
   readonly profile: ProfileView;
   readonly busy: boolean;
+  /** Write actions do nothing but point at the reason while nothing can be saved. */
+  readonly guard: Writable['guard'];
   readonly onTest: () => void;
   readonly onActivate: () => void;
   readonly onEdit: () => void;
@@ -27,7 +30,8 @@ function lastTestText(p: ProfileView): string {
     : `Failed ${when}${t.errorCode ? `: ${describeError(t.errorCode).summary}` : ''}`;
 }
 
-export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDelete }: Props) {
+export function ProfileCard({ profile: p, busy, guard, onTest, onActivate, onEdit, onDelete }: Props) {
+  const activate = guard(() => !busy && onActivate());
   const titleId = `profile-${p.id}-name`;
   return (
     <li
@@ -66,8 +70,8 @@ export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDe
           <button
             type="button"
             className="button"
-            onClick={() => !busy && onActivate()}
             aria-disabled={busy}
+            {...activate}
             aria-label={`Use this: ${p.name}`}
           >
             Use this
@@ -76,7 +80,7 @@ export function ProfileCard({ profile: p, busy, onTest, onActivate, onEdit, onDe
         <button type="button" className="button" onClick={onEdit} aria-label={`Edit ${p.name}`}>
           Edit
         </button>
-        <button type="button" className="button button--danger" onClick={onDelete} aria-label={`Delete ${p.name}`}>
+        <button type="button" className="button button--danger" {...guard(onDelete)} aria-label={`Delete ${p.name}`}>
           Delete
         </button>
       </div>

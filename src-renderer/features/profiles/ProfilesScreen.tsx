@@ -15,6 +15,7 @@ import type { FormFocus, Suggestion } from '../profile-form/form-model.js';
 import { ProfileFormDialog } from '../profile-form/ProfileFormDialog.js';
 import { TestDialog } from '../connection-test/TestDialog.js';
 import { StorageBanner } from '../storage/StorageBanner.js';
+import { useWritable } from '../storage/use-writable.js';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
 import { ConsentDialog } from './ConsentDialog.js';
 import { ProfileCard } from './ProfileCard.js';
@@ -31,6 +32,7 @@ export function ProfilesScreen() {
   const trpc = useTRPC();
   const list = useQuery(trpc.profiles.list.queryOptions());
   const activate = useAppMutation(trpc.profiles.activate.mutationOptions());
+  const { guard } = useWritable();
   const remove = useAppMutation(trpc.profiles.delete.mutationOptions());
   const [modal, setModal] = useState<Modal>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -122,7 +124,7 @@ export function ProfilesScreen() {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => setModal({ type: 'form', profile: null })}
+            {...guard(() => setModal({ type: 'form', profile: null }))}
           >
             Add profile
           </button>
@@ -144,7 +146,7 @@ export function ProfilesScreen() {
             <button type="button" className="button button--primary" onClick={() => setModal({ type: 'discover' })}>
               Find model servers on this computer
             </button>
-            <button type="button" className="button" onClick={() => setModal({ type: 'form', profile: null })}>
+            <button type="button" className="button" {...guard(() => setModal({ type: 'form', profile: null }))}>
               Add a profile by hand
             </button>
           </div>
@@ -156,6 +158,7 @@ export function ProfilesScreen() {
               key={profile.id}
               profile={profile}
               busy={activate.pending}
+              guard={guard}
               onTest={() => setModal({ type: 'test', profile })}
               onActivate={() => void doActivate(profile)}
               onEdit={() => setModal({ type: 'form', profile })}
@@ -207,6 +210,7 @@ export function ProfilesScreen() {
           profiles={profiles}
           onClose={close}
           onOpenForm={(suggestion) => setModal({ type: 'form', profile: null, suggestion })}
+          onAddByHand={() => setModal({ type: 'form', profile: null })}
           onAdded={(profile) => setAnnouncement(`${profile.name} was added.`)}
         />
       ) : null}

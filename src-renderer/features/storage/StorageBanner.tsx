@@ -1,13 +1,14 @@
 // Says plainly when secure storage limits what can be done, and how to fix it: unavailable (nothing can be
 // changed), weak (keys cannot be saved unless the learner opts in), or the vault had to be recovered.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { describeError, formatErrorText, STORAGE_NOTICES } from '../../../shared/errors/error-catalog.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { DAMAGED_COPIES_KEPT } from '../../../shared/storage.contract.js';
+import { READ_ONLY_REASON_ID, useStorageStatus } from './use-writable.js';
 
 /** Puts a node (a path in <code>) where a catalogue sentence has its {name} placeholder. */
 function withNode(template: string, name: string, node: ReactNode): ReactNode {
@@ -24,7 +25,7 @@ function withNode(template: string, name: string, node: ReactNode): ReactNode {
 export function StorageBanner() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const status = useQuery(trpc.storage.status.queryOptions());
+  const status = useStorageStatus();
   const allow = useAppMutation(trpc.storage.allowWeakEncryption.mutationOptions());
   const removeCopies = useAppMutation(trpc.storage.removeDamagedCopies.mutationOptions());
   const [copiesRemoved, setCopiesRemoved] = useState(false);
@@ -32,6 +33,12 @@ export function StorageBanner() {
   const [acknowledged, setAcknowledged] = useState(false);
   const checkboxId = useId();
   const s = status.data;
+  // A banner that goes (storage came back by itself) must not take focus with it: the notices' group keeps it.
+  const focusInside = useRef(false);
+  useLayoutEffect(() => {
+    if (focusInside.current && (document.activeElement === document.body || document.activeElement === null))
+      bannersRef.current?.focus();
+  }, [s?.encryption, s?.canStoreKeys]);
   if (!s) return null;
 
   const allowWeak = async () => {
@@ -56,7 +63,15 @@ export function StorageBanner() {
   const unreadable = describeError('VAULT_KEY_UNREADABLE');
 
   return (
-    <div className="banners" ref={bannersRef} tabIndex={-1} role="group" aria-label="Storage notices">
+    <div
+      className="banners"
+      ref={bannersRef}
+      tabIndex={-1}
+      role="group"
+      aria-label="Storage notices"
+      onFocus={() => (focusInside.current = true)}
+      onBlur={(e) => (focusInside.current = bannersRef.current?.contains(e.relatedTarget) ?? false)}
+    >
       {s.encryption === 'unavailable' ? (
         <section
           className="banner banner--danger"
@@ -64,8 +79,10 @@ export function StorageBanner() {
           aria-labelledby="storage-unavailable-title"
           data-testid="storage-banner"
         >
-          <h2 id="storage-unavailable-title">Secure storage is unavailable</h2>
-          <p>
+          <h2 id="storage-unavailable-title" tabIndex={-1}>
+            Secure storage is unavailable
+          </h2>
+          <p id={READ_ONLY_REASON_ID}>
             {unavailable.message} {STORAGE_NOTICES.unavailableBlocks}
           </p>
           <p>

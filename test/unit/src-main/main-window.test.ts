@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXTERNAL_LINKS } from '../../../shared/external-links.js';
 import { ERROR_PAGE_CSP, errorPageHtml } from '../../../src-main/window/error-page.js';
 import { createMainWindow } from '../../../src-main/window/main-window.js';
-import { BrowserWindow, resetElectronStub, shell } from '../../support/electron-stub.js';
+import { WINDOW_BACKGROUND } from '../../../src-main/window/window-theme.js';
+import { BrowserWindow, nativeTheme, resetElectronStub, shell } from '../../support/electron-stub.js';
 import { MemoryLogger } from '../../support/memory-logger.js';
 
 let logger: MemoryLogger;
@@ -26,6 +27,7 @@ function open(url = 'app://app/index.html'): BrowserWindow {
     url,
     allowedOrigins: ['app://app'],
     logger,
+    nativeTheme: nativeTheme as never,
     ids: {
       correlationId: () => {
         const id = `0000000${issued.length + 1}-aaaa-4bbb-8ccc-dddddddddddd`;
@@ -173,5 +175,25 @@ describe('external links', () => {
     expect(logged).not.toContain('sk-secret');
     expect(logged).not.toContain('/download');
     expect(logged).not.toContain('/etc/passwd');
+  });
+});
+
+describe('the window background follows the OS theme', () => {
+  it('opens with the background of the current theme, and follows a change until the window closes', () => {
+    nativeTheme.shouldUseDarkColors = true;
+    const window = open();
+    expect(window.options.backgroundColor).toBe(WINDOW_BACKGROUND.dark);
+    nativeTheme.setDark(false);
+    expect(window.backgroundColors).toEqual([WINDOW_BACKGROUND.light]);
+    nativeTheme.setDark(true);
+    expect(window.backgroundColors).toEqual([WINDOW_BACKGROUND.light, WINDOW_BACKGROUND.dark]);
+    window.emit('closed');
+    nativeTheme.setDark(false);
+    expect(window.backgroundColors).toHaveLength(2);
+    expect(nativeTheme.listenerCount('updated')).toBe(0);
+  });
+
+  it('a light OS gives the light background', () => {
+    expect(open().options.backgroundColor).toBe(WINDOW_BACKGROUND.light);
   });
 });
