@@ -68,17 +68,55 @@ function Figures({ result }: { result: TestResult }) {
   ];
   if (m?.serverLoadMs != null) rows.push(['Model load (server)', formatMs(m.serverLoadMs)]);
   return (
-    <dl className="figures" data-testid="test-figures">
-      {rows.map(([label, value, note]) => (
-        <div className="figures__row" key={label}>
-          <dt>{label}</dt>
-          <dd>
-            {value}
-            {note ? <span className="figures__note"> ({note})</span> : null}
-          </dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="figures" data-testid="test-figures">
+        {rows.map(([label, value, note]) => (
+          <div className="figures__row" key={label}>
+            <dt>{label}</dt>
+            <dd>
+              {value}
+              {note ? <span className="figures__note"> ({note})</span> : null}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <FiguresExplained shown={rows.map(([label]) => label)} />
+    </>
+  );
+}
+
+/** One line on each figure, in plain words, behind a disclosure button. */
+const FIGURE_WORDS: Readonly<Record<string, string>> = {
+  'Time to first token': 'How long until the first word of the answer arrived: what you feel as the wait.',
+  Speed: 'How fast the answer was written, in tokens (pieces of words, about ¾ of a word each) per second.',
+  'Total time': 'From sending the prompt to the last word of the answer.',
+  'Time to first byte': 'How long until the server sent anything back at all.',
+  'Output tokens': 'How long the answer was, in tokens.',
+  'Model load (server)': 'How long the server took to load the model into memory before answering.',
+};
+
+function FiguresExplained({ shown }: { readonly shown: readonly string[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="figures-explained">
+      <button
+        type="button"
+        className="button button--small"
+        aria-expanded={open}
+        aria-controls="figures-explained"
+        onClick={() => setOpen(!open)}
+      >
+        What do these figures mean?
+      </button>
+      <dl id="figures-explained" className="figures-explained__list" hidden={!open}>
+        {shown.map((label) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{FIGURE_WORDS[label]}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }
 

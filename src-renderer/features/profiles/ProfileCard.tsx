@@ -21,6 +21,12 @@ interface Props {
   readonly onDelete: () => void;
 }
 
+/** A saved key that cannot be used now, in words a learner acts on. */
+const KEY_STATUS_WORDS: Partial<Record<ProfileView['keyStatus'], string>> = {
+  locked: 'locked until secure storage is back',
+  unreadable: 'cannot be read: enter it again',
+};
+
 function lastTestText(p: ProfileView): string {
   const t = p.lastTest;
   if (!t) return 'Not tested yet';
@@ -53,7 +59,7 @@ export function ProfileCard({ profile: p, busy, guard, onTest, onActivate, onEdi
             <>
               {' '}
               · {p.apiKeyHint ? `key …${p.apiKeyHint}` : 'key saved'}
-              {p.keyStatus !== 'stored' ? ` (${p.keyStatus})` : ''}
+              {KEY_STATUS_WORDS[p.keyStatus] ? ` (${KEY_STATUS_WORDS[p.keyStatus]})` : ''}
             </>
           ) : null}
         </p>
