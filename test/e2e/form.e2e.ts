@@ -139,11 +139,12 @@ test('no servers found: the download pages of the common servers, and "Add a pro
   await page.getByRole('button', { name: 'Find model servers on this computer' }).click();
   const dialog = page.getByRole('dialog', { name: 'Find model servers on this computer' });
   await expect(dialog.getByRole('heading', { name: 'No model servers found' })).toBeFocused();
-  for (const [name, href] of [
+  const downloads: Array<[string, string]> = [
     ['Ollama', 'https://ollama.com/download'],
     ['LM Studio', 'https://lmstudio.ai/'],
     ['Jan', 'https://jan.ai/'],
-  ])
+  ];
+  for (const [name, href] of downloads)
     await expect(dialog.getByRole('link', { name, exact: true })).toHaveAttribute('href', href);
   expect(await axeViolations(page, 'no servers found')).toEqual([]);
   await snap(page, '13-no-servers');

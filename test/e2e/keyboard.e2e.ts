@@ -4,7 +4,7 @@ import { expect, test } from './support/app-fixture.js';
 import { tabTo } from './support/keyboard.js';
 
 test('create → test → activate → delete with the keyboard only', async ({ launch, fakeLlm }) => {
-  const fake = await fakeLlm({ kind: 'ollama', models: ['llama3.2'] });
+  const fake = await fakeLlm({ kind: 'ollama', models: ['llama3.2', 'qwen3'] });
   const app = await launch({ needsCore: true });
   const { page, t } = app;
   // A cloud profile already saved (with consent): it is not in use, so the new local one becomes the one in use.
@@ -41,12 +41,25 @@ test('create → test → activate → delete with the keyboard only', async ({ 
   await tabTo(page, 'Server address', 'url');
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(fake.url);
-  await tabTo(page, 'Model', 'text');
-  await page.keyboard.type('llama3.2');
+  // The server on this computer is asked for its models by itself; the box gets the one in memory, and the
+  // learner picks another from the list with the arrow keys.
+  await expect(dialog.getByRole('status').filter({ hasText: '2 models found on the server.' })).toHaveCount(1);
+  await tabTo(page, 'Model', 'combobox');
+  const box = dialog.getByRole('combobox', { name: 'Model' });
+  await expect(box).toHaveValue('llama3.2');
+  await page.keyboard.press('ArrowDown');
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  await expect(dialog.getByRole('option', { name: /llama3\.2/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('option', { name: /qwen3/ })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(box).toHaveValue('qwen3');
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
+  await expect(dialog).toBeVisible();
   await tabTo(page, 'Save profile');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: /Keyboard Ollama/ })).toBeVisible();
-  await expect(page.getByTestId('in-use')).toHaveText('Using: Keyboard Ollama · llama3.2');
+  await expect(page.getByTestId('in-use')).toHaveText('Using: Keyboard Ollama · qwen3');
 
   // Test
   await tabTo(page, 'Test Keyboard Ollama');

@@ -1,6 +1,7 @@
 // A forwarding HTTP proxy on 127.0.0.1 for tests of the learner's "This proxy" choice: it forwards absolute-form
 // requests and opens CONNECT tunnels (what undici's ProxyAgent asks for), and records each, so a test can prove
 // which way a request went.
+import { serverClosed, serverStarted } from './started-servers.js';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -80,6 +81,8 @@ export async function startLoopbackProxy(options: LoopbackProxyOptions = {}): Pr
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  serverStarted(port);
+  server.once('close', () => serverClosed(port));
   return {
     url: `http://127.0.0.1:${port}`,
     seen,

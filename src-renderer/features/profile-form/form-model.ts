@@ -425,7 +425,7 @@ export function modelOptionText(model: ListedModel): string {
   return facts.length > 0 ? `${name} — ${facts.join(', ')}` : name;
 }
 
-function contextWords(tokens: number): string {
+export function contextWords(tokens: number): string {
   if (tokens >= 1_000_000) return `${Math.round(tokens / 100_000) / 10}M`;
   if (tokens >= 1000) return `${Math.round(tokens / 1024)}K`;
   return String(tokens);

@@ -3,6 +3,8 @@
 // name and version. Otherwise a Chromium-family browser loads the built renderer and page.exposeBinding stands in
 // for the preload bridge, with the real main-side IPC server and core running in this test process (fake cipher,
 // temp-dir vault, loopback fake providers). Either way the app's diagnostics land as JSONL in `<dataDir>/logs`.
+import { onlyStartedServers } from '../../support/started-servers.js';
+import { fetchNetwork } from '../../../src/adapters/fetch-network.adapter.js';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -229,7 +231,8 @@ async function keepForLogScan(dataDir: string): Promise<void> {
 }
 
 async function launchChromium(browser: Browser, options: LaunchOptions): Promise<LaunchedApp> {
-  const t = await createTestCore({ ...options, logsInDataDir: true });
+  // The app reaches only servers the test started: a local address it asks by itself finds nothing else.
+  const t = await createTestCore({ network: onlyStartedServers(fetchNetwork), ...options, logsInDataDir: true });
   const server = new TrpcIpcServer<AppRouter>({
     router: appRouter,
     createContext: ({ correlationId }) => createContextInner(t.core, correlationId),

@@ -1,5 +1,6 @@
 // Loopback HTTP(S) and raw-TCP servers for tests: they bind only to 127.0.0.1 or ::1, record every request, and
 // close by destroying every socket, so a test that aborts mid-stream leaves no open handle or running timer behind.
+import { serverClosed, serverStarted } from '../started-servers.js';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -79,8 +80,10 @@ async function listenTracked(
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('fake server has no TCP address');
+  serverStarted(address.port);
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
+    serverClosed(address.port);
     closing ??= new Promise<void>((resolve) => {
       // http and https servers both have closeAllConnections(); a raw net.Server does not.
       if ('closeAllConnections' in server && typeof server.closeAllConnections === 'function')
