@@ -174,3 +174,44 @@ test('the test figures explain themselves behind "What do these figures mean?"',
   expect(await axeViolations(page, 'figures explained')).toEqual([]);
   await snap(page, '14-figures-explained');
 });
+
+test('the model box lists the local server’s models by itself: typing filters, Escape closes only the list', async ({
+  launch,
+  fakeLlm,
+}) => {
+  const fake = await fakeLlm({ kind: 'ollama', models: ['llama3.2', 'qwen3:8b', 'qwen3:32b'] });
+  const app = await launch();
+  const { page } = app;
+  await page.getByRole('button', { name: 'Add profile' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
+  // Nothing answers at the default address in a test: the form says so quietly, with its reference.
+  await expect(dialog.getByText('The model list could not be loaded.')).toBeVisible();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByLabel('Server address').fill(fake.url);
+  await expect(dialog.getByRole('status').filter({ hasText: '3 models found on the server.' })).toHaveCount(1);
+  await expect(dialog.getByText('The model list could not be loaded.')).toBeHidden();
+  const box = dialog.getByRole('combobox', { name: 'Model' });
+  const list = dialog.getByRole('listbox', { name: 'Models on the server', includeHidden: true });
+  await expect(box).toHaveValue('llama3.2');
+  await box.fill('qwen');
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  await expect(list.getByRole('option')).toHaveCount(2);
+  expect(await axeViolations(page, 'model list open')).toEqual([]);
+  await snap(page, '15-model-combobox');
+  await page.keyboard.press('Escape');
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
+  await expect(dialog).toBeVisible();
+  await expect(box).toBeFocused();
+  // Free text stays what was typed; a pick with the pointer keeps focus in the box.
+  await expect(box).toHaveValue('qwen');
+  await page.keyboard.press('ArrowDown');
+  await list.getByRole('option', { name: /qwen3:32b/ }).click();
+  await expect(box).toHaveValue('qwen3:32b');
+  await expect(box).toBeFocused();
+  // A cloud service is never asked by itself: only "Load models", once key and consent are given.
+  await dialog.getByLabel('Provider').focus();
+  await dialog.getByLabel('Provider').selectOption('openai');
+  await expect(dialog.getByRole('button', { name: 'Load models' })).toBeVisible();
+  await expect(list).toBeHidden();
+  await expect(list.getByRole('option', { includeHidden: true })).toHaveCount(0);
+});
