@@ -31,6 +31,18 @@ test('the form goes provider → address → key → consent → model → more 
   await page.getByRole('button', { name: 'Add profile' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a profile' });
   await expect(dialog.getByLabel('Provider')).toBeFocused();
+  // One list names each app and service, grouped by where it runs.
+  const groups = await dialog
+    .getByLabel('Provider')
+    .evaluate((select) =>
+      [...select.querySelectorAll('optgroup')].map((g) => [
+        g.label,
+        [...g.querySelectorAll('option')].map((o) => o.text),
+      ]),
+    );
+  expect(groups.map(([label]) => label)).toEqual(['On this computer', 'Online services']);
+  expect(groups[0]![1]).toEqual(expect.arrayContaining(['Ollama', 'LM Studio', 'Jan', 'llama.cpp server']));
+  expect(groups[1]![1]).toEqual(expect.arrayContaining(['OpenAI', 'Anthropic', 'OpenRouter', 'Groq']));
   // Ollama (the default) never uses a key: the field waits behind a disclosure button.
   await expect(dialog.getByLabel('API key', { exact: true })).toBeHidden();
   const askKey = dialog.getByRole('button', { name: 'My server asks for a key' });

@@ -59,8 +59,8 @@ test('weak storage: keys are refused until the learner opts in', async ({ launch
   await snap(page, '08-storage-weak');
   await page.getByRole('button', { name: 'Add profile' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a profile' });
-  await dialog.getByLabel('Provider').selectOption('openai-compatible');
-  await dialog.getByLabel('Server', { exact: true }).selectOption('jan');
+  // One list names every app: Jan is picked by its own name.
+  await dialog.getByLabel('Provider').selectOption({ label: 'Jan' });
   await dialog.getByLabel('Name', { exact: true }).fill('Jan');
   await dialog.getByLabel('Model', { exact: true }).fill('qwen');
   await dialog.getByLabel('API key', { exact: true }).fill('jan-key-abcdef-1234');

@@ -34,9 +34,9 @@ import {
   headersOriginChanged,
   keyExpected,
   keyOriginChanged,
-  presetOptions,
   loadsOnRequest,
-  providerOptions,
+  providerChoices,
+  providerChoiceValue,
   requestPreview,
   standingErrors,
   updateConsent,
@@ -52,7 +52,7 @@ import { PROXY_LABELS, ProxyField } from './ProxyField.js';
 
 const LABELS: Record<string, string> = {
   kind: 'Provider',
-  preset: 'Server',
+  preset: 'Provider',
   name: 'Name',
   baseUrl: 'Server address',
   exactAddress: ADDRESS_OPTION_WORDS.exactAddress.label,
@@ -236,43 +236,32 @@ function ProfileForm({
       ) : null}
 
       <div className="form-grid">
-        <Field label="Provider" error={fieldErrors.kind} fieldName="kind">
+        <Field
+          label="Provider"
+          error={fieldErrors.kind ?? fieldErrors.preset}
+          fieldName="kind"
+          hint={values.kind === 'openai-compatible' && values.preset ? PRESETS[values.preset].summary : undefined}
+        >
           <select
-            value={values.kind}
-            onChange={(e) => setValues((v) => withProvider(v, e.target.value as FormValues['kind'], v.preset))}
+            value={providerChoiceValue(values)}
+            onChange={(e) => {
+              const choice = providerChoices().find((c) => c.value === e.target.value);
+              if (choice) setValues((v) => withProvider(v, choice.kind, choice.preset));
+            }}
           >
-            {providerOptions().map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
+            {(['local', 'cloud'] as const).map((group) => (
+              <optgroup key={group} label={group === 'local' ? 'On this computer' : 'Online services'}>
+                {providerChoices()
+                  .filter((c) => c.group === group)
+                  .map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+              </optgroup>
             ))}
           </select>
         </Field>
-        {values.kind === 'openai-compatible' ? (
-          <Field
-            label="Server"
-            error={fieldErrors.preset}
-            fieldName="preset"
-            hint={values.preset ? PRESETS[values.preset].summary : undefined}
-          >
-            <select
-              value={values.preset}
-              onChange={(e) => setValues((v) => withProvider(v, v.kind, e.target.value as FormValues['preset']))}
-            >
-              {(['local', 'cloud'] as const).map((group) => (
-                <optgroup key={group} label={group === 'local' ? 'On this computer' : 'Cloud services'}>
-                  {presetOptions()
-                    .filter((o) => o.group === group)
-                    .map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </Field>
-        ) : null}
         <FormTextField
           form={form}
           name="name"

@@ -16,6 +16,8 @@ import {
   modelOptionText,
   modelsDraft,
   presetOptions,
+  providerChoices,
+  providerChoiceValue,
   requestPreview,
   standingErrors,
   updateConsent,
@@ -383,5 +385,30 @@ describe('field errors once the learner edits the field', () => {
 
   it('a field named by its group answers every error under it', () => {
     expect(standingErrors(errors, new Set(['headers']))).not.toHaveProperty('headers.0.name');
+  });
+});
+
+describe('one flat provider list', () => {
+  it('names every app and service once, each kind and preset reachable, grouped by where it runs', () => {
+    const choices = providerChoices();
+    expect(new Set(choices.map((c) => c.value)).size).toBe(choices.length);
+    const presets = Object.keys(PRESETS);
+    expect(choices.filter((c) => c.kind === 'openai-compatible').map((c) => c.preset)).toEqual(
+      expect.arrayContaining(presets),
+    );
+    expect(choices.filter((c) => c.kind === 'openai-compatible')).toHaveLength(presets.length);
+    expect(choices.find((c) => c.kind === 'ollama')).toMatchObject({ label: 'Ollama', group: 'local' });
+    expect(choices.find((c) => c.preset === 'jan')).toMatchObject({ label: 'Jan', group: 'local' });
+    expect(choices.find((c) => c.preset === 'openrouter')).toMatchObject({ label: 'OpenRouter', group: 'cloud' });
+    expect(choices.find((c) => c.kind === 'anthropic')).toMatchObject({ group: 'cloud' });
+    // The groups are contiguous, this computer first; the catch-all ends the local group.
+    const groups = choices.map((c) => c.group);
+    expect(groups.indexOf('cloud')).toBe(groups.lastIndexOf('local') + 1);
+    expect(choices[groups.lastIndexOf('local')]).toMatchObject({ preset: 'other' });
+  });
+
+  it('maps the form’s kind and preset to its entry and back', () => {
+    for (const choice of providerChoices())
+      expect(providerChoiceValue({ kind: choice.kind, preset: choice.preset })).toBe(choice.value);
   });
 });
