@@ -10,6 +10,8 @@ import {
   AzureDeploymentSchema,
   BaseUrlSchema,
   ExactAddressSchema,
+  LoadTimeoutMsSchema,
+  ModelSchema,
   ModelsUrlSchema,
   ProfileIdSchema,
   TimeoutMsSchema,
@@ -17,34 +19,45 @@ import {
 import { PresetSchema, ProviderKindSchema } from './provider.contract.js';
 import { HeaderEditListSchema } from './request-headers.contract.js';
 
-export const ModelsDraftSchema = z
-  .strictObject({
-    kind: ProviderKindSchema,
-    preset: PresetSchema.nullable().optional(),
-    baseUrl: BaseUrlSchema,
-    azureDeployment: AzureDeploymentSchema.nullable().optional(),
-    azureApiVersion: AzureApiVersionSchema.nullable().optional(),
-    /** As on a profile: the address as typed, and a model list address on the base's own origin. */
-    exactAddress: ExactAddressSchema.optional(),
-    modelsUrl: ModelsUrlSchema.nullable().optional(),
-    apiKey: ApiKeySchema.optional(),
-    /**
-     * The form's extra headers; `keep: true` borrows the value saved under that name. Absent borrows every saved one.
-     * Saved values are borrowed only while the draft points at the profile's own server (scheme, host and port).
-     */
-    headers: HeaderEditListSchema.optional(),
-    timeoutMs: TimeoutMsSchema.optional(),
-    proxy: ProxyChoiceSchema.optional(),
-    /** The form's proxy password; absent borrows the saved one while the draft names the same proxy and user. */
-    proxyPassword: ProxyPasswordSchema.optional(),
-    remoteConsent: z.boolean().optional(),
-  })
-  // A draft is sent the form's key (or borrows the saved one): its model list must stay on the base's origin too.
-  .superRefine((draft, ctx) => {
-    for (const issue of addressOptionIssues(draft))
-      ctx.addIssue({ code: 'custom', message: issue.message, path: [issue.field] });
-  });
+const MODELS_DRAFT_SHAPE = {
+  kind: ProviderKindSchema,
+  preset: PresetSchema.nullable().optional(),
+  baseUrl: BaseUrlSchema,
+  azureDeployment: AzureDeploymentSchema.nullable().optional(),
+  azureApiVersion: AzureApiVersionSchema.nullable().optional(),
+  /** As on a profile: the address as typed, and a model list address on the base's own origin. */
+  exactAddress: ExactAddressSchema.optional(),
+  modelsUrl: ModelsUrlSchema.nullable().optional(),
+  apiKey: ApiKeySchema.optional(),
+  /**
+   * The form's extra headers; `keep: true` borrows the value saved under that name. Absent borrows every saved one.
+   * Saved values are borrowed only while the draft points at the profile's own server (scheme, host and port).
+   */
+  headers: HeaderEditListSchema.optional(),
+  timeoutMs: TimeoutMsSchema.optional(),
+  proxy: ProxyChoiceSchema.optional(),
+  /** The form's proxy password; absent borrows the saved one while the draft names the same proxy and user. */
+  proxyPassword: ProxyPasswordSchema.optional(),
+  remoteConsent: z.boolean().optional(),
+};
+
+// A draft is sent the form's key (or borrows the saved one): its model list must stay on the base's origin too.
+function addressOptionsChecked(draft: Parameters<typeof addressOptionIssues>[0], ctx: z.RefinementCtx): void {
+  for (const issue of addressOptionIssues(draft))
+    ctx.addIssue({ code: 'custom', message: issue.message, path: [issue.field] });
+}
+
+export const ModelsDraftSchema = z.strictObject(MODELS_DRAFT_SHAPE).superRefine(addressOptionsChecked);
 export type ModelsDraft = z.input<typeof ModelsDraftSchema>;
+
+/**
+ * profiles.test on a form's unsaved values ("Check connection"): a models draft with the model to ask and its
+ * load limit. It borrows saved secrets and consent under the same rules, and its result is never stored.
+ */
+export const TestDraftSchema = z
+  .strictObject({ ...MODELS_DRAFT_SHAPE, model: ModelSchema, loadTimeoutMs: LoadTimeoutMsSchema.optional() })
+  .superRefine(addressOptionsChecked);
+export type TestDraft = z.input<typeof TestDraftSchema>;
 
 export const ProfileModelsInputSchema = z
   .strictObject({ id: ProfileIdSchema.optional(), draft: ModelsDraftSchema.optional() })

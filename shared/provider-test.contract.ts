@@ -2,6 +2,8 @@
 // (or the catalogued error), and whether the summary could be saved on the profile.
 import { z } from 'zod';
 import { AppErrorDataSchema } from './errors/app-error-data.contract.js';
+import { fieldMessage } from './errors/field-messages.js';
+import { TestDraftSchema } from './models.contract.js';
 import { ProfileIdSchema } from './profile.contract.js';
 
 /** The prompt's phases, in order. */
@@ -34,7 +36,8 @@ export type TestMetrics = z.infer<typeof TestMetricsSchema>;
 
 export const TestResultSchema = z.object({
   ok: z.boolean(),
-  profileId: z.string(),
+  /** Null for a form's unsaved values. */
+  profileId: z.string().nullable(),
   model: z.string(),
   resolvedEndpoint: z.string(),
   at: z.iso.datetime({ offset: true }),
@@ -44,7 +47,10 @@ export const TestResultSchema = z.object({
   /** The start of the reply, to show the model really answered. */
   preview: z.string(),
   error: AppErrorDataSchema.nullable(),
-  /** False when the summary could not be stored on the profile; notSaved then says why, in catalogue words. */
+  /**
+   * False when the summary could not be stored on the profile; notSaved then says why, in catalogue words. A
+   * draft's result is never stored (false, notSaved null).
+   */
   saved: z.boolean(),
   notSaved: AppErrorDataSchema.nullable(),
 });
@@ -62,8 +68,21 @@ export const TestEventSchema = z.discriminatedUnion('type', [
 ]);
 export type TestEvent = z.infer<typeof TestEventSchema>;
 
-export const ProfileTestInputSchema = z.strictObject({ id: ProfileIdSchema });
+/**
+ * A saved profile, or a form's unsaved values (with the id of the profile being edited, whose saved key, headers
+ * and consent the draft may borrow while it points at the same server).
+ */
+export const ProfileTestInputSchema = z
+  .strictObject({ id: ProfileIdSchema.optional(), draft: TestDraftSchema.optional() })
+  .refine((input) => input.id !== undefined || input.draft !== undefined, {
+    message: fieldMessage('modelsTarget'),
+    path: ['id'],
+  });
 export type ProfileTestInput = z.input<typeof ProfileTestInputSchema>;
+
+/** profiles.loadModel: a saved profile's model. */
+export const ProfileLoadModelInputSchema = z.strictObject({ id: ProfileIdSchema });
+export type ProfileLoadModelInput = z.input<typeof ProfileLoadModelInputSchema>;
 
 /** profiles.loadModel: the model read into memory without a test (local servers that can load on request). */
 export const LoadModelResultSchema = z.object({

@@ -13,7 +13,12 @@ import {
   ProfileUpdateInputSchema,
   ProfileViewSchema,
 } from '../../shared/profile.contract.js';
-import { LoadModelResultSchema, ProfileTestInputSchema, TestEventSchema } from '../../shared/provider-test.contract.js';
+import {
+  LoadModelResultSchema,
+  ProfileLoadModelInputSchema,
+  ProfileTestInputSchema,
+  TestEventSchema,
+} from '../../shared/provider-test.contract.js';
 import { subscribeToChanges } from './change-subscription.js';
 import { procedure, router, typedInput } from './trpc.js';
 
@@ -98,7 +103,7 @@ export const profilesRouter = router({
   test: procedure
     .meta({
       summary:
-        'Streams a short test prompt’s phases, then the figures or the error (provider failures arrive in the result).',
+        'Streams a short test prompt’s phases, then the figures or the error (provider failures arrive in the result), for a saved profile or the unsaved values of a form.',
       output: TestEventSchema,
       errors: [
         'PROFILE_NOT_FOUND',
@@ -118,7 +123,7 @@ export const profilesRouter = router({
       output: LoadModelResultSchema,
       errors: PROVIDER_ERRORS,
     })
-    .input(typedInput(ProfileTestInputSchema))
+    .input(typedInput(ProfileLoadModelInputSchema))
     .mutation(({ ctx, input, signal }) => ctx.services.warmup.loadProfile(input, signal)),
   /** A mutation, not a query: it may contact a server (and carry a draft key), so it runs only when asked. */
   models: procedure

@@ -10,7 +10,8 @@ import {
   type TestPhase,
   type TestResult,
 } from '../../shared/provider-test.contract.js';
-import { PROFILE_LIMITS } from '../../shared/profile.contract.js';
+import { DEFAULT_LOAD_TIMEOUT_MS, PROFILE_LIMITS } from '../../shared/profile.contract.js';
+import type { TestDraft } from '../../shared/models.contract.js';
 import { scrubText } from '../diagnostics/redaction.js';
 import { currentRequestContext } from '../diagnostics/request-context.js';
 import { AppError } from '../errors/app-error.js';
@@ -24,7 +25,8 @@ import { toAppErrorData } from '../errors/app-error-data.js';
 import { Cancelled } from './chat-stream.js';
 import type { ChatService, ExchangeEvent } from './chat.service.js';
 import { newReplyProgress, noteReplyEvent, replyFigures, type ReplyProgress } from './reply-figures.js';
-import { noteRemoteUse, targetForProfile } from './provider-access.js';
+import { noteRemoteUse, targetForDraft, targetForProfile } from './provider-access.js';
+import type { ProviderTarget } from './provider-target.js';
 import type { ChatRequest } from './wire/wire.js';
 import type { ModelWarmup } from './model-warmup.service.js';
 import { limitError, promptLimits } from './prompt-limits.js';
@@ -61,8 +63,33 @@ export class ConnectionTestService {
 
   /** Validation, consent and key problems throw before anything is sent; provider failures end as a failed result. */
   async *run(input: ProfileTestInput, cancel: AbortSignal | undefined): AsyncGenerator<TestEvent> {
-    const { id } = parseInput(ProfileTestInputSchema, input);
-    const { target } = targetForProfile(this.deps.profiles, id);
+    const parsed = parseInput(ProfileTestInputSchema, input);
+    const { draft } = parsed;
+    // A draft's key, header values and proxy password are live (and scrubbed) only while its test runs.
+    const releases = [draft?.apiKey, draft?.proxyPassword, ...(draft?.headers ?? []).map((h) => h.value)].flatMap(
+      (secret) => (secret ? [this.deps.secrets.hold(secret)] : []),
+    );
+    try {
+      yield* this.runFor(parsed.id ?? null, draft, cancel);
+    } finally {
+      for (const release of releases) release();
+    }
+  }
+
+  private async *runFor(
+    savedId: string | null,
+    draft: TestDraft | undefined,
+    cancel: AbortSignal | undefined,
+  ): AsyncGenerator<TestEvent> {
+    // The profile the result belongs to: none for a draft, whose result is never stored.
+    const id = draft ? null : savedId!;
+    const target: ProviderTarget = draft
+      ? {
+          ...targetForDraft(this.deps.profiles, draft, savedId ?? undefined),
+          model: draft.model,
+          loadTimeoutMs: Math.min(draft.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS, PROFILE_LIMITS.loadTimeoutMaxMs),
+        }
+      : targetForProfile(this.deps.profiles, savedId!).target;
     noteRemoteUse(this.deps.logger, target, 'test');
     const { clock } = this.deps;
     const started = clock.monotonicMs();
@@ -121,16 +148,19 @@ export class ConnectionTestService {
     const at = clock.now().toISOString();
     const metrics = replyFigures(p, totalMs);
     const error = failure ? toAppErrorData(failure, correlationId) : null;
-    const notSaved = await this.deps.profiles.recordTestResult(id, {
-      at,
-      ok: failure === null,
-      errorCode: error?.code ?? null,
-      model: target.model,
-      timeToFirstTokenMs: metrics?.timeToFirstTokenMs ?? null,
-      totalMs: metrics?.totalMs ?? null,
-      outputTokens: metrics?.outputTokens ?? null,
-      tokensPerSecond: metrics?.tokensPerSecond ?? null,
-    });
+    const notSaved =
+      id === null
+        ? null
+        : await this.deps.profiles.recordTestResult(id, {
+            at,
+            ok: failure === null,
+            errorCode: error?.code ?? null,
+            model: target.model,
+            timeToFirstTokenMs: metrics?.timeToFirstTokenMs ?? null,
+            totalMs: metrics?.totalMs ?? null,
+            outputTokens: metrics?.outputTokens ?? null,
+            tokensPerSecond: metrics?.tokensPerSecond ?? null,
+          });
     const result: TestResult = {
       ok: failure === null,
       profileId: id,
@@ -141,11 +171,12 @@ export class ConnectionTestService {
       metrics,
       preview: scrubText(p.preview, this.deps.secrets).slice(0, PREVIEW_CHARS),
       error,
-      saved: notSaved === null,
+      saved: id !== null && notSaved === null,
       notSaved: notSaved ? toAppErrorData(notSaved, correlationId) : null,
     };
     this.deps.logger.log(failure ? 'warn' : 'info', 'profile.tested', {
       profileId: id,
+      draft: draft !== undefined,
       ok: result.ok,
       errorCode: error?.code ?? null,
       phaseReached: p.phase,

@@ -5,9 +5,9 @@
 // start only once the model is warm. "Load model" (profiles.loadModel) is the same step without a prompt.
 import { PROFILE_LIMITS, DEFAULT_LOAD_TIMEOUT_MS, CONNECT_TIMEOUT_MS } from '../../shared/profile.contract.js';
 import {
-  ProfileTestInputSchema,
+  ProfileLoadModelInputSchema,
   type LoadModelResult,
-  type ProfileTestInput,
+  type ProfileLoadModelInput,
   type TestEvent,
 } from '../../shared/provider-test.contract.js';
 import { loadAdvice, waitWords } from '../../shared/errors/hints.js';
@@ -81,8 +81,8 @@ export class ModelWarmup {
   }
 
   /** profiles.loadModel: the same step without a prompt, for a saved profile. */
-  async loadProfile(input: ProfileTestInput, cancel: AbortSignal | undefined): Promise<LoadModelResult> {
-    const { id } = parseInput(ProfileTestInputSchema, input);
+  async loadProfile(input: ProfileLoadModelInput, cancel: AbortSignal | undefined): Promise<LoadModelResult> {
+    const { id } = parseInput(ProfileLoadModelInputSchema, input);
     const { target } = targetForProfile(this.deps.profiles, id);
     noteRemoteUse(this.deps.logger, target, 'test');
     const base = { model: target.model, loadMs: null };

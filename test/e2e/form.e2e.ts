@@ -227,3 +227,30 @@ test('the model box lists the local server’s models by itself: typing filters,
   await expect(list).toBeHidden();
   await expect(list.getByRole('option', { includeHidden: true })).toHaveCount(0);
 });
+
+test('"Check connection" tests the unsaved values before anything is saved', async ({ launch, fakeLlm }) => {
+  const fake = await fakeLlm({ kind: 'ollama', models: ['llama3.2'] });
+  const app = await launch({ needsCore: true });
+  const { page, t } = app;
+  await page.getByRole('button', { name: 'Add profile' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add a profile' });
+  await dialog.getByLabel('Server address').fill(fake.url);
+  const box = dialog.getByRole('combobox', { name: 'Model' });
+  await expect(box).toHaveValue('llama3.2');
+  const check = dialog.getByRole('button', { name: 'Check connection' });
+  await check.click();
+  const said = dialog.getByTestId('check-connection-status');
+  await expect(said).toContainText('The connection works: the model answered, first words after');
+  await expect(check).toBeFocused();
+  expect(await axeViolations(page, 'connection check passed')).toEqual([]);
+  await snap(page, '16-check-connection');
+  // A model the server does not have fails where a saved profile's test would, with what to do.
+  await box.fill('no-such-model');
+  await check.click();
+  await expect(said).toContainText('The check failed: Model not found.');
+  const notice = dialog.getByRole('alert').filter({ hasText: 'The connection check failed' });
+  await expect(notice.getByTestId('error-reference')).toHaveText(/\S{8,}/);
+  expect(await axeViolations(page, 'connection check failed')).toEqual([]);
+  // Nothing was saved by either check.
+  expect(t.core.profiles.list().profiles).toEqual([]);
+});

@@ -9,7 +9,7 @@ import { formatMs, formatRate } from '../../components/format.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
 import { describeError } from '../../../shared/errors/error-catalog.js';
-import { failedPhase, type TestState } from './test-state.js';
+import { failedPhase, PHASE_LABEL, type TestState } from './test-state.js';
 import { LoadingRow, useWaiting, waitingWords } from './LoadingRow.js';
 import { TryPrompt } from './TryPrompt.js';
 import { useConnectionTest } from './use-connection-test.js';
@@ -18,15 +18,6 @@ import { PickModelFix } from './PickModelFix.js';
 import { LoadModelAction } from '../profiles/LoadModelAction.js';
 import type { FormFocus } from '../profile-form/form-model.js';
 import { useStartOnOpen } from '../../hooks/use-start-on-open.js';
-
-const PHASE_LABEL: Record<TestPhase, string> = {
-  loading: 'Loading the model into memory',
-  connecting: 'Connecting to the server',
-  authenticated: 'Server accepted the request',
-  'model-found': 'Model is answering',
-  'first-token': 'First words received',
-  done: 'Answer complete',
-};
 
 function announcement(state: TestState): string {
   if (state.status === 'cancelled') return 'Test cancelled.';
@@ -130,7 +121,7 @@ interface Props {
 export function TestDialog({ profile: opened, onClose, onEdit }: Props) {
   // The profile as tested: a model picked here to fix a failure replaces the one the dialog opened with.
   const [profile, setProfile] = useState(opened);
-  const { state, start, cancel } = useConnectionTest(profile.id);
+  const { state, start, cancel } = useConnectionTest({ id: profile.id });
   const outcomeRef = useRef<HTMLHeadingElement>(null);
   const progressRef = useRef<HTMLOListElement>(null);
   useStartOnOpen(start);

@@ -26,6 +26,16 @@ export type TestAction =
   /** The subscription ended by itself: without a result, that means main stopped the test. */
   | { readonly type: 'ended' };
 
+/** Each phase in the learner's words. */
+export const PHASE_LABEL: Record<TestPhase, string> = {
+  loading: 'Loading the model into memory',
+  connecting: 'Connecting to the server',
+  authenticated: 'Server accepted the request',
+  'model-found': 'Model is answering',
+  'first-token': 'First words received',
+  done: 'Answer complete',
+};
+
 export const IDLE_TEST: TestState = { status: 'idle', phases: [], result: null, refusal: null };
 
 export function testReducer(state: TestState, action: TestAction): TestState {

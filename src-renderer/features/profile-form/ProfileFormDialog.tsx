@@ -19,6 +19,7 @@ import { ConsentField } from './ConsentField.js';
 import { HeadersField, headerLabels } from './HeadersField.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { DiscardNotice } from './DiscardNotice.js';
+import { CheckConnection } from './CheckConnection.js';
 import { ReadOnlyNote } from '../storage/ReadOnlyNote.js';
 import { useWritable } from '../storage/use-writable.js';
 import { consentScope } from '../../../shared/consent.js';
@@ -329,6 +330,8 @@ function ProfileForm({
       ) : null}
 
       <ModelField values={values} profile={profile} error={fieldErrors.model} onChange={change} />
+
+      <CheckConnection values={values} profile={profile} />
 
       {/* What most learners never change: time limits, the network, extra headers, the exact address. */}
       <fieldset className="form-section">

@@ -5,7 +5,7 @@ import { consentLabel, consentScope } from '../../../shared/consent.js';
 import { endpointOrigin } from '../../../shared/origin.js';
 import { takesAddressOptions } from '../../../shared/address-options.js';
 import { tryResolveEndpoints, type EndpointTarget } from '../../../shared/endpoint-resolution.js';
-import type { ListedModel, ModelsDraft } from '../../../shared/models.contract.js';
+import type { ListedModel, ModelsDraft, TestDraft } from '../../../shared/models.contract.js';
 import type { ProxyChoice, ProxyMode } from '../../../shared/network.contract.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
 import {
@@ -270,6 +270,18 @@ export function modelsDraft(values: FormValues, profile: ProfileView | null): Mo
     ...(values.apiKey !== '' && { apiKey: values.apiKey }),
     ...(headers && { headers }),
     ...(consentGiven(values) && { remoteConsent: true }),
+  };
+}
+
+/** What "Check connection" tests: the models draft with the model and the form's limits, where they are numbers. */
+export function testDraft(values: FormValues, profile: ProfileView | null): TestDraft {
+  const limit = timeoutMs(values);
+  const load = loadTimeoutMs(values);
+  return {
+    ...modelsDraft(values, profile),
+    model: values.model.trim(),
+    ...(Number.isFinite(limit) && { timeoutMs: limit }),
+    ...(loadsOnRequest(values) && Number.isFinite(load) && { loadTimeoutMs: load }),
   };
 }
 
