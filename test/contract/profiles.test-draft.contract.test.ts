@@ -41,6 +41,11 @@ function run(input: ProfileTestInput): Promise<{ events: TestEvent[]; error: unk
   });
 }
 
+/** A call's error, as a call that throws it. */
+const rethrow = (error: unknown) => () => {
+  throw error;
+};
+
 const resultOf = (events: TestEvent[]) => {
   const last = events.at(-1);
   if (last?.type !== 'result') throw new Error('no result event');
@@ -96,12 +101,12 @@ describe('profiles.test on a draft', () => {
     const remote = await run({
       draft: { kind: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-x-1234567890', model: 'gpt-a' },
     });
-    await expectAppError(Promise.reject(remote.error), 'CONSENT_REQUIRED');
+    await expectAppError(rethrow(remote.error), 'CONSENT_REQUIRED');
     expect(remote.events).toEqual([]);
     const noModel = await run({ draft: { kind: 'ollama', baseUrl: ollama.url } as never });
-    const data = await expectAppError(Promise.reject(noModel.error), 'VALIDATION_FAILED');
+    const data = await expectAppError(rethrow(noModel.error), 'VALIDATION_FAILED');
     expect(data.fieldErrors?.map((f) => f.field)).toContain('draft.model');
-    await expectAppError(Promise.reject((await run({})).error), 'VALIDATION_FAILED');
+    await expectAppError(rethrow((await run({})).error), 'VALIDATION_FAILED');
     expect(openai.requests.length).toBe(sent);
   });
 });

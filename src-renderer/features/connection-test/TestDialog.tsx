@@ -2,7 +2,7 @@
 // time to first token, tokens per second, total time — or the error with what to do. Focus moves to the
 // outcome when the test ends. Cancel stops it at once.
 import { useLayoutEffect, useRef, useState } from 'react';
-import { LOADING_PHASE, TEST_PHASES, type TestPhase, type TestResult } from '../../../shared/provider-test.contract.js';
+import { LOADING_PHASE, TEST_PHASES, type TestResult } from '../../../shared/provider-test.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Dialog } from '../../components/Dialog.js';
 import { formatMs, formatRate } from '../../components/format.js';
