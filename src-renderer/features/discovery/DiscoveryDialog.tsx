@@ -49,7 +49,8 @@ function ServerCard({
     (p) => server.savedProfileIds.includes(p.id) || loopbackPort(p.baseUrl) === server.port,
   );
   const suggestion = server.suggestion;
-  const address = `${server.host === '::1' ? '[::1]' : server.host}:${server.port}`;
+  // Where it runs in words: the loopback address means "this computer"; the port tells two servers apart.
+  const where = `on this computer, port ${server.port}${server.host === '::1' ? ' (IPv6)' : ''}`;
   const modelSelectId = `model-${server.host}-${server.port}`;
 
   const add = async () => {
@@ -71,13 +72,12 @@ function ServerCard({
   return (
     <li className="server-card" data-server={server.server}>
       <h3>
-        {server.label} <span className="muted">on {address}</span>
+        {server.label} <span className="muted">{where}</span>
       </h3>
       <p className="server-card__facts">
         {server.version ? <>Version {server.version}. </> : null}
         {server.requiresKey ? <>Needs an API key. </> : <>No key needed. </>}
         {server.models.length} model{server.models.length === 1 ? '' : 's'} available.
-        <span className="visually-hidden"> Identified because {server.evidence}.</span>
       </p>
       {saved.length > 0 ? (
         <p className="badge badge--info">Already saved as {saved.map((p) => p.name).join(', ')}</p>

@@ -372,7 +372,7 @@ function ProfileForm({
           </Field>
         ) : null}
 
-        <ProxyField form={form} passwordSaved={profile?.proxyPasswordSaved ?? false} />
+        <ProxyField form={form} passwordSaved={profile?.proxyPasswordSaved ?? false} startOpen={focus === 'proxy'} />
 
         <HeadersField form={form} setValues={changeHeaders} originChanged={headersOriginChanged(values, profile)} />
 

@@ -39,13 +39,15 @@ interface Props {
   readonly form: FormBinding;
   /** A password is saved for the profile's proxy (it is never shown; left empty, it is kept). */
   readonly passwordSaved: boolean;
+  /** Open from the start (a fix from a failed test is about the network). */
+  readonly startOpen?: boolean | undefined;
 }
 
-export function ProxyField({ form, passwordSaved }: Props) {
+export function ProxyField({ form, passwordSaved, startOpen }: Props) {
   const { values, change, errors } = form;
   const groupName = useId();
   const error = errors['proxy.url'] ?? errors.proxy;
-  const [expanded, setExpanded] = useState(values.proxyMode !== 'system');
+  const [expanded, setExpanded] = useState(values.proxyMode !== 'system' || (startOpen ?? false));
   const open =
     expanded || error !== undefined || errors['proxy.username'] !== undefined || errors.proxyPassword !== undefined;
   return (
