@@ -309,6 +309,16 @@ export const ProfileActivateInputSchema = z.strictObject({
 });
 export type ProfileActivateInput = z.input<typeof ProfileActivateInputSchema>;
 
+/**
+ * profiles.duplicate: a copy named "… (copy)", never holding consent (a remote copy asks before it is used).
+ * The saved key, header values and proxy password go along only when the learner keeps them.
+ */
+export const ProfileDuplicateInputSchema = z.strictObject({
+  id: ProfileIdSchema,
+  keepSecrets: z.boolean({ error: fieldMessage('consentYesNo') }).optional(),
+});
+export type ProfileDuplicateInput = z.input<typeof ProfileDuplicateInputSchema>;
+
 const IsoDateSchema = z.iso.datetime({ offset: true });
 
 /** What the last connection test found; kept on the profile so the list can show it. */

@@ -7,6 +7,7 @@ import {
   ProfileActivateInputSchema,
   ProfileCreateInputSchema,
   ProfileDeleteInputSchema,
+  ProfileDuplicateInputSchema,
   ProfileDeleteResultSchema,
   ProfileGetInputSchema,
   ProfileListSchema,
@@ -99,6 +100,15 @@ export const profilesRouter = router({
     })
     .input(typedInput(ProfileActivateInputSchema))
     .mutation(({ ctx, input }) => ctx.services.profiles.activate(input)),
+  duplicate: procedure
+    .meta({
+      summary:
+        'Copies a profile under a free “… (copy)” name, without consent; its key and other secrets only when kept.',
+      output: ProfileViewSchema,
+      errors: ['PROFILE_NOT_FOUND', 'VAULT_KEY_UNREADABLE', 'VAULT_HEADERS_UNREADABLE', ...WRITE_ERRORS],
+    })
+    .input(typedInput(ProfileDuplicateInputSchema))
+    .mutation(({ ctx, input }) => ctx.services.profiles.duplicate(input)),
   /** Streams the connection test's phases, then its result. Stopping the subscription cancels the test. */
   test: procedure
     .meta({

@@ -7,6 +7,7 @@ import {
   ProfileActivateInputSchema,
   ProfileCreateInputSchema,
   ProfileDeleteInputSchema,
+  ProfileDuplicateInputSchema,
   ProfileGetInputSchema,
   ProfileUpdateInputSchema,
   type LastTestSummary,
@@ -14,6 +15,7 @@ import {
   type ProfileCreateInput,
   type ProfileDeleteInput,
   type ProfileDeleteResult,
+  type ProfileDuplicateInput,
   type ProfileGetInput,
   type ProfileUpdateInput,
   type ProfileList,
@@ -36,6 +38,7 @@ import type { SecretCipher } from '../ports/secret-cipher.port.js';
 import type { Vault } from '../vault/vault.js';
 import { proxyPasswordKeyId } from '../vault/vault-document.js';
 import type { ChangeFeed } from './change-feed.js';
+import { copiedProfile, copyName } from './profile-copy.js';
 import { toProfileView } from './profile-view.js';
 import {
   assertNameFree,
@@ -177,6 +180,43 @@ export class ProfileService {
     });
     this.auditConsent(profile.id, null, profile.remoteConsent);
     return this.view(profile);
+  }
+
+  /**
+   * A copy under a free "… (copy)" name, without consent (a remote copy asks before use). The key, header values
+   * and proxy password are copied, re-encrypted for the new profile, only when the learner keeps them.
+   */
+  async duplicate(input: ProfileDuplicateInput): Promise<ProfileView> {
+    const { id, keepSecrets } = parseInput(ProfileDuplicateInputSchema, input);
+    const { vault } = this.deps;
+    const source = findProfile(vault.document, id);
+    const key = keepSecrets ? this.apiKeyFor(id) : null;
+    const headers = keepSecrets ? this.headersFor(id) : [];
+    const proxyPassword = keepSecrets ? this.proxyPasswordFor(id) : null;
+    await this.assertWritable(key !== null, headers.length > 0, proxyPassword !== null);
+    const copyId = this.deps.ids.profileId();
+    const keyChanges = new Map<string, string>();
+    if (key !== null) keyChanges.set(copyId, key);
+    if (proxyPassword !== null) keyChanges.set(proxyPasswordKeyId(copyId), proxyPassword);
+    const copy = await vault.commit((doc) => {
+      const current = findProfile(doc, id);
+      const made = copiedProfile(current, copyId, copyName(doc, current.name), this.deps.clock.now());
+      return {
+        document: { ...doc, profiles: [...doc.profiles, made] },
+        keyChanges,
+        headerChanges: headers.length === 0 ? undefined : new Map([[copyId, headers]]),
+        result: made,
+      };
+    });
+    this.announce('profile.created', copy, {
+      copiedFrom: source.id,
+      kind: copy.kind,
+      location: location(copy),
+      hasApiKey: key !== null,
+      headerNames: headers.map((h) => h.name),
+      hasProxyPassword: proxyPassword !== null,
+    });
+    return this.view(copy);
   }
 
   async update(input: ProfileUpdateInput): Promise<ProfileView> {

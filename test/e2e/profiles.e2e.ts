@@ -203,3 +203,38 @@ test('a change made in one window appears in another without reload', async ({ l
   await expect(page.getByRole('heading', { name: /Other/ })).toContainText('Active');
   await expect(page.getByTestId('in-use')).toHaveText('Using: Other · qwen3');
 });
+
+test('duplicate: a copy under a free name, the key only when kept, focus on the new card', async ({ launch }) => {
+  const app = await launch({ needsCore: true });
+  const { page, t } = app;
+  await t.core.profiles.create({
+    name: 'Studio',
+    kind: 'openai-compatible',
+    preset: 'lmstudio',
+    baseUrl: 'http://127.0.0.1:1234/v1',
+    model: 'qwen3',
+    apiKey: 'lm-studio-token-dup-4321',
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Duplicate Studio' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Duplicate Studio' });
+  await expect(dialog.getByRole('button', { name: 'Duplicate', exact: true })).toBeFocused();
+  const keep = dialog.getByLabel('Copy the saved API key too');
+  await expect(keep).not.toBeChecked();
+  expect(await axeViolations(page, 'duplicate dialog')).toEqual([]);
+  await dialog.getByRole('button', { name: 'Duplicate', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const copyHeading = page.getByRole('heading', { name: /^Studio \(copy\)/ });
+  await expect(copyHeading).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Studio (copy) was added.' })).toHaveCount(1);
+  const copy = t.core.profiles.list().profiles.find((p) => p.name === 'Studio (copy)')!;
+  expect(copy).toMatchObject({ hasApiKey: false, model: 'qwen3', isActive: false });
+
+  await page.getByRole('button', { name: 'Duplicate Studio', exact: true }).click();
+  await dialog.getByLabel('Copy the saved API key too').check();
+  await dialog.getByRole('button', { name: 'Duplicate', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^Studio \(copy 2\)/ })).toBeFocused();
+  const kept = t.core.profiles.list().profiles.find((p) => p.name === 'Studio (copy 2)')!;
+  expect(kept).toMatchObject({ hasApiKey: true, apiKeyHint: '4321' });
+  expect(await page.content()).not.toContain('lm-studio-token-dup-4321');
+});

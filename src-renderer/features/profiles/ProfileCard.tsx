@@ -18,6 +18,7 @@ interface Props {
   readonly onTest: () => void;
   readonly onActivate: () => void;
   readonly onEdit: () => void;
+  readonly onDuplicate: () => void;
   readonly onDelete: () => void;
 }
 
@@ -36,7 +37,7 @@ function lastTestText(p: ProfileView): string {
     : `Failed ${when}${t.errorCode ? `: ${describeError(t.errorCode).summary}` : ''}`;
 }
 
-export function ProfileCard({ profile: p, busy, guard, onTest, onActivate, onEdit, onDelete }: Props) {
+export function ProfileCard({ profile: p, busy, guard, onTest, onActivate, onEdit, onDuplicate, onDelete }: Props) {
   const activate = guard(() => !busy && onActivate());
   const titleId = `profile-${p.id}-name`;
   return (
@@ -85,6 +86,9 @@ export function ProfileCard({ profile: p, busy, guard, onTest, onActivate, onEdi
         ) : null}
         <button type="button" className="button" onClick={onEdit} aria-label={`Edit ${p.name}`}>
           Edit
+        </button>
+        <button type="button" className="button" {...guard(onDuplicate)} aria-label={`Duplicate ${p.name}`}>
+          Duplicate
         </button>
         <button type="button" className="button button--danger" {...guard(onDelete)} aria-label={`Delete ${p.name}`}>
           Delete

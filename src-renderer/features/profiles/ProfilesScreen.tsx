@@ -18,12 +18,14 @@ import { StorageBanner } from '../storage/StorageBanner.js';
 import { useWritable } from '../storage/use-writable.js';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
 import { ConsentDialog } from './ConsentDialog.js';
+import { DuplicateDialog } from './DuplicateDialog.js';
 import { ProfileCard } from './ProfileCard.js';
 
 type Modal =
   | { type: 'form'; profile: ProfileView | null; suggestion?: Suggestion; focus?: FormFocus; thenTest?: boolean }
   | { type: 'test'; profile: ProfileView }
   | { type: 'delete'; profile: ProfileView }
+  | { type: 'duplicate'; profile: ProfileView }
   | { type: 'consent'; profile: ProfileView }
   | { type: 'discover' }
   | null;
@@ -162,6 +164,7 @@ export function ProfilesScreen() {
               onTest={() => setModal({ type: 'test', profile })}
               onActivate={() => void doActivate(profile)}
               onEdit={() => setModal({ type: 'form', profile })}
+              onDuplicate={() => setModal({ type: 'duplicate', profile })}
               onDelete={() => {
                 remove.reset();
                 setModal({ type: 'delete', profile });
@@ -200,6 +203,17 @@ export function ProfilesScreen() {
           error={remove.error}
           onClose={close}
           onConfirm={() => doDelete(modal.profile)}
+        />
+      ) : null}
+      {modal?.type === 'duplicate' ? (
+        <DuplicateDialog
+          profile={modal.profile}
+          onClose={close}
+          onDuplicated={(copy) => {
+            setAnnouncement(`${copy.name} was added.`);
+            setFocusCard({ id: copy.id, active: false });
+            close();
+          }}
         />
       ) : null}
       {modal?.type === 'consent' ? (
