@@ -5,7 +5,17 @@
 import path from 'node:path';
 
 /** Service folders of the core: the use cases and their rules. */
-const SERVICES = ['profiles', 'providers', 'discovery', 'vault', 'secure-storage', 'diagnostics', 'errors', 'system'];
+const SERVICES = [
+  'profiles',
+  'providers',
+  'discovery',
+  'transfer',
+  'vault',
+  'secure-storage',
+  'diagnostics',
+  'errors',
+  'system',
+];
 
 /** Packages no file outside src-main may import. */
 const ELECTRON = /^(electron|electron-store)(\/|$)/;

@@ -147,7 +147,7 @@ export const AzureApiVersionSchema = requiredText(
   .regex(/^(v1|\d{4}-\d{2}-\d{2}(-preview)?)$/, fieldMessage('azureVersionFormat'));
 
 /** The fields that describe where and how to reach a model: what create sets and update patches. */
-const profileFieldShape = {
+export const PROFILE_FIELD_SHAPE = {
   name: ProfileNameSchema,
   kind: ProviderKindSchema,
   preset: PresetSchema.optional(),
@@ -240,7 +240,7 @@ export function kindRuleIssues(subject: ProfileRuleSubject): RuleIssue[] {
 
 export const ProfileCreateInputSchema = z
   .strictObject({
-    ...profileFieldShape,
+    ...PROFILE_FIELD_SHAPE,
     apiKey: ApiKeySchema.optional(),
     /** Extra headers sent with every request to this profile's server; stored encrypted, never shown back. */
     headers: HeaderListSchema.optional(),
@@ -341,7 +341,7 @@ export type RemoteConsent = z.infer<typeof RemoteConsentSchema>;
 /** A profile as the vault keeps it. The API key is not here: it lives encrypted beside the profiles. */
 export const StoredProfileSchema = z.object({
   id: ProfileIdSchema,
-  ...profileFieldShape,
+  ...PROFILE_FIELD_SHAPE,
   name: StoredNameSchema,
   model: StoredModelSchema,
   timeoutMs: TimeoutMsSchema,

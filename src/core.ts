@@ -20,6 +20,7 @@ import { ConnectionTestService } from './providers/connection-test.service.js';
 import { ModelListingService } from './providers/model-listing.service.js';
 import { AvailabilityMonitor } from './secure-storage/availability-monitor.js';
 import { StorageService } from './secure-storage/storage.service.js';
+import { ProfileTransferService } from './transfer/profile-transfer.service.js';
 import { Vault } from './vault/vault.js';
 
 /** What the core needs from the world. Every field is an interface the tests can fake. */
@@ -44,6 +45,8 @@ export interface CoreOptions {
   readonly maxChatResponseBytes?: number;
   /** How long a chat reply may stay silent (tests shorten it). */
   readonly chatSilenceMs?: number;
+  /** Written into export files (the app's version). */
+  readonly appVersion?: string;
 }
 
 /** The use cases, as the API layer and the tests call them. */
@@ -55,6 +58,8 @@ export interface CoreServices {
   readonly warmup: ModelWarmup;
   readonly models: ModelListingService;
   readonly discovery: DiscoveryService;
+  /** Export and import of profiles as one file. */
+  readonly transfer: ProfileTransferService;
   readonly changes: ChangeFeed;
   readonly logger: Logger;
   readonly ids: IdGenerator;
@@ -105,6 +110,16 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     profiles,
     ...(options.discovery && { defaults: options.discovery }),
   });
+  const transfer = new ProfileTransferService({
+    profiles,
+    vault,
+    clock,
+    ids,
+    logger,
+    secrets,
+    changes,
+    appVersion: options.appVersion ?? 'unknown',
+  });
   return {
     profiles,
     storage,
@@ -113,6 +128,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     warmup,
     models,
     discovery,
+    transfer,
     changes,
     logger,
     ids,

@@ -122,6 +122,37 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
     remediation: 'Install the latest version of the app to open them. Nothing was changed or deleted.',
     retryable: false,
   },
+  TRANSFER_FILE_TOO_LARGE: {
+    summary: 'File too large',
+    message: 'That file is larger than {maxSize}, so it is not a profiles file from this app.',
+    remediation: 'Choose the file this app exported. Nothing was imported.',
+    retryable: false,
+  },
+  TRANSFER_FILE_INVALID: {
+    summary: 'Not a profiles file',
+    message: 'That file is not a profiles file this app can read: {problem}.',
+    remediation: 'Choose a file this app exported, or export it again on the other computer. Nothing was imported.',
+    retryable: false,
+  },
+  TRANSFER_VERSION_NEWER: {
+    summary: 'Made by a newer app',
+    message: 'That file was exported by a newer version of this app (file version {version}).',
+    remediation: 'Install the latest version of the app to import it. Nothing was imported.',
+    retryable: false,
+  },
+  TRANSFER_PASSPHRASE_WRONG: {
+    summary: 'Wrong passphrase',
+    message: 'That passphrase does not open the keys in this file.',
+    remediation:
+      'Type the passphrase used when the file was exported, or import without the keys. Nothing was imported.',
+    retryable: true,
+  },
+  TRANSFER_PREVIEW_STALE: {
+    summary: 'Profiles changed meanwhile',
+    message: 'Your profiles changed after the preview was made, so it no longer says what would happen.',
+    remediation: 'Look at the new preview and confirm again. Nothing was imported.',
+    retryable: true,
+  },
   PROVIDER_CONNECTION_REFUSED: {
     summary: 'Could not connect',
     message: 'Nothing is answering at {host}.',

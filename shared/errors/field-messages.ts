@@ -129,6 +129,13 @@ export const FIELD_MESSAGES = {
   chatTemperature: 'The temperature must be a number from 0 to 2.',
   chatLimit:
     'A time limit must be a whole number of milliseconds, from 1 second to 10 minutes of silence or an hour in all.',
+  // Moving profiles between computers
+  passphraseText: 'The passphrase must be text.',
+  passphraseTooShort: 'Use a passphrase of at least {min} characters.',
+  passphraseTooLong: 'Keep the passphrase to {max} characters or fewer.',
+  importDuplicateEntry: 'This entry has the same id as entry {other} of the file.',
+  importNameInFile: 'Another entry of this file already has this name.',
+  importDecisionUnknown: 'There is no entry {index} in the file.',
 } as const;
 
 export type FieldMessageId = keyof typeof FIELD_MESSAGES;

@@ -19,7 +19,7 @@ import type { ProfileCreateInputSchema } from '../../shared/profile.contract.js'
 import { AppError } from '../errors/app-error.js';
 import { normalizeProfileName, type VaultDocument } from '../vault/vault-document.js';
 
-type CreateInput = z.output<typeof ProfileCreateInputSchema>;
+export type CreateInput = z.output<typeof ProfileCreateInputSchema>;
 
 export function assertNameFree(document: VaultDocument, name: string, exceptId?: string): void {
   const wanted = normalizeProfileName(name);

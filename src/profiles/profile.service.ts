@@ -505,7 +505,7 @@ export class ProfileService {
    * Refuses a change while secure storage is down, and a new key or new header values while only weak storage is
    * on offer.
    */
-  private async assertWritable(storesKey: boolean, storesHeaders = false, storesProxyPassword = false): Promise<void> {
+  async assertWritable(storesKey: boolean, storesHeaders = false, storesProxyPassword = false): Promise<void> {
     const { state, backend } = await this.deps.cipher.availability();
     this.deps.availability.observe(state, backend);
     if (state === 'unavailable') throw new AppError('VAULT_ENCRYPTION_UNAVAILABLE', { params: { backend } });

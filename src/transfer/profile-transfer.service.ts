@@ -1,0 +1,402 @@
+// Export and import of profiles as one versioned JSON file (shared/transfer.contract.ts).
+//
+// Export writes each chosen profile's settings and its header names. Its key, header values and proxy password
+// are sealed under a passphrase only when the learner gives one. Consent is never written.
+//
+// Import reads a file of at most 1 MB, refusing before parsing anything nested deeper than a profiles file is.
+// It checks the envelope, then every entry on its own, and previews what would happen to each entry: new,
+// same name (rename, skip or replace), or invalid, and why. The commit recomputes that same plan against the
+// vault the preview was made on, refusing if the vault has changed since, and writes it in one vault commit.
+// Imported profiles hold no consent: a remote one asks before it is used.
+import { TextDecoder } from 'node:util';
+import { z } from 'zod';
+import { fieldMessage } from '../../shared/errors/field-messages.js';
+import { isRemoteEndpoint } from '../../shared/endpoint.js';
+import { ProfileNameSchema, type StoredProfile } from '../../shared/profile.contract.js';
+import { keyRequiredFor } from '../../shared/provider.contract.js';
+import {
+  ExportedProfileSchema,
+  ImportDecisionSchema,
+  SealedPayloadSchema,
+  TRANSFER_FORMAT,
+  TRANSFER_MAX_BYTES,
+  TRANSFER_MAX_DEPTH,
+  TRANSFER_VERSION,
+  TransferExportInputSchema,
+  TransferFileSchema,
+  type ExportedProfile,
+  type ImportDecision,
+  type ImportEntry,
+  type ImportPreview,
+  type ImportResult,
+  type SealedEntry,
+  type TransferExportInput,
+} from '../../shared/transfer.contract.js';
+import type { SecretRegistry } from '../diagnostics/secret-registry.js';
+import { AppError } from '../errors/app-error.js';
+import { fieldErrorsFromZod, parseInput } from '../errors/validation.js';
+import type { Clock } from '../ports/clock.port.js';
+import type { IdGenerator } from '../ports/id-generator.port.js';
+import type { Logger } from '../ports/logger.port.js';
+import type { ChangeFeed } from '../profiles/change-feed.js';
+import { createdProfile } from '../profiles/profile-rules.js';
+import type { ProfileService } from '../profiles/profile.service.js';
+import type { Vault } from '../vault/vault.js';
+import { normalizeProfileName, proxyPasswordKeyId, type VaultDocument } from '../vault/vault-document.js';
+import { seal, unseal } from './transfer-crypto.js';
+
+export interface TransferDeps {
+  readonly profiles: ProfileService;
+  readonly vault: Vault;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  readonly secrets: SecretRegistry;
+  readonly changes: ChangeFeed;
+  readonly appVersion: string;
+}
+
+/** A file read and checked: its entries (each valid or with its problems) and, when unsealed, their secrets. */
+interface ReadFile {
+  readonly exportedAt: string;
+  readonly appVersion: string;
+  readonly entries: ReadonlyArray<{
+    readonly raw: unknown;
+    readonly profile: ExportedProfile | null;
+    problems: Problem[];
+  }>;
+  readonly secrets: ReadonlyMap<string, SealedEntry>;
+  readonly secretsLocked: boolean;
+}
+
+type Problem = { field: string; message: string };
+/** Holds a secret for the scrub until the call ends. */
+type Held = (secret: string) => void;
+
+/** One entry's fate in a plan: what the preview says and exactly what the commit does. */
+interface Step {
+  readonly entry: ImportEntry;
+  readonly write: { readonly name: string; readonly replaces: StoredProfile | null } | null;
+}
+
+export const ImportCommitInputSchema = z.strictObject({
+  decisions: z.array(ImportDecisionSchema).max(1000),
+  /** The vault revision the preview was made on (ImportPreview.revision). */
+  revision: z.number().int().nonnegative(),
+});
+
+export class ProfileTransferService {
+  constructor(private readonly deps: TransferDeps) {}
+
+  /** The export file's text. Secrets are sealed under the passphrase when one is given, else left out. */
+  async exportFile(input: TransferExportInput): Promise<string> {
+    const { ids, passphrase } = parseInput(TransferExportInputSchema, input);
+    const release = passphrase ? this.deps.secrets.hold(passphrase) : () => undefined;
+    try {
+      const doc = this.deps.vault.document;
+      const chosen = ids ? ids.map((id) => this.deps.profiles.storedProfile(id)) : doc.profiles;
+      const profiles = chosen.map((p) => exported(p, this.deps.vault.headersState(p.id).names));
+      const secrets = passphrase ? await seal(JSON.stringify(this.secretsOf(chosen)), passphrase) : undefined;
+      this.deps.logger.log('info', 'profiles.exported', { count: profiles.length, sealed: secrets !== undefined });
+      return `${JSON.stringify(
+        {
+          format: TRANSFER_FORMAT,
+          version: TRANSFER_VERSION,
+          exportedAt: this.deps.clock.now().toISOString(),
+          appVersion: this.deps.appVersion,
+          profiles,
+          ...(secrets && { secrets }),
+        },
+        null,
+        2,
+      )}\n`;
+    } finally {
+      release();
+    }
+  }
+
+  /** What importing `bytes` would do, entry by entry; nothing is written. */
+  async preview(bytes: Uint8Array, passphrase?: string): Promise<ImportPreview & { readonly revision: number }> {
+    return this.holding(passphrase, async (held) => {
+      const file = await this.read(bytes, passphrase, held);
+      const steps = plan(file, this.deps.vault.document, []);
+      return {
+        entries: steps.map((s) => s.entry),
+        secretsLocked: file.secretsLocked,
+        exportedAt: file.exportedAt,
+        appVersion: file.appVersion,
+        revision: this.deps.vault.version,
+      };
+    });
+  }
+
+  /** Imports `bytes` with the learner's choices for the entries whose names are taken, in one vault commit. */
+  async commit(bytes: Uint8Array, passphrase: string | undefined, input: unknown): Promise<ImportResult> {
+    const { decisions, revision } = parseInput(ImportCommitInputSchema, input);
+    return this.holding(passphrase, async (held) => {
+      const file = await this.read(bytes, passphrase, held);
+      const { vault } = this.deps;
+      if (vault.version !== revision) throw new AppError('TRANSFER_PREVIEW_STALE');
+      const steps = plan(file, vault.document, decisions);
+      const writes = steps.filter((s) => s.write !== null);
+      const carried = writes.map((s) => file.secrets.get(file.entries[s.entry.index]!.profile!.id));
+      await this.deps.profiles.assertWritable(
+        carried.some((c) => c?.apiKey !== undefined),
+        carried.some((c) => (c?.headers?.length ?? 0) > 0),
+        carried.some((c) => c?.proxyPassword !== undefined),
+      );
+      const now = this.deps.clock.now();
+      const result = await vault.commit((doc) => {
+        if (vault.version !== revision) throw new AppError('TRANSFER_PREVIEW_STALE');
+        const keyChanges = new Map<string, string | null>();
+        const headerChanges = new Map<string, readonly { name: string; value: string }[] | null>();
+        const removed = new Set<string>();
+        const added: StoredProfile[] = [];
+        for (const step of writes) {
+          const entry = file.entries[step.entry.index]!.profile!;
+          const old = step.write!.replaces;
+          if (old) {
+            removed.add(old.id);
+            keyChanges.set(old.id, null);
+            keyChanges.set(proxyPasswordKeyId(old.id), null);
+            headerChanges.set(old.id, null);
+          }
+          const id = this.deps.ids.profileId();
+          added.push(importedProfile(entry, step.write!.name, id, now));
+          const secrets = file.secrets.get(entry.id);
+          if (secrets?.apiKey !== undefined) keyChanges.set(id, secrets.apiKey);
+          if (secrets?.proxyPassword !== undefined) keyChanges.set(proxyPasswordKeyId(id), secrets.proxyPassword);
+          if (secrets?.headers?.length) headerChanges.set(id, secrets.headers);
+        }
+        const active = doc.activeProfileId !== null && removed.has(doc.activeProfileId) ? null : doc.activeProfileId;
+        return {
+          document:
+            added.length === 0
+              ? null
+              : {
+                  ...doc,
+                  profiles: [...doc.profiles.filter((p) => !removed.has(p.id)), ...added],
+                  activeProfileId: active,
+                },
+          keyChanges,
+          headerChanges,
+          result: {
+            added: added.filter((_, i) => writes[i]!.write!.replaces === null).map((p) => p.name),
+            replaced: added.filter((_, i) => writes[i]!.write!.replaces !== null).map((p) => p.name),
+            skipped: steps.length - writes.length,
+          },
+        };
+      });
+      this.deps.logger.log('info', 'profiles.imported', {
+        added: result.added.length,
+        replaced: result.replaced.length,
+        skipped: result.skipped,
+      });
+      if (result.added.length + result.replaced.length > 0) this.deps.changes.publish('profile.created', null);
+      return result;
+    });
+  }
+
+  private secretsOf(chosen: readonly StoredProfile[]): SealedEntry[] {
+    const { profiles } = this.deps;
+    return chosen.map((p) => {
+      const apiKey = profiles.apiKeyFor(p.id);
+      const headers = profiles.headersFor(p.id);
+      const proxyPassword = profiles.proxyPasswordFor(p.id);
+      return {
+        id: p.id,
+        ...(apiKey !== null && { apiKey }),
+        ...(headers.length > 0 && { headers: headers.map((h) => ({ name: h.name, value: h.value })) }),
+        ...(proxyPassword !== null && { proxyPassword }),
+      };
+    });
+  }
+
+  /** Runs `work` with the passphrase (and every secret `work` reads from the file) held for the scrub. */
+  private async holding<T>(passphrase: string | undefined, work: (held: Held) => Promise<T>): Promise<T> {
+    const releases: Array<() => void> = [];
+    const held: Held = (secret) => releases.push(this.deps.secrets.hold(secret));
+    if (passphrase) held(passphrase);
+    try {
+      return await work(held);
+    } finally {
+      for (const release of releases) release();
+    }
+  }
+
+  private async read(bytes: Uint8Array, passphrase: string | undefined, held: Held): Promise<ReadFile> {
+    if (bytes.byteLength > TRANSFER_MAX_BYTES)
+      throw new AppError('TRANSFER_FILE_TOO_LARGE', { params: { maxSize: '1 MB' } });
+    const invalid = (problem: string) => new AppError('TRANSFER_FILE_INVALID', { params: { problem } });
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw invalid('it is not text');
+    }
+    if (nestingDepth(text) > TRANSFER_MAX_DEPTH) throw invalid('it is nested far deeper than a profiles file');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw invalid('it is not complete JSON (it may have been cut short)');
+    }
+    const claimed = json as { format?: unknown; version?: unknown } | null;
+    if (
+      claimed?.format === TRANSFER_FORMAT &&
+      typeof claimed.version === 'number' &&
+      claimed.version > TRANSFER_VERSION
+    )
+      throw new AppError('TRANSFER_VERSION_NEWER', { params: { version: claimed.version } });
+    const envelope = TransferFileSchema.safeParse(json);
+    if (!envelope.success) {
+      const first = fieldErrorsFromZod(envelope.error)[0];
+      throw invalid(first ? `${first.field}: ${first.message}` : 'its layout is not the expected one');
+    }
+    const file = envelope.data;
+    const entries = file.profiles.map((raw) => {
+      const parsed = ExportedProfileSchema.safeParse(raw);
+      return parsed.success
+        ? { raw, profile: parsed.data, problems: [] as Problem[] }
+        : { raw, profile: null, problems: fieldErrorsFromZod(parsed.error) };
+    });
+    const seen = new Map<string, number>();
+    entries.forEach((e, index) => {
+      if (!e.profile) return;
+      const other = seen.get(e.profile.id);
+      if (other !== undefined) throw invalid(fieldMessage('importDuplicateEntry', { other: other + 1 }).toLowerCase());
+      seen.set(e.profile.id, index);
+    });
+    let secrets = new Map<string, SealedEntry>();
+    if (file.secrets && passphrase !== undefined) {
+      const opened = await unseal(file.secrets, passphrase);
+      if (opened === null) throw new AppError('TRANSFER_PASSPHRASE_WRONG');
+      let payload: unknown;
+      try {
+        payload = JSON.parse(opened);
+      } catch {
+        throw invalid('its sealed part is damaged');
+      }
+      const sealed = SealedPayloadSchema.safeParse(payload);
+      if (!sealed.success) throw invalid('its sealed part is damaged');
+      for (const s of sealed.data) {
+        for (const secret of [s.apiKey, s.proxyPassword, ...(s.headers ?? []).map((h) => h.value)])
+          if (secret) held(secret);
+      }
+      secrets = new Map(sealed.data.map((s) => [s.id, s]));
+    }
+    return {
+      exportedAt: file.exportedAt,
+      appVersion: file.appVersion,
+      entries,
+      secrets,
+      secretsLocked: file.secrets !== undefined && passphrase === undefined,
+    };
+  }
+}
+
+/** The deepest nesting of arrays and objects in JSON text, strings skipped. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ']' || c === '}') depth -= 1;
+  }
+  return deepest;
+}
+
+function exported(p: StoredProfile, headerNames: readonly string[]): ExportedProfile {
+  const { id, name, kind, preset, baseUrl, model, azureDeployment, azureApiVersion } = p;
+  return {
+    id,
+    name,
+    kind,
+    ...(preset !== undefined && { preset }),
+    baseUrl,
+    model,
+    ...(azureDeployment !== undefined && { azureDeployment }),
+    ...(azureApiVersion !== undefined && { azureApiVersion }),
+    ...(p.exactAddress === true && { exactAddress: true }),
+    ...(p.modelsUrl !== undefined && { modelsUrl: p.modelsUrl }),
+    timeoutMs: p.timeoutMs,
+    ...(p.loadTimeoutMs !== undefined && { loadTimeoutMs: p.loadTimeoutMs }),
+    ...(p.proxy !== undefined && { proxy: p.proxy }),
+    ...(headerNames.length > 0 && { headerNames: [...headerNames] }),
+  };
+}
+
+/** A new profile from an entry: consent never comes with it. */
+function importedProfile(entry: ExportedProfile, name: string, id: string, now: Date): StoredProfile {
+  const { id: _exportedId, headerNames: _names, ...fields } = entry;
+  // Consent is the learner's own act here: created as if given, then taken away, so a remote one asks before use.
+  return { ...createdProfile({ ...fields, name, remoteConsent: true }, id, now), remoteConsent: null };
+}
+
+/** What happens to each entry, given the vault and the learner's choices; the preview and the commit share it. */
+function plan(file: ReadFile, doc: VaultDocument, decisions: readonly ImportDecision[]): Step[] {
+  const choices = new Map(decisions.map((d) => [d.index, d]));
+  for (const d of decisions)
+    if (d.index >= file.entries.length)
+      throw new AppError('VALIDATION_FAILED', {
+        fieldErrors: [{ field: 'decisions', message: fieldMessage('importDecisionUnknown', { index: d.index }) }],
+      });
+  const saved = new Map(doc.profiles.map((p) => [normalizeProfileName(p.name), p]));
+  const usedInFile = new Set<string>();
+  return file.entries.map((e, index): Step => {
+    const base = { index, needsConsent: false, needsKey: false, bringsSecrets: false };
+    if (!e.profile) {
+      const name =
+        typeof (e.raw as { name?: unknown } | null)?.name === 'string' ? String((e.raw as { name: string }).name) : '';
+      return { entry: { ...base, name: name.slice(0, 64), status: 'invalid', problems: e.problems }, write: null };
+    }
+    const p = e.profile;
+    const secrets = file.secrets.get(p.id);
+    const facts = {
+      ...base,
+      needsConsent: isRemoteEndpoint(p.baseUrl),
+      needsKey: keyRequiredFor(p.kind, p.preset ?? null) && secrets?.apiKey === undefined,
+      bringsSecrets: secrets !== undefined && Object.keys(secrets).length > 1,
+    };
+    const key = normalizeProfileName(p.name);
+    if (usedInFile.has(key))
+      return {
+        entry: {
+          ...facts,
+          name: p.name,
+          status: 'invalid',
+          problems: [{ field: 'name', message: fieldMessage('importNameInFile') }],
+        },
+        write: null,
+      };
+    usedInFile.add(key);
+    const clash = saved.get(key) ?? null;
+    const status = clash ? 'same-name' : 'new';
+    const entry: ImportEntry = { ...facts, name: p.name, status, problems: [] };
+    if (!clash) return { entry, write: { name: p.name, replaces: null } };
+    const choice = choices.get(index);
+    if (!choice || choice.action === 'skip') return { entry, write: null };
+    if (choice.action === 'replace') return { entry, write: { name: p.name, replaces: clash } };
+    const renamed = ProfileNameSchema.safeParse(choice.name);
+    const wanted = renamed.success ? normalizeProfileName(renamed.data) : '';
+    if (!renamed.success || saved.has(wanted) || usedInFile.has(wanted))
+      throw new AppError('VALIDATION_FAILED', {
+        fieldErrors: [
+          {
+            field: `decisions.${index}.name`,
+            message: renamed.success
+              ? fieldMessage('nameTaken', { name: renamed.data })
+              : fieldErrorsFromZod(renamed.error)[0]!.message,
+          },
+        ],
+      });
+    usedInFile.add(wanted);
+    return { entry, write: { name: renamed.data, replaces: null } };
+  });
+}
