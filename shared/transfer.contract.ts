@@ -105,6 +105,8 @@ export const ImportEntrySchema = z.object({
 export type ImportEntry = z.infer<typeof ImportEntrySchema>;
 
 export const ImportPreviewSchema = z.object({
+  /** The vault revision the preview was made on; the commit must be made on the same one. */
+  revision: z.number().int().nonnegative(),
   entries: z.array(ImportEntrySchema),
   /** The file has sealed secrets and no passphrase was given: the profiles come without them. */
   secretsLocked: z.boolean(),
@@ -127,3 +129,37 @@ export const ImportResultSchema = z.object({
   skipped: z.number().int().nonnegative(),
 });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+// The procedures: the main process owns the file dialogs, so the window sends choices and gets outcomes only.
+
+/** transfer.export: saved (with the chosen file's name) or cancelled by the learner. */
+export const ExportOutcomeSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), fileName: z.string(), count: z.number().int().nonnegative() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type ExportOutcome = z.infer<typeof ExportOutcomeSchema>;
+
+/** A file chosen for import, held in main under `token` until it is imported or another is chosen. */
+export const ImportChosenSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('chosen'),
+    token: z.string(),
+    fileName: z.string(),
+    preview: ImportPreviewSchema,
+  }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+export type ImportChosen = z.infer<typeof ImportChosenSchema>;
+
+export const ImportPreviewInputSchema = z.strictObject({
+  token: z.string().max(100),
+  passphrase: PassphraseSchema.optional(),
+});
+export const ImportCommitInputSchema = z.strictObject({
+  token: z.string().max(100),
+  passphrase: PassphraseSchema.optional(),
+  /** The vault revision the preview was made on. */
+  revision: z.number().int().nonnegative(),
+  decisions: z.array(ImportDecisionSchema).max(TRANSFER_MAX_PROFILES),
+});
+export type ImportCommitInput = z.input<typeof ImportCommitInputSchema>;

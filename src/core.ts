@@ -21,6 +21,7 @@ import { ModelListingService } from './providers/model-listing.service.js';
 import { AvailabilityMonitor } from './secure-storage/availability-monitor.js';
 import { StorageService } from './secure-storage/storage.service.js';
 import { ProfileTransferService } from './transfer/profile-transfer.service.js';
+import { NO_FILE_DIALOGS, type FileDialogs } from './ports/file-dialogs.port.js';
 import { Vault } from './vault/vault.js';
 
 /** What the core needs from the world. Every field is an interface the tests can fake. */
@@ -34,6 +35,8 @@ export interface CorePorts {
   readonly network: Network;
   /** Shared with the log writer, so it scrubs every secret the core handles. */
   readonly secrets: SecretRegistry;
+  /** The OS Save and Open dialogs for export and import (none: export and import report "cancelled"). */
+  readonly files?: FileDialogs;
 }
 
 export interface CoreOptions {
@@ -119,6 +122,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     secrets,
     changes,
     appVersion: options.appVersion ?? 'unknown',
+    files: ports.files ?? NO_FILE_DIALOGS,
   });
   return {
     profiles,

@@ -21,6 +21,7 @@ export type { IdGenerator } from './ports/id-generator.port.js';
 export type { LogFields, Logger } from './ports/logger.port.js';
 export type { Timers } from './ports/timers.port.js';
 export type { HttpRequest, Network } from './ports/network.port.js';
+export type { FileDialogs } from './ports/file-dialogs.port.js';
 
 // Node adapters for the other ports.
 export { AtomicFileStore } from './adapters/atomic-file.store.js';

@@ -136,6 +136,7 @@ export const FIELD_MESSAGES = {
   importDuplicateEntry: 'This entry has the same id as entry {other} of the file.',
   importNameInFile: 'Another entry of this file already has this name.',
   importDecisionUnknown: 'There is no entry {index} in the file.',
+  importTokenUnknown: 'That file is no longer open for import; choose it again.',
 } as const;
 
 export type FieldMessageId = keyof typeof FIELD_MESSAGES;

@@ -37,6 +37,7 @@ import {
 } from '../protocol/app-protocol.js';
 import { createMainWindow, focusWindow } from '../window/main-window.js';
 import { createElectronNetwork, proxyLoginListener } from '../adapters/electron-net.adapter.js';
+import { createFileDialogs } from '../adapters/file-dialogs.adapter.js';
 import { judgePermission, type PermissionFacts } from '../window/permissions.js';
 import { loggableOrigin } from '../../shared/origin.js';
 import { contentSecurityPolicy, parseScriptHashes } from '../window/window-security.js';
@@ -156,8 +157,21 @@ async function boot(electron: ElectronApi, options: StartOptions, { secrets, log
   // A proxy of a profile's own that asks who is calling is answered with that profile's user and password.
   app.on('login', proxyLoginListener(network));
   const core = await createCore(
-    { cipher, store, logger, secrets, clock: systemClock, timers: nodeTimers, ids: randomIds, network },
-    options.discoveryPorts ? { discovery: { ports: options.discoveryPorts } } : {},
+    {
+      cipher,
+      store,
+      logger,
+      secrets,
+      clock: systemClock,
+      timers: nodeTimers,
+      ids: randomIds,
+      network,
+      files: createFileDialogs(electron.dialog, electron.BrowserWindow),
+    },
+    {
+      appVersion: electron.app.getVersion(),
+      ...(options.discoveryPorts && { discovery: { ports: options.discoveryPorts } }),
+    },
   );
   const server = new TrpcIpcServer({
     router: appRouter,

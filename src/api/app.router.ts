@@ -4,12 +4,14 @@ import { discoveryRouter } from './discovery.router.js';
 import { router } from './trpc.js';
 import { profilesRouter } from './profiles.router.js';
 import { storageRouter } from './storage.router.js';
+import { transferRouter } from './transfer.router.js';
 
 export const appRouter = router({
   profiles: profilesRouter,
   storage: storageRouter,
   discovery: discoveryRouter,
   chat: chatRouter,
+  transfer: transferRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -16,7 +16,9 @@ import { ProfileNameSchema, type StoredProfile } from '../../shared/profile.cont
 import { keyRequiredFor } from '../../shared/provider.contract.js';
 import {
   ExportedProfileSchema,
+  ImportCommitInputSchema,
   ImportDecisionSchema,
+  ImportPreviewInputSchema,
   SealedPayloadSchema,
   TRANSFER_FORMAT,
   TRANSFER_MAX_BYTES,
@@ -25,6 +27,9 @@ import {
   TransferExportInputSchema,
   TransferFileSchema,
   type ExportedProfile,
+  type ExportOutcome,
+  type ImportChosen,
+  type ImportCommitInput,
   type ImportDecision,
   type ImportEntry,
   type ImportPreview,
@@ -41,6 +46,7 @@ import type { Logger } from '../ports/logger.port.js';
 import type { ChangeFeed } from '../profiles/change-feed.js';
 import { createdProfile } from '../profiles/profile-rules.js';
 import type { ProfileService } from '../profiles/profile.service.js';
+import type { FileDialogs } from '../ports/file-dialogs.port.js';
 import type { Vault } from '../vault/vault.js';
 import { normalizeProfileName, proxyPasswordKeyId, type VaultDocument } from '../vault/vault-document.js';
 import { seal, unseal } from './transfer-crypto.js';
@@ -54,7 +60,11 @@ export interface TransferDeps {
   readonly secrets: SecretRegistry;
   readonly changes: ChangeFeed;
   readonly appVersion: string;
+  readonly files: FileDialogs;
 }
+
+/** Files chosen for import and not yet imported; the oldest goes when more are open. */
+const PENDING_MAX = 4;
 
 /** A file read and checked: its entries (each valid or with its problems) and, when unsealed, their secrets. */
 interface ReadFile {
@@ -79,14 +89,61 @@ interface Step {
   readonly write: { readonly name: string; readonly replaces: StoredProfile | null } | null;
 }
 
-export const ImportCommitInputSchema = z.strictObject({
+const ImportPlanInputSchema = z.strictObject({
   decisions: z.array(ImportDecisionSchema).max(1000),
   /** The vault revision the preview was made on (ImportPreview.revision). */
   revision: z.number().int().nonnegative(),
 });
 
 export class ProfileTransferService {
+  private readonly pending = new Map<string, { readonly fileName: string; readonly bytes: Uint8Array }>();
+
   constructor(private readonly deps: TransferDeps) {}
+
+  /** Exports to a file the learner picks in the OS Save dialog. */
+  async exportToFile(input: TransferExportInput): Promise<ExportOutcome> {
+    const text = await this.exportFile(input);
+    const count = (JSON.parse(text) as { profiles: unknown[] }).profiles.length;
+    const day = this.deps.clock.now().toISOString().slice(0, 10);
+    const saved = await this.deps.files.saveText(`llm-profiles-${day}.json`, text);
+    this.deps.logger.log('info', 'profiles.export_file', { saved: saved !== null, count });
+    return saved ? { status: 'saved', fileName: saved.fileName, count } : { status: 'cancelled' };
+  }
+
+  /** Opens a file the learner picks in the OS Open dialog and previews it; it stays open for the import. */
+  async chooseImport(): Promise<ImportChosen> {
+    const opened = await this.deps.files.openFile(TRANSFER_MAX_BYTES);
+    if (!opened) return { status: 'cancelled' };
+    const preview = await this.preview(opened.bytes);
+    const token = this.deps.ids.correlationId();
+    this.pending.set(token, opened);
+    for (const old of [...this.pending.keys()].slice(0, Math.max(0, this.pending.size - PENDING_MAX)))
+      this.pending.delete(old);
+    return { status: 'chosen', token, fileName: opened.fileName, preview };
+  }
+
+  /** The open file's preview again, with its keys unsealed by the passphrase. */
+  async previewImport(input: z.input<typeof ImportPreviewInputSchema>): Promise<ImportPreview> {
+    const { token, passphrase } = parseInput(ImportPreviewInputSchema, input);
+    return this.preview(this.opened(token).bytes, passphrase);
+  }
+
+  /** Imports the open file as the preview said, with the learner's choices; the file is closed afterwards. */
+  async commitImport(input: ImportCommitInput): Promise<ImportResult> {
+    const { token, passphrase, revision, decisions } = parseInput(ImportCommitInputSchema, input);
+    const result = await this.commit(this.opened(token).bytes, passphrase, { revision, decisions });
+    this.pending.delete(token);
+    return result;
+  }
+
+  private opened(token: string): { readonly fileName: string; readonly bytes: Uint8Array } {
+    const file = this.pending.get(token);
+    if (!file)
+      throw new AppError('VALIDATION_FAILED', {
+        fieldErrors: [{ field: 'token', message: fieldMessage('importTokenUnknown') }],
+      });
+    return file;
+  }
 
   /** The export file's text. Secrets are sealed under the passphrase when one is given, else left out. */
   async exportFile(input: TransferExportInput): Promise<string> {
@@ -116,7 +173,7 @@ export class ProfileTransferService {
   }
 
   /** What importing `bytes` would do, entry by entry; nothing is written. */
-  async preview(bytes: Uint8Array, passphrase?: string): Promise<ImportPreview & { readonly revision: number }> {
+  async preview(bytes: Uint8Array, passphrase?: string): Promise<ImportPreview> {
     return this.holding(passphrase, async (held) => {
       const file = await this.read(bytes, passphrase, held);
       const steps = plan(file, this.deps.vault.document, []);
@@ -132,7 +189,7 @@ export class ProfileTransferService {
 
   /** Imports `bytes` with the learner's choices for the entries whose names are taken, in one vault commit. */
   async commit(bytes: Uint8Array, passphrase: string | undefined, input: unknown): Promise<ImportResult> {
-    const { decisions, revision } = parseInput(ImportCommitInputSchema, input);
+    const { decisions, revision } = parseInput(ImportPlanInputSchema, input);
     return this.holding(passphrase, async (held) => {
       const file = await this.read(bytes, passphrase, held);
       const { vault } = this.deps;

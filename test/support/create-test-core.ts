@@ -12,6 +12,7 @@ import { AtomicFileStore } from '../../src/adapters/atomic-file.store.js';
 import type { FsPort } from '../../src/ports/fs.port.js';
 import type { DiscoveryOptions } from '../../src/discovery/discovery.service.js';
 import type { Network } from '../../src/ports/network.port.js';
+import type { FileDialogs } from '../../src/ports/file-dialogs.port.js';
 import { FakeClock } from './fake-clock.js';
 import { SequentialIds } from './sequential-ids.js';
 import { FakeSecretCipher } from './fake-secret-cipher.js';
@@ -27,6 +28,8 @@ export interface TestCoreOptions {
   readonly clock?: FakeClock;
   readonly logger?: MemoryLogger;
   readonly network?: Network;
+  /** The OS Save / Open dialogs, answered by the test (see fake-file-dialogs.ts). */
+  readonly files?: FileDialogs;
   /** Real timers unless a test drives deadlines itself (FakeTimers). */
   readonly timers?: Timers;
   readonly discovery?: DiscoveryOptions;
@@ -82,6 +85,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
       ids: new SequentialIds(),
       secrets,
       network: options.network ?? fetchNetwork,
+      ...(options.files && { files: options.files }),
     },
     {
       ...(options.discovery && { discovery: options.discovery }),

@@ -287,6 +287,20 @@ export const dialog = {
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content });
   },
+  /** What the next Save / Open dialog answers: a path, or null for Cancel. */
+  nextSavePath: null as string | null,
+  nextOpenPath: null as string | null,
+  asked: [] as Array<{ kind: 'save' | 'open'; modal: boolean; options: unknown }>,
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> {
+    this.asked.push({ kind: 'save', modal: args.length === 2, options: args.at(-1) });
+    const filePath = this.nextSavePath;
+    return Promise.resolve(filePath === null ? { canceled: true } : { canceled: false, filePath });
+  },
+  showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    this.asked.push({ kind: 'open', modal: args.length === 2, options: args.at(-1) });
+    const path = this.nextOpenPath;
+    return Promise.resolve(path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] });
+  },
 };
 
 export const screen = {
@@ -325,6 +339,9 @@ export function resetElectronStub(userData = ''): void {
   session.partitions.clear();
   shell.opened = [];
   dialog.errors = [];
+  dialog.nextSavePath = null;
+  dialog.nextOpenPath = null;
+  dialog.asked = [];
   contextBridge.exposed.clear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.sent = [];

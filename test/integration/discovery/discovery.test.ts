@@ -75,7 +75,9 @@ describe('discovery', () => {
     };
     t = await createTestCore({
       network: recording,
-      discovery: { ports: fakes.map((f) => f.port), hosts: ['127.0.0.1', '::1'] },
+      // Identification, not the probe bound (tested below with silent ports): a busy 2-core runner serving a dozen
+      // fakes from this same process must not turn a late answer into "no server".
+      discovery: { ports: fakes.map((f) => f.port), hosts: ['127.0.0.1', '::1'], probeTimeoutMs: 5_000 },
     });
   });
   afterAll(async () => {
