@@ -19,6 +19,9 @@ import { useWritable } from '../storage/use-writable.js';
 import { ConfirmDeleteDialog } from './ConfirmDeleteDialog.js';
 import { ConsentDialog } from './ConsentDialog.js';
 import { DuplicateDialog } from './DuplicateDialog.js';
+import type { ImportChosen } from '../../../shared/transfer.contract.js';
+import { ExportDialog } from '../transfer/ExportDialog.js';
+import { ImportDialog } from '../transfer/ImportDialog.js';
 import { ProfileCard } from './ProfileCard.js';
 
 type Modal =
@@ -28,6 +31,8 @@ type Modal =
   | { type: 'duplicate'; profile: ProfileView }
   | { type: 'consent'; profile: ProfileView }
   | { type: 'discover' }
+  | { type: 'export' }
+  | { type: 'import'; file: Extract<ImportChosen, { status: 'chosen' }> }
   | null;
 
 export function ProfilesScreen() {
@@ -35,6 +40,14 @@ export function ProfilesScreen() {
   const list = useQuery(trpc.profiles.list.queryOptions());
   const activate = useAppMutation(trpc.profiles.activate.mutationOptions());
   const { guard } = useWritable();
+  const choose = useAppMutation(trpc.transfer.chooseImport.mutationOptions());
+  const chooseImport = async () => {
+    if (choose.pending) return;
+    const chosen = await choose.run(undefined);
+    if (!chosen) return;
+    if (chosen.status === 'cancelled') return setAnnouncement('No file was chosen; nothing was imported.');
+    setModal({ type: 'import', file: chosen });
+  };
   const remove = useAppMutation(trpc.profiles.delete.mutationOptions());
   const [modal, setModal] = useState<Modal>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -123,6 +136,14 @@ export function ProfilesScreen() {
           <button type="button" className="button" onClick={() => setModal({ type: 'discover' })}>
             Find local servers
           </button>
+          {profiles.length > 0 ? (
+            <button type="button" className="button" onClick={() => setModal({ type: 'export' })}>
+              Export…
+            </button>
+          ) : null}
+          <button type="button" className="button" aria-disabled={choose.pending} {...guard(() => void chooseImport())}>
+            Import…
+          </button>
           <button
             type="button"
             className="button button--primary"
@@ -135,6 +156,7 @@ export function ProfilesScreen() {
       <StorageBanner />
       <LiveRegion message={announcement} />
       {activate.error ? <ErrorNotice ref={errorRef} error={activate.error} title="That did not work" /> : null}
+      {choose.error ? <ErrorNotice error={choose.error} title="That file cannot be imported" /> : null}
       {list.error ? <ErrorNotice error={appErrorDataOf(list.error)} title="Your profiles could not be loaded" /> : null}
 
       {list.isSuccess && profiles.length === 0 ? (
@@ -212,6 +234,23 @@ export function ProfilesScreen() {
           onDuplicated={(copy) => {
             setAnnouncement(`${copy.name} was added.`);
             setFocusCard({ id: copy.id, active: false });
+            close();
+          }}
+        />
+      ) : null}
+      {modal?.type === 'export' ? <ExportDialog profiles={shown} onClose={close} /> : null}
+      {modal?.type === 'import' ? (
+        <ImportDialog
+          file={modal.file}
+          onClose={close}
+          onImported={(result) => {
+            const names = [...result.added, ...result.replaced];
+            setAnnouncement(
+              names.length === 0
+                ? 'Nothing was imported.'
+                : `Imported ${names.length} profile${names.length === 1 ? '' : 's'}: ${names.join(', ')}.`,
+            );
+            focusHeadingAfterClose.current = true;
             close();
           }}
         />

@@ -17,7 +17,7 @@ describe('the file dialogs', () => {
   it('saves to the chosen file through a temporary one, and returns its name only', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'llm-dialogs-'));
     dialog.nextSavePath = path.join(dir, 'mine.json');
-    const files = createFileDialogs(dialog as never, focused as never);
+    const files = createFileDialogs(dialog as never, focused);
     expect(await files.saveText('llm-profiles.json', '{"a":1}')).toEqual({ fileName: 'mine.json' });
     expect(await readFile(path.join(dir, 'mine.json'), 'utf8')).toBe('{"a":1}');
     expect(await readdir(dir)).toEqual(['mine.json']);
@@ -28,7 +28,7 @@ describe('the file dialogs', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'llm-dialogs-'));
     await writeFile(path.join(dir, 'big.json'), 'x'.repeat(5000));
     dialog.nextOpenPath = path.join(dir, 'big.json');
-    const files = createFileDialogs(dialog as never, unfocused as never);
+    const files = createFileDialogs(dialog as never, unfocused);
     const opened = await files.openFile(100);
     expect(opened?.fileName).toBe('big.json');
     expect(opened?.bytes.byteLength).toBe(101);
