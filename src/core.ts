@@ -22,6 +22,8 @@ import { AvailabilityMonitor } from './secure-storage/availability-monitor.js';
 import { StorageService } from './secure-storage/storage.service.js';
 import { ProfileTransferService } from './transfer/profile-transfer.service.js';
 import { NO_FILE_DIALOGS, type FileDialogs } from './ports/file-dialogs.port.js';
+import { NO_DIAGNOSTICS, type DiagnosticsSource } from './ports/diagnostics-source.port.js';
+import { SupportBundleService } from './diagnostics/support-bundle.service.js';
 import { Vault } from './vault/vault.js';
 
 /** What the core needs from the world. Every field is an interface the tests can fake. */
@@ -37,6 +39,8 @@ export interface CorePorts {
   readonly secrets: SecretRegistry;
   /** The OS Save and Open dialogs for export and import (none: export and import report "cancelled"). */
   readonly files?: FileDialogs;
+  /** The log files and versions a support bundle is made of (none: a bundle without logs). */
+  readonly diagnostics?: DiagnosticsSource;
 }
 
 export interface CoreOptions {
@@ -63,6 +67,8 @@ export interface CoreServices {
   readonly discovery: DiscoveryService;
   /** Export and import of profiles as one file. */
   readonly transfer: ProfileTransferService;
+  /** "Save diagnostics for support". */
+  readonly support: SupportBundleService;
   readonly changes: ChangeFeed;
   readonly logger: Logger;
   readonly ids: IdGenerator;
@@ -124,6 +130,15 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     appVersion: options.appVersion ?? 'unknown',
     files: ports.files ?? NO_FILE_DIALOGS,
   });
+  const support = new SupportBundleService({
+    profiles,
+    storage,
+    source: ports.diagnostics ?? NO_DIAGNOSTICS,
+    files: ports.files ?? NO_FILE_DIALOGS,
+    secrets,
+    clock,
+    logger,
+  });
   return {
     profiles,
     storage,
@@ -133,6 +148,7 @@ export async function createCore(ports: CorePorts, options: CoreOptions = {}): P
     models,
     discovery,
     transfer,
+    support,
     changes,
     logger,
     ids,

@@ -21,10 +21,12 @@ export type { IdGenerator } from './ports/id-generator.port.js';
 export type { LogFields, Logger } from './ports/logger.port.js';
 export type { Timers } from './ports/timers.port.js';
 export type { HttpRequest, Network } from './ports/network.port.js';
-export type { FileDialogs } from './ports/file-dialogs.port.js';
+export type { FileDialogs, SavedKind } from './ports/file-dialogs.port.js';
+export type { DiagnosticsSource } from './ports/diagnostics-source.port.js';
 
 // Node adapters for the other ports.
 export { AtomicFileStore } from './adapters/atomic-file.store.js';
+export { logFilesIn } from './adapters/log-files.adapter.js';
 export { fetchNetwork } from './adapters/fetch-network.adapter.js';
 export { nodeTimers } from './adapters/node-timers.adapter.js';
 export { randomIds } from './adapters/random-ids.adapter.js';

@@ -153,6 +153,13 @@ export const ERROR_CATALOG: { readonly [C in ErrorCode]: CatalogEntry } = {
     remediation: 'Look at the new preview and confirm again. Nothing was imported.',
     retryable: true,
   },
+  SUPPORT_BUNDLE_SECRET_FOUND: {
+    summary: 'Bundle not saved',
+    message: 'The support bundle was not saved: a key or other secret was found in it ({files}).',
+    remediation:
+      'Nothing was written. Save it again without profile names; if it is refused again, send the reference below instead.',
+    retryable: false,
+  },
   PROVIDER_CONNECTION_REFUSED: {
     summary: 'Could not connect',
     message: 'Nothing is answering at {host}.',

@@ -4,24 +4,28 @@
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow as BrowserWindowType, Dialog } from 'electron';
-import type { FileDialogs } from '../../src/index.js';
+import type { FileDialogs, SavedKind } from '../../src/index.js';
 
 const FILTERS = [{ name: 'Profiles file', extensions: ['json'] }];
+const SAVE_FILTERS: Record<SavedKind, Array<{ name: string; extensions: string[] }>> = {
+  profiles: FILTERS,
+  'support-bundle': [{ name: 'Zip archive', extensions: ['zip'] }],
+};
 
 export function createFileDialogs(
   dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>,
   BrowserWindow: Pick<typeof BrowserWindowType, 'getFocusedWindow'>,
 ): FileDialogs {
   return {
-    async saveText(suggestedName, text) {
-      const options = { defaultPath: suggestedName, filters: FILTERS };
+    async save(suggestedName, data, kind) {
+      const options = { defaultPath: suggestedName, filters: [...SAVE_FILTERS[kind]] };
       const parent = BrowserWindow.getFocusedWindow();
       const answer = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
       if (answer.canceled || !answer.filePath) return null;
       const target = answer.filePath;
       const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
       try {
-        await writeFile(temporary, text, { encoding: 'utf8', mode: 0o600 });
+        await writeFile(temporary, data, { mode: 0o600 });
         await rename(temporary, target);
       } catch (error) {
         await rm(temporary, { force: true });

@@ -1,6 +1,7 @@
 // The composition root of the Electron main process. Order matters: the app:// scheme is registered before
 // `ready`; the single-instance lock is taken before anything touches the vault (a second launch only focuses
 // the first window); adapters are built after `ready` (safeStorage needs it); logs are flushed on quit.
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Electron from 'electron';
@@ -23,6 +24,7 @@ import {
   type AppRouter,
   type CoreServices,
   type JsonlLogger,
+  logFilesIn,
 } from '../../src/index.js';
 import { SafeStorageCipher } from '../adapters/safe-storage-cipher.adapter.js';
 import { WindowStateStore } from '../adapters/window-state.store.js';
@@ -167,6 +169,13 @@ async function boot(electron: ElectronApi, options: StartOptions, { secrets, log
       ids: randomIds,
       network,
       files: createFileDialogs(electron.dialog, electron.BrowserWindow),
+      diagnostics: logFilesIn(path.join(electron.app.getPath('userData'), 'logs'), {
+        app: electron.app.getVersion(),
+        electron: process.versions.electron ?? 'unknown',
+        chrome: process.versions.chrome ?? 'unknown',
+        node: process.versions.node,
+        os: `${process.platform} ${os.release()} ${process.arch}`,
+      }),
     },
     {
       appVersion: electron.app.getVersion(),

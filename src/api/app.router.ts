@@ -5,6 +5,7 @@ import { router } from './trpc.js';
 import { profilesRouter } from './profiles.router.js';
 import { storageRouter } from './storage.router.js';
 import { transferRouter } from './transfer.router.js';
+import { supportRouter } from './support.router.js';
 
 export const appRouter = router({
   profiles: profilesRouter,
@@ -12,6 +13,7 @@ export const appRouter = router({
   discovery: discoveryRouter,
   chat: chatRouter,
   transfer: transferRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -105,7 +105,7 @@ export class ProfileTransferService {
     const text = await this.exportFile(input);
     const count = (JSON.parse(text) as { profiles: unknown[] }).profiles.length;
     const day = this.deps.clock.now().toISOString().slice(0, 10);
-    const saved = await this.deps.files.saveText(`llm-profiles-${day}.json`, text);
+    const saved = await this.deps.files.save(`llm-profiles-${day}.json`, text, 'profiles');
     this.deps.logger.log('info', 'profiles.export_file', { saved: saved !== null, count });
     return saved ? { status: 'saved', fileName: saved.fileName, count } : { status: 'cancelled' };
   }

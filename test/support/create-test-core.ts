@@ -13,6 +13,7 @@ import type { FsPort } from '../../src/ports/fs.port.js';
 import type { DiscoveryOptions } from '../../src/discovery/discovery.service.js';
 import type { Network } from '../../src/ports/network.port.js';
 import type { FileDialogs } from '../../src/ports/file-dialogs.port.js';
+import { logFilesIn } from '../../src/adapters/log-files.adapter.js';
 import { FakeClock } from './fake-clock.js';
 import { SequentialIds } from './sequential-ids.js';
 import { FakeSecretCipher } from './fake-secret-cipher.js';
@@ -86,6 +87,8 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
       secrets,
       network: options.network ?? fetchNetwork,
       ...(options.files && { files: options.files }),
+      // A support bundle reads the logs this core writes (when they are in the data dir).
+      ...(options.logsInDataDir && { diagnostics: logFilesIn(path.join(dir, 'logs'), { app: 'test' }) }),
     },
     {
       ...(options.discovery && { discovery: options.discovery }),

@@ -18,7 +18,7 @@ describe('the file dialogs', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'llm-dialogs-'));
     dialog.nextSavePath = path.join(dir, 'mine.json');
     const files = createFileDialogs(dialog as never, focused);
-    expect(await files.saveText('llm-profiles.json', '{"a":1}')).toEqual({ fileName: 'mine.json' });
+    expect(await files.save('llm-profiles.json', '{"a":1}', 'profiles')).toEqual({ fileName: 'mine.json' });
     expect(await readFile(path.join(dir, 'mine.json'), 'utf8')).toBe('{"a":1}');
     expect(await readdir(dir)).toEqual(['mine.json']);
     expect(dialog.asked[0]).toMatchObject({ kind: 'save', modal: true, options: { defaultPath: 'llm-profiles.json' } });
@@ -36,7 +36,7 @@ describe('the file dialogs', () => {
     dialog.nextOpenPath = null;
     dialog.nextSavePath = null;
     expect(await files.openFile(100)).toBeNull();
-    expect(await files.saveText('x.json', 'y')).toBeNull();
+    expect(await files.save('x.json', 'y', 'profiles')).toBeNull();
     expect(BrowserWindow.instances).toEqual([]);
   });
 });
