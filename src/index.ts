@@ -22,7 +22,6 @@ export type { LogFields, Logger } from './ports/logger.port.js';
 export type { Timers } from './ports/timers.port.js';
 export type { HttpRequest, Network } from './ports/network.port.js';
 export type { FileDialogs, SavedKind } from './ports/file-dialogs.port.js';
-export type { DiagnosticsSource } from './ports/diagnostics-source.port.js';
 
 // Node adapters for the other ports.
 export { AtomicFileStore } from './adapters/atomic-file.store.js';

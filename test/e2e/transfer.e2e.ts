@@ -93,3 +93,28 @@ test('a file that is not a profiles file is refused with what to do, and nothing
     1,
   );
 });
+
+test('"Save diagnostics for support" saves one zip and says where', async ({ launch }) => {
+  const files = fakeFileDialogs();
+  files.nextSaveName = 'for-my-teacher.zip';
+  const app = await launch({ needsCore: true, files });
+  const { page, t } = app;
+  await t.core.profiles.create({
+    name: 'Ollama',
+    kind: 'ollama',
+    baseUrl: 'http://127.0.0.1:11434',
+    model: 'llama3.2',
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'Save diagnostics for support…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save diagnostics for support' });
+  await expect(dialog.getByLabel(/Include my profile names/)).not.toBeChecked();
+  expect(await axeViolations(page, 'support bundle dialog')).toEqual([]);
+  const save = dialog.getByRole('button', { name: 'Save the zip…' });
+  await save.click();
+  await expect(dialog.getByTestId('support-outcome')).toContainText('Saved for-my-teacher.zip with');
+  await expect(save).toBeFocused();
+  expect(files.saved.map((s) => s.kind)).toEqual(['support-bundle']);
+  // A zip file: it starts with the PK signature.
+  expect(Buffer.from(files.saved[0]!.bytes.subarray(0, 2)).toString('latin1')).toBe('PK');
+});

@@ -22,6 +22,7 @@ import { DuplicateDialog } from './DuplicateDialog.js';
 import type { ImportChosen } from '../../../shared/transfer.contract.js';
 import { ExportDialog } from '../transfer/ExportDialog.js';
 import { ImportDialog } from '../transfer/ImportDialog.js';
+import { SupportDialog } from '../support/SupportDialog.js';
 import { ProfileCard } from './ProfileCard.js';
 
 type Modal =
@@ -32,6 +33,7 @@ type Modal =
   | { type: 'consent'; profile: ProfileView }
   | { type: 'discover' }
   | { type: 'export' }
+  | { type: 'support' }
   | { type: 'import'; file: Extract<ImportChosen, { status: 'chosen' }> }
   | null;
 
@@ -238,6 +240,12 @@ export function ProfilesScreen() {
           }}
         />
       ) : null}
+      <footer className="screen__footer">
+        <button type="button" className="button button--small" onClick={() => setModal({ type: 'support' })}>
+          Save diagnostics for support…
+        </button>
+      </footer>
+      {modal?.type === 'support' ? <SupportDialog onClose={close} /> : null}
       {modal?.type === 'export' ? <ExportDialog profiles={shown} onClose={close} /> : null}
       {modal?.type === 'import' ? (
         <ImportDialog
