@@ -5,9 +5,13 @@ import { expect, test } from './support/app-fixture.js';
 import { axeViolations, snap } from './support/a11y.js';
 import { fakeFileDialogs } from '../support/fake-file-dialogs.js';
 import { findKeyForms } from '../support/key-forms.js';
+import { recordTestSecret } from '../support/suite-diagnostics.js';
 
 const KEY = 'sk-e2e-transfer-key-abcdef-8080';
 const PASSPHRASE = 'a long and secret phrase';
+// The suite's end-of-run scan looks for both in every diagnostics line the app wrote.
+recordTestSecret(KEY);
+recordTestSecret(PASSPHRASE);
 
 test('export with sealed keys, import with a clash renamed, then duplicate', async ({ launch }) => {
   const files = fakeFileDialogs();
