@@ -8,7 +8,7 @@ import { useTRPC } from '../../app/trpc.js';
 import { LiveRegion } from '../../components/LiveRegion.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
-import { isNotForChat, modelOptionText } from '../profile-form/form-model.js';
+import { chatFirst, isNotForChat, modelOptionText } from '../profile-form/model-picker.js';
 
 interface Props {
   readonly profile: ProfileView;
@@ -30,7 +30,7 @@ export function PickModelFix({ profile, onPicked }: Props) {
     });
   }, [run, profile.id, profile.model]);
 
-  const models = [...(list.data?.models ?? [])].sort((a, b) => Number(isNotForChat(a)) - Number(isNotForChat(b)));
+  const models = chatFirst(list.data?.models ?? []);
   const said = list.pending
     ? 'Asking the server for its models…'
     : list.data

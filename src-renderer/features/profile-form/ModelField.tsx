@@ -13,7 +13,7 @@ import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorReference } from '../errors/ErrorReference.js';
 import { modelsDraft, type FormValues } from './form-model.js';
-import { matchingModels, modelFacts, movedActive, suggestedModel } from './model-picker.js';
+import { isNotForChat, matchingModels, modelFacts, movedActive, suggestedModel } from './model-picker.js';
 
 interface Props {
   readonly values: FormValues;
@@ -53,7 +53,7 @@ export function ModelField({ values, profile, error, onChange }: Props) {
     // An answer for values the form no longer has is dropped.
     if (!list || latest.current !== asked) return;
     setLoaded({ signature: asked, models: list.models, truncated: list.truncated });
-    const chat = list.models.filter((m) => m.kind !== 'embedding' && m.kind !== 'image' && m.kind !== 'audio');
+    const chat = list.models.filter((m) => !isNotForChat(m));
     setSaid(
       list.models.length === 0
         ? 'The server lists no models.'

@@ -455,36 +455,8 @@ export function keyExpected(values: FormValues): 'required' | 'optional' | 'none
   return 'optional';
 }
 
-/** Embedding, image and audio models: offered apart from the chat models, never as the obvious choice. */
 /** A field the form can open on (a fix names the one to change); its control has the id `field-<name>`. */
 export type FormFocus = 'apiKey' | 'model' | 'baseUrl' | 'timeoutMs' | 'loadTimeoutMs' | 'proxy';
-
-export function isNotForChat(model: ListedModel): boolean {
-  return model.kind === 'embedding' || model.kind === 'image' || model.kind === 'audio';
-}
-
-const KIND_WORDS: Partial<Record<ListedModel['kind'], string>> = {
-  embedding: 'embedding',
-  image: 'image',
-  audio: 'audio',
-};
-
-/** "qwen3-8b — 40K context, loaded": what the server said about a model, in a few words. */
-export function modelOptionText(model: ListedModel): string {
-  const facts = [
-    KIND_WORDS[model.kind],
-    model.contextLength === null ? undefined : `${contextWords(model.contextLength)} context`,
-    model.loaded === null ? undefined : model.loaded ? 'loaded' : 'not loaded',
-  ].filter((f): f is string => f !== undefined);
-  const name = model.label ?? model.id;
-  return facts.length > 0 ? `${name} — ${facts.join(', ')}` : name;
-}
-
-export function contextWords(tokens: number): string {
-  if (tokens >= 1_000_000) return `${Math.round(tokens / 100_000) / 10}M`;
-  if (tokens >= 1000) return `${Math.round(tokens / 1024)}K`;
-  return String(tokens);
-}
 
 /** The error fields a change of these form values answers: their errors are stale once the learner edits them. */
 const ERROR_FIELDS: Partial<Record<keyof FormValues, readonly string[]>> = {

@@ -1,8 +1,12 @@
-// What the model combobox offers, as pure functions (tested in plain Node): the server's models with chat models
-// first, filtered by what the learner typed, the one to suggest when the field is empty, and the few words on
-// each (kind, context, loaded).
+// What the window says of a server's models, as pure functions (tested in plain Node), for the form's combobox
+// and the failed test's list alike: chat models first, filtered by what the learner typed, the one to suggest
+// when the field is empty, and the few words on each (kind, context, whether it is in memory).
 import type { ListedModel } from '../../../shared/models.contract.js';
-import { contextWords, isNotForChat } from './form-model.js';
+
+/** Embedding, image and audio models: offered apart from the chat models, never as the obvious choice. */
+export function isNotForChat(model: ListedModel): boolean {
+  return model.kind === 'embedding' || model.kind === 'image' || model.kind === 'audio';
+}
 
 /** Chat (and unknown) models first, each group in the server's order. */
 export function chatFirst(models: readonly ListedModel[]): ListedModel[] {
@@ -32,6 +36,12 @@ const KIND_WORDS: Partial<Record<ListedModel['kind'], string>> = {
   audio: 'not for chat: audio',
 };
 
+function contextWords(tokens: number): string {
+  if (tokens >= 1_000_000) return `${Math.round(tokens / 100_000) / 10}M`;
+  if (tokens >= 1000) return `${Math.round(tokens / 1024)}K`;
+  return String(tokens);
+}
+
 /** "40K context · in memory": what the server said about a model, in a few words (empty when it said nothing). */
 export function modelFacts(model: ListedModel): string {
   return [
@@ -41,6 +51,13 @@ export function modelFacts(model: ListedModel): string {
   ]
     .filter((f): f is string => f !== undefined)
     .join(' · ');
+}
+
+/** "qwen3-8b — 40K context · in memory": a model's name and facts on one line (a native option's text). */
+export function modelOptionText(model: ListedModel): string {
+  const facts = modelFacts(model);
+  const name = model.label ?? model.id;
+  return facts ? `${name} — ${facts}` : name;
 }
 
 /** The next option to make active for a key press, within 0 … count - 1 (-1: none). */

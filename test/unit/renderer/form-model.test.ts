@@ -11,9 +11,7 @@ import {
   editedErrorFields,
   emptyValues,
   headersOriginChanged,
-  isNotForChat,
   keyOriginChanged,
-  modelOptionText,
   modelsDraft,
   presetOptions,
   providerChoices,
@@ -257,31 +255,6 @@ describe('address options', () => {
     });
     expect(requestPreview({ ...values, modelsUrl: 'catalog' })?.modelsProblem).toBe(fieldMessage('addressNotUrl'));
     expect(requestPreview({ ...values, baseUrl: 'not a url' })).toBeNull();
-  });
-});
-
-describe('model picker words', () => {
-  const model = (over: Partial<ListedModel>): ListedModel => ({
-    id: 'qwen3-8b',
-    kind: 'chat',
-    contextLength: null,
-    loaded: null,
-    ...over,
-  });
-
-  it('says what the server said, and nothing it did not', () => {
-    expect(modelOptionText(model({}))).toBe('qwen3-8b');
-    expect(modelOptionText(model({ contextLength: 40_960, loaded: true }))).toBe('qwen3-8b — 40K context, loaded');
-    expect(modelOptionText(model({ kind: 'embedding', contextLength: 2048, loaded: false }))).toBe(
-      'qwen3-8b — embedding, 2K context, not loaded',
-    );
-    expect(modelOptionText(model({ contextLength: 1_048_576 }))).toBe('qwen3-8b — 1M context');
-  });
-
-  it('sets embedding, image and audio models apart from the ones a chat can use', () => {
-    expect(
-      ['chat', 'unknown', 'embedding', 'image', 'audio'].map((kind) => isNotForChat(model({ kind } as never))),
-    ).toEqual([false, false, true, true, true]);
   });
 });
 

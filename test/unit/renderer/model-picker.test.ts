@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ListedModel } from '../../../shared/models.contract.js';
 import {
   chatFirst,
+  isNotForChat,
   matchingModels,
   modelFacts,
+  modelOptionText,
   movedActive,
   suggestedModel,
 } from '../../../src-renderer/features/profile-form/model-picker.js';
@@ -58,5 +60,24 @@ describe('the model combobox', () => {
     expect(movedActive(1, 3, 'Home')).toBe(0);
     expect(movedActive(0, 3, 'End')).toBe(2);
     expect(movedActive(0, 0, 'ArrowDown')).toBe(-1);
+  });
+});
+
+describe('a model on one line (the failed test’s list)', () => {
+  it('is its name and what the server said, in the combobox’s words, and nothing it did not say', () => {
+    expect(modelOptionText(m('qwen3-8b'))).toBe('qwen3-8b');
+    expect(modelOptionText(m('qwen3-8b', { contextLength: 40_960, loaded: true }))).toBe(
+      'qwen3-8b — 40K context · in memory',
+    );
+    expect(modelOptionText(m('nomic', { kind: 'embedding', contextLength: 2048, loaded: false }))).toBe(
+      'nomic — not for chat: embedding · 2K context · not in memory',
+    );
+    expect(modelOptionText(m('big', { contextLength: 1_048_576 }))).toBe('big — 1M context');
+  });
+
+  it('sets embedding, image and audio models apart from the ones a chat can use', () => {
+    expect(
+      (['chat', 'unknown', 'embedding', 'image', 'audio'] as const).map((kind) => isNotForChat(m('x', { kind }))),
+    ).toEqual([false, false, true, true, true]);
   });
 });
