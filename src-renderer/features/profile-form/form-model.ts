@@ -5,7 +5,7 @@ import { consentLabel, consentScope } from '../../../shared/consent.js';
 import { endpointOrigin } from '../../../shared/origin.js';
 import { takesAddressOptions } from '../../../shared/address-options.js';
 import { tryResolveEndpoints, type EndpointTarget } from '../../../shared/endpoint-resolution.js';
-import type { ListedModel, ModelsDraft, TestDraft } from '../../../shared/models.contract.js';
+import type { ModelsDraft, TestDraft } from '../../../shared/models.contract.js';
 import type { ProxyChoice, ProxyMode } from '../../../shared/network.contract.js';
 import type { ProfileCreateInput, ProfilePatch, ProfileView } from '../../../shared/profile.contract.js';
 import {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ListedModel } from '../../../shared/models.contract.js';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { PRESETS } from '../../../shared/provider.contract.js';
 import { fieldMessage } from '../../../shared/errors/field-messages.js';
