@@ -7,31 +7,22 @@
 // It checks the envelope, then every entry on its own, and previews what would happen to each entry: new,
 // same name (rename, skip or replace), or invalid, and why. The commit recomputes that same plan against the
 // vault the preview was made on, refusing if the vault has changed since, and writes it in one vault commit.
-// Imported profiles hold no consent: a remote one asks before it is used.
-import { TextDecoder } from 'node:util';
+// Imported profiles hold no consent: a remote one asks before it is used. Reading and planning are in import-file.ts.
 import { z } from 'zod';
 import { fieldMessage } from '../../shared/errors/field-messages.js';
-import { isRemoteEndpoint } from '../../shared/endpoint.js';
-import { ProfileNameSchema, type StoredProfile } from '../../shared/profile.contract.js';
-import { keyRequiredFor } from '../../shared/provider.contract.js';
+import type { StoredProfile } from '../../shared/profile.contract.js';
 import {
-  ExportedProfileSchema,
   ImportCommitInputSchema,
   ImportDecisionSchema,
   ImportPreviewInputSchema,
-  SealedPayloadSchema,
   TRANSFER_FORMAT,
   TRANSFER_MAX_BYTES,
-  TRANSFER_MAX_DEPTH,
   TRANSFER_VERSION,
   TransferExportInputSchema,
-  TransferFileSchema,
   type ExportedProfile,
   type ExportOutcome,
   type ImportChosen,
   type ImportCommitInput,
-  type ImportDecision,
-  type ImportEntry,
   type ImportPreview,
   type ImportResult,
   type SealedEntry,
@@ -39,17 +30,17 @@ import {
 } from '../../shared/transfer.contract.js';
 import type { SecretRegistry } from '../diagnostics/secret-registry.js';
 import { AppError } from '../errors/app-error.js';
-import { fieldErrorsFromZod, parseInput } from '../errors/validation.js';
+import { parseInput } from '../errors/validation.js';
 import type { Clock } from '../ports/clock.port.js';
 import type { IdGenerator } from '../ports/id-generator.port.js';
 import type { Logger } from '../ports/logger.port.js';
 import type { ChangeFeed } from '../profiles/change-feed.js';
-import { createdProfile } from '../profiles/profile-rules.js';
 import type { ProfileService } from '../profiles/profile.service.js';
 import type { FileDialogs } from '../ports/file-dialogs.port.js';
 import type { Vault } from '../vault/vault.js';
-import { normalizeProfileName, proxyPasswordKeyId, type VaultDocument } from '../vault/vault-document.js';
-import { seal, unseal } from './transfer-crypto.js';
+import { proxyPasswordKeyId } from '../vault/vault-document.js';
+import { seal } from './transfer-crypto.js';
+import { importedProfile, plan, readTransferFile, type Held } from './import-file.js';
 
 export interface TransferDeps {
   readonly profiles: ProfileService;
@@ -66,29 +57,6 @@ export interface TransferDeps {
 /** Files chosen for import and not yet imported; the oldest goes when more are open. */
 const PENDING_MAX = 4;
 
-/** A file read and checked: its entries (each valid or with its problems) and, when unsealed, their secrets. */
-interface ReadFile {
-  readonly exportedAt: string;
-  readonly appVersion: string;
-  readonly entries: ReadonlyArray<{
-    readonly raw: unknown;
-    readonly profile: ExportedProfile | null;
-    problems: Problem[];
-  }>;
-  readonly secrets: ReadonlyMap<string, SealedEntry>;
-  readonly secretsLocked: boolean;
-}
-
-type Problem = { field: string; message: string };
-/** Holds a secret for the scrub until the call ends. */
-type Held = (secret: string) => void;
-
-/** One entry's fate in a plan: what the preview says and exactly what the commit does. */
-interface Step {
-  readonly entry: ImportEntry;
-  readonly write: { readonly name: string; readonly replaces: StoredProfile | null } | null;
-}
-
 const ImportPlanInputSchema = z.strictObject({
   decisions: z.array(ImportDecisionSchema).max(1000),
   /** The vault revision the preview was made on (ImportPreview.revision). */
@@ -102,8 +70,7 @@ export class ProfileTransferService {
 
   /** Exports to a file the learner picks in the OS Save dialog. */
   async exportToFile(input: TransferExportInput): Promise<ExportOutcome> {
-    const text = await this.exportFile(input);
-    const count = (JSON.parse(text) as { profiles: unknown[] }).profiles.length;
+    const { text, count } = await this.built(input);
     const day = this.deps.clock.now().toISOString().slice(0, 10);
     const saved = await this.deps.files.save(`llm-profiles-${day}.json`, text, 'profiles');
     this.deps.logger.log('info', 'profiles.export_file', { saved: saved !== null, count });
@@ -147,35 +114,32 @@ export class ProfileTransferService {
 
   /** The export file's text. Secrets are sealed under the passphrase when one is given, else left out. */
   async exportFile(input: TransferExportInput): Promise<string> {
+    return (await this.built(input)).text;
+  }
+
+  private async built(input: TransferExportInput): Promise<{ readonly text: string; readonly count: number }> {
     const { ids, passphrase } = parseInput(TransferExportInputSchema, input);
-    const release = passphrase ? this.deps.secrets.hold(passphrase) : () => undefined;
-    try {
-      const doc = this.deps.vault.document;
-      const chosen = ids ? ids.map((id) => this.deps.profiles.storedProfile(id)) : doc.profiles;
+    return this.holding(passphrase, async () => {
+      const chosen = ids ? ids.map((id) => this.deps.profiles.storedProfile(id)) : this.deps.vault.document.profiles;
       const profiles = chosen.map((p) => exported(p, this.deps.vault.headersState(p.id).names));
       const secrets = passphrase ? await seal(JSON.stringify(this.secretsOf(chosen)), passphrase) : undefined;
       this.deps.logger.log('info', 'profiles.exported', { count: profiles.length, sealed: secrets !== undefined });
-      return `${JSON.stringify(
-        {
-          format: TRANSFER_FORMAT,
-          version: TRANSFER_VERSION,
-          exportedAt: this.deps.clock.now().toISOString(),
-          appVersion: this.deps.appVersion,
-          profiles,
-          ...(secrets && { secrets }),
-        },
-        null,
-        2,
-      )}\n`;
-    } finally {
-      release();
-    }
+      const file = {
+        format: TRANSFER_FORMAT,
+        version: TRANSFER_VERSION,
+        exportedAt: this.deps.clock.now().toISOString(),
+        appVersion: this.deps.appVersion,
+        profiles,
+        ...(secrets && { secrets }),
+      };
+      return { text: `${JSON.stringify(file, null, 2)}\n`, count: profiles.length };
+    });
   }
 
   /** What importing `bytes` would do, entry by entry; nothing is written. */
   async preview(bytes: Uint8Array, passphrase?: string): Promise<ImportPreview> {
     return this.holding(passphrase, async (held) => {
-      const file = await this.read(bytes, passphrase, held);
+      const file = await readTransferFile(bytes, passphrase, held);
       const steps = plan(file, this.deps.vault.document, []);
       return {
         entries: steps.map((s) => s.entry),
@@ -191,7 +155,7 @@ export class ProfileTransferService {
   async commit(bytes: Uint8Array, passphrase: string | undefined, input: unknown): Promise<ImportResult> {
     const { decisions, revision } = parseInput(ImportPlanInputSchema, input);
     return this.holding(passphrase, async (held) => {
-      const file = await this.read(bytes, passphrase, held);
+      const file = await readTransferFile(bytes, passphrase, held);
       const { vault } = this.deps;
       if (vault.version !== revision) throw new AppError('TRANSFER_PREVIEW_STALE');
       const steps = plan(file, vault.document, decisions);
@@ -280,93 +244,6 @@ export class ProfileTransferService {
       for (const release of releases) release();
     }
   }
-
-  private async read(bytes: Uint8Array, passphrase: string | undefined, held: Held): Promise<ReadFile> {
-    if (bytes.byteLength > TRANSFER_MAX_BYTES)
-      throw new AppError('TRANSFER_FILE_TOO_LARGE', { params: { maxSize: '1 MB' } });
-    const invalid = (problem: string) => new AppError('TRANSFER_FILE_INVALID', { params: { problem } });
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw invalid('it is not text');
-    }
-    if (nestingDepth(text) > TRANSFER_MAX_DEPTH) throw invalid('it is nested far deeper than a profiles file');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw invalid('it is not complete JSON (it may have been cut short)');
-    }
-    const claimed = json as { format?: unknown; version?: unknown } | null;
-    if (
-      claimed?.format === TRANSFER_FORMAT &&
-      typeof claimed.version === 'number' &&
-      claimed.version > TRANSFER_VERSION
-    )
-      throw new AppError('TRANSFER_VERSION_NEWER', { params: { version: claimed.version } });
-    const envelope = TransferFileSchema.safeParse(json);
-    if (!envelope.success) {
-      const first = fieldErrorsFromZod(envelope.error)[0];
-      throw invalid(first ? `${first.field}: ${first.message}` : 'its layout is not the expected one');
-    }
-    const file = envelope.data;
-    const entries = file.profiles.map((raw) => {
-      const parsed = ExportedProfileSchema.safeParse(raw);
-      return parsed.success
-        ? { raw, profile: parsed.data, problems: [] as Problem[] }
-        : { raw, profile: null, problems: fieldErrorsFromZod(parsed.error) };
-    });
-    const seen = new Map<string, number>();
-    entries.forEach((e, index) => {
-      if (!e.profile) return;
-      const other = seen.get(e.profile.id);
-      if (other !== undefined) throw invalid(fieldMessage('importDuplicateEntry', { other: other + 1 }).toLowerCase());
-      seen.set(e.profile.id, index);
-    });
-    let secrets = new Map<string, SealedEntry>();
-    if (file.secrets && passphrase !== undefined) {
-      const opened = await unseal(file.secrets, passphrase);
-      if (opened === null) throw new AppError('TRANSFER_PASSPHRASE_WRONG');
-      let payload: unknown;
-      try {
-        payload = JSON.parse(opened);
-      } catch {
-        throw invalid('its sealed part is damaged');
-      }
-      const sealed = SealedPayloadSchema.safeParse(payload);
-      if (!sealed.success) throw invalid('its sealed part is damaged');
-      for (const s of sealed.data) {
-        for (const secret of [s.apiKey, s.proxyPassword, ...(s.headers ?? []).map((h) => h.value)])
-          if (secret) held(secret);
-      }
-      secrets = new Map(sealed.data.map((s) => [s.id, s]));
-    }
-    return {
-      exportedAt: file.exportedAt,
-      appVersion: file.appVersion,
-      entries,
-      secrets,
-      secretsLocked: file.secrets !== undefined && passphrase === undefined,
-    };
-  }
-}
-
-/** The deepest nesting of arrays and objects in JSON text, strings skipped. */
-function nestingDepth(text: string): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i += 1;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
-    else if (c === ']' || c === '}') depth -= 1;
-  }
-  return deepest;
 }
 
 function exported(p: StoredProfile, headerNames: readonly string[]): ExportedProfile {
@@ -387,73 +264,4 @@ function exported(p: StoredProfile, headerNames: readonly string[]): ExportedPro
     ...(p.proxy !== undefined && { proxy: p.proxy }),
     ...(headerNames.length > 0 && { headerNames: [...headerNames] }),
   };
-}
-
-/** A new profile from an entry: consent never comes with it. */
-function importedProfile(entry: ExportedProfile, name: string, id: string, now: Date): StoredProfile {
-  const { id: _exportedId, headerNames: _names, ...fields } = entry;
-  // Consent is the learner's own act here: created as if given, then taken away, so a remote one asks before use.
-  return { ...createdProfile({ ...fields, name, remoteConsent: true }, id, now), remoteConsent: null };
-}
-
-/** What happens to each entry, given the vault and the learner's choices; the preview and the commit share it. */
-function plan(file: ReadFile, doc: VaultDocument, decisions: readonly ImportDecision[]): Step[] {
-  const choices = new Map(decisions.map((d) => [d.index, d]));
-  for (const d of decisions)
-    if (d.index >= file.entries.length)
-      throw new AppError('VALIDATION_FAILED', {
-        fieldErrors: [{ field: 'decisions', message: fieldMessage('importDecisionUnknown', { index: d.index }) }],
-      });
-  const saved = new Map(doc.profiles.map((p) => [normalizeProfileName(p.name), p]));
-  const usedInFile = new Set<string>();
-  return file.entries.map((e, index): Step => {
-    const base = { index, needsConsent: false, needsKey: false, bringsSecrets: false };
-    if (!e.profile) {
-      const name =
-        typeof (e.raw as { name?: unknown } | null)?.name === 'string' ? String((e.raw as { name: string }).name) : '';
-      return { entry: { ...base, name: name.slice(0, 64), status: 'invalid', problems: e.problems }, write: null };
-    }
-    const p = e.profile;
-    const secrets = file.secrets.get(p.id);
-    const facts = {
-      ...base,
-      needsConsent: isRemoteEndpoint(p.baseUrl),
-      needsKey: keyRequiredFor(p.kind, p.preset ?? null) && secrets?.apiKey === undefined,
-      bringsSecrets: secrets !== undefined && Object.keys(secrets).length > 1,
-    };
-    const key = normalizeProfileName(p.name);
-    if (usedInFile.has(key))
-      return {
-        entry: {
-          ...facts,
-          name: p.name,
-          status: 'invalid',
-          problems: [{ field: 'name', message: fieldMessage('importNameInFile') }],
-        },
-        write: null,
-      };
-    usedInFile.add(key);
-    const clash = saved.get(key) ?? null;
-    const status = clash ? 'same-name' : 'new';
-    const entry: ImportEntry = { ...facts, name: p.name, status, problems: [] };
-    if (!clash) return { entry, write: { name: p.name, replaces: null } };
-    const choice = choices.get(index);
-    if (!choice || choice.action === 'skip') return { entry, write: null };
-    if (choice.action === 'replace') return { entry, write: { name: p.name, replaces: clash } };
-    const renamed = ProfileNameSchema.safeParse(choice.name);
-    const wanted = renamed.success ? normalizeProfileName(renamed.data) : '';
-    if (!renamed.success || saved.has(wanted) || usedInFile.has(wanted))
-      throw new AppError('VALIDATION_FAILED', {
-        fieldErrors: [
-          {
-            field: `decisions.${index}.name`,
-            message: renamed.success
-              ? fieldMessage('nameTaken', { name: renamed.data })
-              : fieldErrorsFromZod(renamed.error)[0]!.message,
-          },
-        ],
-      });
-    usedInFile.add(wanted);
-    return { entry, write: { name: renamed.data, replaces: null } };
-  });
 }
