@@ -30,16 +30,12 @@ import {
   consentGiven,
   consentTarget,
   createInput,
-  editedErrorFields,
   emptyValues,
   headersOriginChanged,
   keyExpected,
   keyOriginChanged,
   loadsOnRequest,
-  providerChoices,
-  providerChoiceValue,
   requestPreview,
-  standingErrors,
   updateConsent,
   updatePatch,
   valuesFromProfile,
@@ -49,6 +45,8 @@ import {
   type Suggestion,
 } from './form-model.js';
 import { ModelField } from './ModelField.js';
+import { editedErrorFields, standingErrors } from './field-errors.js';
+import { providerChoices, providerChoiceValue } from './provider-choices.js';
 import { PROXY_LABELS, ProxyField } from './ProxyField.js';
 
 const LABELS: Record<string, string> = {

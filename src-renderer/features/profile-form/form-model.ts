@@ -20,7 +20,6 @@ import {
   keyRequiredFor,
   loadsModelsOnRequest,
   PRESETS,
-  PROVIDERS,
   type Preset,
   type ProviderKind,
 } from '../../../shared/provider.contract.js';
@@ -390,62 +389,6 @@ export function updatePatch(values: FormValues, profile: ProfileView): ProfilePa
   return patch;
 }
 
-/** One entry of the flat provider list: an app or service by its own name; kind and preset stay internal. */
-export interface ProviderChoice {
-  /** `kind`, or `openai-compatible:<preset>` for a named OpenAI-compatible server or service. */
-  readonly value: string;
-  readonly label: string;
-  readonly group: 'local' | 'cloud';
-  readonly kind: ProviderKind;
-  readonly preset: Preset | '';
-}
-
-/**
- * Every provider a learner can pick, by the name they know it by, grouped "On this computer" / "Online
- * services": Ollama and the named OpenAI-compatible servers, the catch-all last among them; then the cloud
- * APIs of their own kind and the named OpenAI-compatible services.
- */
-export function providerChoices(): ProviderChoice[] {
-  const ofKind = (kind: ProviderKind): ProviderChoice => ({
-    value: kind,
-    label: PROVIDERS[kind].label,
-    group: PROVIDERS[kind].local ? 'local' : 'cloud',
-    kind,
-    preset: '',
-  });
-  const presets = presetOptions().map((o): ProviderChoice => ({
-    value: `openai-compatible:${o.value}`,
-    label: o.label,
-    group: o.group,
-    kind: 'openai-compatible',
-    preset: o.value,
-  }));
-  const kinds = (Object.keys(PROVIDERS) as ProviderKind[]).filter((k) => k !== 'openai-compatible').map(ofKind);
-  const last = presets.filter((p) => p.preset === 'other');
-  const named = presets.filter((p) => p.preset !== 'other');
-  return [
-    ...kinds.filter((c) => c.group === 'local'),
-    ...named.filter((c) => c.group === 'local'),
-    ...last,
-    ...kinds.filter((c) => c.group === 'cloud'),
-    ...named.filter((c) => c.group === 'cloud'),
-  ];
-}
-
-/** The flat list's value for the form's kind and preset. */
-export function providerChoiceValue(values: Pick<FormValues, 'kind' | 'preset'>): string {
-  return values.kind === 'openai-compatible' ? `openai-compatible:${values.preset || 'other'}` : values.kind;
-}
-
-/** Beside the named servers, the catch-all preset reads as "Another …" of its own label, so the two cannot drift. */
-export function presetOptions(): Array<{ value: Preset; label: string; group: 'local' | 'cloud' }> {
-  return (Object.keys(PRESETS) as Preset[]).map((value) => ({
-    value,
-    label: value === 'other' ? `Another ${PRESETS.other.label}` : PRESETS[value].label,
-    group: PRESETS[value].local ? 'local' : 'cloud',
-  }));
-}
-
 export function keyExpected(values: FormValues): 'required' | 'optional' | 'none' {
   // Ollama has no keys of its own (a key in front of it would come from a proxy the learner set up).
   if (values.kind === 'ollama') return 'none';
@@ -457,28 +400,3 @@ export function keyExpected(values: FormValues): 'required' | 'optional' | 'none
 
 /** A field the form can open on (a fix names the one to change); its control has the id `field-<name>`. */
 export type FormFocus = 'apiKey' | 'model' | 'baseUrl' | 'timeoutMs' | 'loadTimeoutMs' | 'proxy';
-
-/** The error fields a change of these form values answers: their errors are stale once the learner edits them. */
-const ERROR_FIELDS: Partial<Record<keyof FormValues, readonly string[]>> = {
-  timeoutSeconds: ['timeoutMs'],
-  loadMinutes: ['loadTimeoutMs'],
-  consentOrigin: ['remoteConsent'],
-  keyAction: ['apiKey'],
-  proxyMode: ['proxy', 'proxy.url', 'proxy.username', 'proxyPassword'],
-  proxyUrl: ['proxy', 'proxy.url'],
-  proxyUsername: ['proxy.username', 'proxyPassword'],
-  removeProxyPassword: ['proxyPassword'],
-  kind: ['kind', 'preset'],
-};
-
-/** The error fields that `patch` edits (a header row edit answers every header error). */
-export function editedErrorFields(patch: Partial<FormValues>): string[] {
-  return Object.keys(patch).flatMap((key) => ERROR_FIELDS[key as keyof FormValues] ?? [key]);
-}
-
-/** The field errors still standing: those of fields not edited since the save that found them. */
-export function standingErrors(errors: Record<string, string>, edited: ReadonlySet<string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(errors).filter(([field]) => !edited.has(field) && !edited.has(field.split('.')[0]!)),
-  );
-}

@@ -7,16 +7,11 @@ import {
   consentTarget,
   createInput,
   draftHeaders,
-  editedErrorFields,
   emptyValues,
   headersOriginChanged,
   keyOriginChanged,
   modelsDraft,
-  presetOptions,
-  providerChoices,
-  providerChoiceValue,
   requestPreview,
-  standingErrors,
   updateConsent,
   updatePatch,
   valuesFromProfile,
@@ -25,6 +20,12 @@ import {
   withHeaderRemoved,
   withProvider,
 } from '../../../src-renderer/features/profile-form/form-model.js';
+import { editedErrorFields, standingErrors } from '../../../src-renderer/features/profile-form/field-errors.js';
+import {
+  presetOptions,
+  providerChoices,
+  providerChoiceValue,
+} from '../../../src-renderer/features/profile-form/provider-choices.js';
 
 const remote: ProfileView = {
   id: 'p1',
