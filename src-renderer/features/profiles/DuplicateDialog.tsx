@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { Dialog } from '../../components/Dialog.js';
+import { DialogActions } from '../../components/DialogActions.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
@@ -24,7 +25,6 @@ export function DuplicateDialog({ profile, onClose, onDuplicated }: Props) {
     profile.proxyPasswordSaved ? 'proxy password' : null,
   ].filter((s): s is string => s !== null);
   const run = async () => {
-    if (duplicate.pending) return;
     const copy = await duplicate.run({ id: profile.id, ...(keepSecrets && { keepSecrets: true }) });
     if (copy) onDuplicated(copy);
   };
@@ -46,20 +46,15 @@ export function DuplicateDialog({ profile, onClose, onDuplicated }: Props) {
         </div>
       ) : null}
       {duplicate.error ? <ErrorNotice error={duplicate.error} title="The profile was not duplicated" /> : null}
-      <div className="button-row button-row--end">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          aria-disabled={duplicate.pending}
-          onClick={() => void run()}
-          data-autofocus
-        >
-          {duplicate.pending ? 'Duplicating…' : 'Duplicate'}
-        </button>
-      </div>
+      <DialogActions
+        closeLabel="Cancel"
+        onClose={onClose}
+        label="Duplicate"
+        pendingLabel="Duplicating…"
+        pending={duplicate.pending}
+        onRun={() => void run()}
+        autoFocus
+      />
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@
 // too, and where it was saved. Main builds and saves it; a bundle that would carry a secret is refused there.
 import { useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog.js';
+import { DialogActions } from '../../components/DialogActions.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
@@ -13,7 +14,6 @@ export function SupportDialog({ onClose }: { readonly onClose: () => void }) {
   const [said, setSaid] = useState('');
   const checkboxId = useId();
   const run = async () => {
-    if (save.pending) return;
     const outcome = await save.run({ ...(includeNames && { includeNames: true }) });
     if (!outcome) return;
     setSaid(
@@ -45,19 +45,14 @@ export function SupportDialog({ onClose }: { readonly onClose: () => void }) {
       <p role="status" data-testid="support-outcome">
         {said}
       </p>
-      <div className="button-row button-row--end">
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          aria-disabled={save.pending}
-          onClick={() => void run()}
-        >
-          {save.pending ? 'Saving…' : 'Save the zip…'}
-        </button>
-      </div>
+      <DialogActions
+        closeLabel="Close"
+        onClose={onClose}
+        label="Save the zip…"
+        pendingLabel="Saving…"
+        pending={save.pending}
+        onRun={() => void run()}
+      />
     </Dialog>
   );
 }

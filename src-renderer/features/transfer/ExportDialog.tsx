@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import type { ProfileView } from '../../../shared/profile.contract.js';
 import { PASSPHRASE_MIN } from '../../../shared/transfer.contract.js';
 import { Dialog } from '../../components/Dialog.js';
+import { DialogActions } from '../../components/DialogActions.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
@@ -34,7 +35,6 @@ export function ExportDialog({ profiles, onClose }: Props) {
   const [shownProblem, setShownProblem] = useState<string | null>(null);
 
   const run = async () => {
-    if (save.pending) return;
     if (problem) return setShownProblem(problem);
     setShownProblem(null);
     const all = chosen.size === profiles.length;
@@ -118,19 +118,14 @@ export function ExportDialog({ profiles, onClose }: Props) {
       <p role="status" data-testid="export-outcome">
         {said}
       </p>
-      <div className="button-row button-row--end">
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          aria-disabled={save.pending}
-          onClick={() => void run()}
-        >
-          {save.pending ? 'Saving…' : 'Save to a file…'}
-        </button>
-      </div>
+      <DialogActions
+        closeLabel="Close"
+        onClose={onClose}
+        label="Save to a file…"
+        pendingLabel="Saving…"
+        pending={save.pending}
+        onRun={() => void run()}
+      />
     </Dialog>
   );
 }

@@ -4,6 +4,7 @@
 import { useId, useRef, useState } from 'react';
 import type { ImportChosen, ImportDecision, ImportEntry, ImportResult } from '../../../shared/transfer.contract.js';
 import { Dialog } from '../../components/Dialog.js';
+import { DialogActions } from '../../components/DialogActions.js';
 import { useTRPC } from '../../app/trpc.js';
 import { useAppMutation } from '../../hooks/use-app-mutation.js';
 import { ErrorNotice } from '../errors/ErrorNotice.js';
@@ -47,7 +48,6 @@ export function ImportDialog({ file, onClose, onImported }: Props) {
     setPreview(next);
   };
   const run = async () => {
-    if (commit.pending) return;
     const decisions: ImportDecision[] = Object.entries(choices).map(([index, c]) =>
       c.action === 'rename'
         ? { index: Number(index), action: 'rename', name: c.name }
@@ -114,19 +114,14 @@ export function ImportDialog({ file, onClose, onImported }: Props) {
         ))}
       </ul>
       {commit.error ? <ErrorNotice error={commit.error} title="Nothing was imported" /> : null}
-      <div className="button-row button-row--end">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          aria-disabled={commit.pending}
-          onClick={() => void run()}
-        >
-          {commit.pending ? 'Importing…' : `Import ${willImport} profile${willImport === 1 ? '' : 's'}`}
-        </button>
-      </div>
+      <DialogActions
+        closeLabel="Cancel"
+        onClose={onClose}
+        label={`Import ${willImport} profile${willImport === 1 ? '' : 's'}`}
+        pendingLabel="Importing…"
+        pending={commit.pending}
+        onRun={() => void run()}
+      />
     </Dialog>
   );
 }
