@@ -189,7 +189,6 @@ export class ProfileService {
   async duplicate(input: ProfileDuplicateInput): Promise<ProfileView> {
     const { id, keepSecrets } = parseInput(ProfileDuplicateInputSchema, input);
     const { vault } = this.deps;
-    const source = findProfile(vault.document, id);
     const key = keepSecrets ? this.apiKeyFor(id) : null;
     const headers = keepSecrets ? this.headersFor(id) : [];
     const proxyPassword = keepSecrets ? this.proxyPasswordFor(id) : null;
@@ -209,7 +208,7 @@ export class ProfileService {
       };
     });
     this.announce('profile.created', copy, {
-      copiedFrom: source.id,
+      copiedFrom: id,
       kind: copy.kind,
       location: location(copy),
       hasApiKey: key !== null,
